@@ -1,0 +1,78 @@
+package dev.mantlemock.quota;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code quota:} section of the mock's YAML config. Public fields with defaults, so Jackson can
+ * fill any subset of it. Defaults come from {@link TokenQuota#MANTLE_DEFAULT}.
+ */
+public final class QuotaConfig {
+    /** Turns quota admission off entirely (no 429s from quotas, no output cut-off). */
+    public boolean enabled = true;
+    /** Length of the sliding window; per-minute quotas are scaled by the same factor (6 s holds a tenth). */
+    public double windowSeconds = 60;
+    public long inputTokensPerMinute = TokenQuota.MANTLE_DEFAULT.inputTokensPerMinute();
+    public long outputTokensPerMinute = TokenQuota.MANTLE_DEFAULT.outputTokensPerMinute();
+    /** 0 = no requests-per-minute quota, as Mantle documents. */
+    public long requestsPerMinute = TokenQuota.MANTLE_DEFAULT.requestsPerMinute();
+    /** Per account and/or model limits; the most specific match wins. */
+    public List<Override> overrides = new ArrayList<>();
+    /** Whether a quota 429 carries {@code retry-after} (unknown for Mantle; SDKs retry either way). */
+    public boolean retryAfter = true;
+    /** Whether responses carry {@code anthropic-ratelimit-*} headers (first-party sends them; Mantle unknown). */
+    public boolean rateLimitHeaders = false;
+    public OutputExhaustion onOutputExhausted = OutputExhaustion.STOP;
+
+    public TokenQuota defaults() {
+        return new TokenQuota(inputTokensPerMinute, outputTokensPerMinute, requestsPerMinute);
+    }
+
+    public long windowMillis() {
+        if (!(windowSeconds > 0) || windowSeconds > 86_400) {
+            throw new IllegalArgumentException("quota.windowSeconds must be above 0 and at most 86400, was " + windowSeconds);
+        }
+        return Math.round(windowSeconds * 1000);
+    }
+
+    /** Limits for one account and/or model; null fields fall back to the defaults. */
+    public static final class Override {
+        /** A 12-digit account id, or null / "*" for every account. */
+        public String account;
+        /** A model id, or null / "*" for every model. */
+        public String model;
+        public Long inputTokensPerMinute;
+        public Long outputTokensPerMinute;
+        public Long requestsPerMinute;
+
+        public Override() {}
+
+        public Override(String account, String model, Long input, Long output, Long requests) {
+            this.account = account;
+            this.model = model;
+            this.inputTokensPerMinute = input;
+            this.outputTokensPerMinute = output;
+            this.requestsPerMinute = requests;
+        }
+
+        TokenQuota over(TokenQuota base) {
+            return new TokenQuota(
+                    inputTokensPerMinute != null ? inputTokensPerMinute : base.inputTokensPerMinute(),
+                    outputTokensPerMinute != null ? outputTokensPerMinute : base.outputTokensPerMinute(),
+                    requestsPerMinute != null ? requestsPerMinute : base.requestsPerMinute());
+        }
+
+        boolean matches(String account, String model) {
+            return (isAny(this.account) || this.account.equals(account)) && (isAny(this.model) || this.model.equals(model));
+        }
+
+        /** 2 for account and model, 1 for account only, 0 for model only, -1 for neither. */
+        int specificity() {
+            return (isAny(account) ? 0 : 2) + (isAny(model) ? 0 : 1) - 1;
+        }
+
+        static boolean isAny(String s) {
+            return s == null || s.isEmpty() || s.equals("*");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.mantlemock.quota;
+
+/**
+ * A snapshot of one bucket, for the admin API and the {@code anthropic-ratelimit-*} headers.
+ * Limits and usage are per window (the per-minute quota scaled to the window length).
+ */
+public record QuotaUsage(String account, String model, TokenQuota quota, long windowMillis,
+                         Window inputTokens, Window outputTokens, Window requests) {
+
+    /** @param resetMillis when the oldest count in the window leaves it */
+    public record Window(long limit, long used, long resetMillis) {
+        public long remaining() {
+            return Math.max(0, limit - used);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.mantlemock.quota;
+
+/**
+ * A sliding window of counts (tokens or requests), kept as a ring of {@value #SLOTS} slots so that a
+ * charge expires one slot-width at a time instead of all at once at a minute boundary. Not
+ * thread-safe: the owning {@link QuotaBucket} serialises access. Times are epoch millis from the one
+ * injected clock.
+ */
+final class QuotaWindow {
+    static final int SLOTS = 60;
+
+    private final long slotMillis;
+    private final long[] counts = new long[SLOTS];
+    private long used;
+    private long current; // index of the newest slot seen, in slot widths since the epoch
+
+    QuotaWindow(long windowMillis) {
+        this.slotMillis = Math.max(1, windowMillis / SLOTS);
+    }
+
+    long windowMillis() {
+        return slotMillis * SLOTS;
+    }
+
+    /** Counts charged within the window ending now. */
+    long used(long now) {
+        advance(now);
+        return used;
+    }
+
+    /** Charges {@code amount} now; returns the slot index, so the charge can be refunded later. */
+    long add(long amount, long now) {
+        advance(now);
+        counts[(int) (current % SLOTS)] += amount;
+        used += amount;
+        return current;
+    }
+
+    /** Gives back part of an earlier charge, unless that charge has already left the window. */
+    void refund(long amount, long slot, long now) {
+        advance(now);
+        if (amount <= 0 || slot <= current - SLOTS || slot > current) {
+            return;
+        }
+        int i = (int) (slot % SLOTS);
+        long back = Math.min(amount, counts[i]);
+        counts[i] -= back;
+        used -= back;
+    }
+
+    /**
+     * Millis until at least {@code needed} counts have left the window; 0 if none need to, -1 if the
+     * window holds fewer than that in all.
+     */
+    long millisUntilFreed(long needed, long now) {
+        advance(now);
+        if (needed <= 0) {
+            return 0;
+        }
+        long freed = 0;
+        for (long s = current - SLOTS + 1; s <= current; s++) {
+            freed += counts[(int) Math.floorMod(s, (long) SLOTS)];
+            if (freed >= needed) {
+                return (s + SLOTS) * slotMillis - now; // slot s leaves the window when `current` reaches s + SLOTS
+            }
+        }
+        return -1;
+    }
+
+    /** When the oldest count still in the window leaves it (for the ratelimit reset header). */
+    long millisUntilOldestExpires(long now) {
+        long wait = millisUntilFreed(1, now);
+        return wait < 0 ? 0 : wait;
+    }
+
+    private void advance(long now) {
+        long slot = now / slotMillis;
+        if (slot <= current) {
+            return;
+        }
+        if (slot - current >= SLOTS) {
+            java.util.Arrays.fill(counts, 0);
+            used = 0;
+        } else {
+            for (long s = current + 1; s <= slot; s++) {
+                int i = (int) (s % SLOTS);
+                used -= counts[i];
+                counts[i] = 0;
+            }
+        }
+        current = slot;
+    }
+}
