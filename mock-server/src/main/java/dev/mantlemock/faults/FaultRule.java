@@ -1,0 +1,136 @@
+package dev.mantlemock.faults;
+
+import dev.mantlemock.pipeline.Endpoint;
+import dev.mantlemock.pipeline.Exchange;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A validated fault rule with its running state: how many more times it may fire and how often it has.
+ * Thread-safe: the count is claimed with a compare-and-set, and {@link Random} is itself thread-safe.
+ */
+public final class FaultRule {
+    static final int DEFAULT_AFTER_EVENTS = 3;
+    static final long DEFAULT_LATENCY_MILLIS = 1000;
+    static final double DEFAULT_SLOW_TOKENS_PER_SECOND = 10;
+
+    private final String id;
+    private final FaultKind kind;
+    private final String testId;
+    private final String model;
+    private final Endpoint endpoint;
+    private final Integer times;
+    private final double probability;
+    private final long seed;
+    private final int afterEvents;
+    private final long latencyMillis;
+    private final double tokensPerSecond;
+    private final long timeToFirstTokenMillis;
+    private final Integer retryAfterSeconds;
+    private final Random random;
+    private final AtomicInteger remaining;
+    private final AtomicLong fired = new AtomicLong();
+
+    /** Checks a spec; every problem is an IllegalArgumentException with a message fit for the caller. */
+    public FaultRule(String id, FaultRuleSpec spec, long defaultSeed) {
+        if (spec == null || spec.kind == null) {
+            throw new IllegalArgumentException("a fault rule needs a 'kind', one of: " + FaultKind.names());
+        }
+        this.id = id;
+        this.kind = FaultKind.fromWireName(spec.kind);
+        this.testId = blankToNull(spec.testId);
+        this.model = blankToNull(spec.model);
+        this.endpoint = endpoint(spec.endpoint);
+        this.times = spec.times;
+        if (times != null && times < 1) {
+            throw new IllegalArgumentException("'times' must be at least 1 (leave it out to fail every matching request)");
+        }
+        this.probability = spec.probability == null ? 1.0 : spec.probability;
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("'probability' must be between 0 and 1, was " + spec.probability);
+        }
+        this.seed = spec.seed == null ? defaultSeed : spec.seed;
+        this.afterEvents = positive("afterEvents", spec.afterEvents == null ? DEFAULT_AFTER_EVENTS : spec.afterEvents, 0);
+        this.latencyMillis = positive("latencyMillis", spec.latencyMillis == null ? DEFAULT_LATENCY_MILLIS : spec.latencyMillis, 0);
+        this.tokensPerSecond = spec.tokensPerSecond == null ? DEFAULT_SLOW_TOKENS_PER_SECOND : spec.tokensPerSecond;
+        if (!(tokensPerSecond > 0)) {
+            throw new IllegalArgumentException("'tokensPerSecond' must be above 0, was " + spec.tokensPerSecond);
+        }
+        this.timeToFirstTokenMillis = positive("timeToFirstTokenMillis",
+                spec.timeToFirstTokenMillis == null ? 0 : spec.timeToFirstTokenMillis, 0);
+        this.retryAfterSeconds = spec.retryAfterSeconds;
+        if (retryAfterSeconds != null && retryAfterSeconds < 0) {
+            throw new IllegalArgumentException("'retryAfterSeconds' must be 0 or more");
+        }
+        this.random = new Random(this.seed);
+        this.remaining = new AtomicInteger(times == null ? Integer.MAX_VALUE : times);
+    }
+
+    /** Whether this rule fires for the exchange; firing consumes one of its {@code times}. */
+    boolean fires(Exchange exchange) {
+        if (!matches(exchange) || remaining.get() <= 0) {
+            return false;
+        }
+        if (probability < 1 && random.nextDouble() >= probability) {
+            return false;
+        }
+        if (times != null) {
+            int left;
+            do {
+                left = remaining.get();
+                if (left <= 0) {
+                    return false;
+                }
+            } while (!remaining.compareAndSet(left, left - 1));
+        }
+        fired.incrementAndGet();
+        return true;
+    }
+
+    boolean matches(Exchange exchange) {
+        return (testId == null || testId.equals(exchange.testId()))
+                && (endpoint == null || endpoint == exchange.endpoint())
+                && (model == null || (exchange.model() != null && model.equals(exchange.model().id())))
+                && (!kind.needsStream() || (exchange.message() != null && exchange.message().stream()));
+    }
+
+    public String id() { return id; }
+    public FaultKind kind() { return kind; }
+    public String testId() { return testId; }
+    public String model() { return model; }
+    public Endpoint endpoint() { return endpoint; }
+    public Integer times() { return times; }
+    public double probability() { return probability; }
+    public long seed() { return seed; }
+    public int afterEvents() { return afterEvents; }
+    public long latencyMillis() { return latencyMillis; }
+    public double tokensPerSecond() { return tokensPerSecond; }
+    public long timeToFirstTokenMillis() { return timeToFirstTokenMillis; }
+    public Integer retryAfterSeconds() { return retryAfterSeconds; }
+    /** How many more times it may fire; null when unlimited. */
+    public Integer remaining() { return times == null ? null : Math.max(0, remaining.get()); }
+    public long fired() { return fired.get(); }
+
+    private static Endpoint endpoint(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return switch (name) {
+            case "messages" -> Endpoint.MESSAGES;
+            case "count_tokens" -> Endpoint.COUNT_TOKENS;
+            default -> throw new IllegalArgumentException("'endpoint' must be \"messages\" or \"count_tokens\", was \"" + name + "\"");
+        };
+    }
+
+    private static <N extends Number> N positive(String field, N value, long min) {
+        if (value.longValue() < min) {
+            throw new IllegalArgumentException("'" + field + "' must be " + min + " or more, was " + value);
+        }
+        return value;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
