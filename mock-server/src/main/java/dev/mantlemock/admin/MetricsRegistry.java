@@ -1,0 +1,138 @@
+package dev.mantlemock.admin;
+
+import dev.mantlemock.api.ErrorType;
+import dev.mantlemock.faults.FaultKind;
+import dev.mantlemock.faults.FaultRules;
+import dev.mantlemock.pipeline.Completion;
+import dev.mantlemock.pipeline.Endpoint;
+import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.Stage;
+import dev.mantlemock.quota.QuotaBook;
+import dev.mantlemock.quota.QuotaKind;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters for {@code GET /_mock/metrics} in the Prometheus text format. The hot path only bumps
+ * {@link LongAdder}s; labels are packed into an int key so counting allocates nothing after warm-up.
+ * Quota refusals and injected faults are read from their owners at scrape time.
+ */
+public final class MetricsRegistry {
+    private static final ErrorType[] TYPES = ErrorType.values();
+
+    private final QuotaBook quotas;
+    private final FaultRules faults;
+    private final ConcurrentHashMap<Integer, LongAdder> requests = new ConcurrentHashMap<>();
+    private final LongAdder inputTokens = new LongAdder();
+    private final LongAdder cacheReadTokens = new LongAdder();
+    private final LongAdder outputTokens = new LongAdder();
+    private final LongAdder openStreams = new LongAdder();
+    private final LongAdder durationNanos = new LongAdder();
+
+    public MetricsRegistry(QuotaBook quotas, FaultRules faults) {
+        this.quotas = quotas;
+        this.faults = faults;
+    }
+
+    /** Counts every request on completion; put it first in the pipeline so refusals are counted too. */
+    public Stage recorder() {
+        return exchange -> exchange.onComplete(c -> record(exchange, c));
+    }
+
+    /** Counts streams from when encoding may start until they end; put it just before the encoder. */
+    public Stage openStreams() {
+        return exchange -> {
+            if (exchange.message() != null && exchange.message().stream()) {
+                openStreams.increment();
+                exchange.onComplete(c -> openStreams.decrement());
+            }
+        };
+    }
+
+    public void record(Exchange e, Completion c) {
+        int key = (e.endpoint().ordinal() << 16) | (Math.min(c.status(), 999) << 5) | typeIndex(c.errorType());
+        LongAdder counter = requests.get(key);
+        if (counter == null) {
+            counter = requests.computeIfAbsent(key, k -> new LongAdder());
+        }
+        counter.increment();
+        durationNanos.add(c.nanos());
+        if (c.status() < 400 && e.endpoint() == Endpoint.MESSAGES && e.inputTokens() != null) {
+            inputTokens.add(e.inputTokens().chargeable());
+            cacheReadTokens.add(e.inputTokens().cacheRead());
+        }
+        outputTokens.add(c.outputTokens());
+    }
+
+    private static int typeIndex(String errorType) {
+        if (errorType == null) {
+            return 0;
+        }
+        for (int i = 0; i < TYPES.length; i++) {
+            if (TYPES[i].wireName().equals(errorType)) {
+                return i + 1;
+            }
+        }
+        return 31; // a type this table does not know yet
+    }
+
+    public long openStreamCount() {
+        return openStreams.sum();
+    }
+
+    public void reset() {
+        requests.clear();
+        inputTokens.reset();
+        cacheReadTokens.reset();
+        outputTokens.reset();
+        durationNanos.reset();
+    }
+
+    public String render() {
+        StringBuilder out = new StringBuilder(2048);
+        head(out, "mantle_mock_requests_total", "counter", "Requests answered, by endpoint, HTTP status and Anthropic error type.");
+        long count = 0;
+        Map<Integer, LongAdder> sorted = new TreeMap<>(requests);
+        for (Map.Entry<Integer, LongAdder> entry : sorted.entrySet()) {
+            int k = entry.getKey();
+            int type = k & 31;
+            long n = entry.getValue().sum();
+            count += n;
+            out.append("mantle_mock_requests_total{endpoint=\"").append(Endpoint.values()[k >>> 16].name().toLowerCase())
+                    .append("\",status=\"").append((k >>> 5) & 0x7ff)
+                    .append("\",error_type=\"").append(type == 0 ? "" : type == 31 ? "other" : TYPES[type - 1].wireName())
+                    .append("\"} ").append(n).append('\n');
+        }
+        head(out, "mantle_mock_request_duration_seconds", "summary", "Time from receipt to the last byte written.");
+        out.append("mantle_mock_request_duration_seconds_sum ").append(durationNanos.sum() / 1e9).append('\n');
+        out.append("mantle_mock_request_duration_seconds_count ").append(count).append('\n');
+        counter(out, "mantle_mock_input_tokens_total", "Input tokens of answered Messages requests (uncached and cache writes).", inputTokens.sum());
+        counter(out, "mantle_mock_cache_read_input_tokens_total", "Cache-read input tokens of answered Messages requests.", cacheReadTokens.sum());
+        counter(out, "mantle_mock_output_tokens_total", "Output tokens produced.", outputTokens.sum());
+        head(out, "mantle_mock_throttled_requests_total", "counter", "Requests refused with 429 by a quota, by quota.");
+        for (QuotaKind kind : QuotaKind.values()) {
+            out.append("mantle_mock_throttled_requests_total{quota=\"").append(kind.headerName()).append("\"} ")
+                    .append(quotas == null ? 0 : quotas.throttled(kind)).append('\n');
+        }
+        head(out, "mantle_mock_faults_injected_total", "counter", "Faults injected, by kind.");
+        for (FaultKind kind : FaultKind.values()) {
+            out.append("mantle_mock_faults_injected_total{fault=\"").append(kind.wireName()).append("\"} ")
+                    .append(faults == null ? 0 : faults.injected(kind)).append('\n');
+        }
+        head(out, "mantle_mock_open_streams", "gauge", "Streams being written now.");
+        out.append("mantle_mock_open_streams ").append(openStreams.sum()).append('\n');
+        return out.toString();
+    }
+
+    private static void counter(StringBuilder out, String name, String help, long value) {
+        head(out, name, "counter", help);
+        out.append(name).append(' ').append(value).append('\n');
+    }
+
+    private static void head(StringBuilder out, String name, String type, String help) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+}

@@ -1,0 +1,53 @@
+package dev.mantlemock.admin;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Takes secrets out of what the journal keeps: keys, tokens, session tokens and SigV4 signatures.
+ * The SigV4 credential scope and signed-header list stay, because tests assert on them.
+ */
+final class Redaction {
+    static final String REDACTED = "<redacted>";
+    private static final Set<String> SECRET_HEADERS = Set.of(
+            "x-api-key", "x-amz-security-token", "x-mock-admin-token", "cookie", "proxy-authorization");
+    private static final Pattern SIGNATURE = Pattern.compile("(?i)(Signature=)[0-9a-f]+");
+    private static final Pattern QUERY_SECRETS = Pattern.compile("(?i)((?:X-Amz-Signature|X-Amz-Security-Token)=)[^&]*");
+
+    private Redaction() {}
+
+    static Map<String, List<String>> headers(Map<String, List<String>> headers) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        headers.forEach((name, values) -> {
+            List<String> copy = new ArrayList<>(values.size());
+            for (String v : values) {
+                copy.add(value(name, v));
+            }
+            out.put(name, copy);
+        });
+        return out;
+    }
+
+    static String value(String name, String value) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        if (SECRET_HEADERS.contains(n)) {
+            return REDACTED;
+        }
+        if (n.equals("authorization")) {
+            if (value.startsWith("AWS4-HMAC-SHA256")) {
+                return SIGNATURE.matcher(value).replaceAll("$1" + REDACTED);
+            }
+            int space = value.indexOf(' ');
+            return space > 0 ? value.substring(0, space + 1) + REDACTED : REDACTED;
+        }
+        return value;
+    }
+
+    static String query(String query) {
+        return query == null || query.isEmpty() ? query : QUERY_SECRETS.matcher(query).replaceAll("$1" + REDACTED);
+    }
+}
