@@ -140,7 +140,8 @@ public final class TokenEstimator {
         return sum;
     }
 
-    private static int tokensForChars(long chars, ModelSpec model) {
+    /** Tokens of a text of this many characters (code points). */
+    static int tokensForChars(long chars, ModelSpec model) {
         if (chars <= 0) {
             return 0;
         }
