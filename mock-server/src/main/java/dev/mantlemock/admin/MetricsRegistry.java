@@ -6,6 +6,7 @@ import dev.mantlemock.faults.FaultRules;
 import dev.mantlemock.pipeline.Completion;
 import dev.mantlemock.pipeline.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.ExchangeObserver;
 import dev.mantlemock.pipeline.Stage;
 import dev.mantlemock.quota.QuotaBook;
 import dev.mantlemock.quota.QuotaKind;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link LongAdder}s; labels are packed into an int key so counting allocates nothing after warm-up.
  * Quota refusals and injected faults are read from their owners at scrape time.
  */
-public final class MetricsRegistry {
+public final class MetricsRegistry implements ExchangeObserver {
     private static final ErrorType[] TYPES = ErrorType.values();
 
     private final QuotaBook quotas;
@@ -36,12 +37,7 @@ public final class MetricsRegistry {
         this.faults = faults;
     }
 
-    /** Counts every request on completion; put it first in the pipeline so refusals are counted too. */
-    public Stage recorder() {
-        return exchange -> exchange.onComplete(c -> record(exchange, c));
-    }
-
-    /** Counts streams from when encoding may start until they end; put it just before the encoder. */
+    /** Counts streams from when encoding may start until they end; the last stage before the encoder. */
     public Stage openStreams() {
         return exchange -> {
             if (exchange.message() != null && exchange.message().stream()) {
@@ -51,7 +47,8 @@ public final class MetricsRegistry {
         };
     }
 
-    public void record(Exchange e, Completion c) {
+    @Override
+    public void completed(Exchange e, Completion c) {
         int key = (e.endpoint().ordinal() << 16) | (Math.min(c.status(), 999) << 5) | typeIndex(c.errorType());
         LongAdder counter = requests.get(key);
         if (counter == null) {

@@ -3,7 +3,7 @@ package dev.mantlemock.admin;
 import dev.mantlemock.api.HttpRequestView;
 import dev.mantlemock.pipeline.Completion;
 import dev.mantlemock.pipeline.Exchange;
-import dev.mantlemock.pipeline.Stage;
+import dev.mantlemock.pipeline.ExchangeObserver;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * the mock runs (an unbounded journal cost WireMock 6 GB). Writers claim a slot with one atomic
  * increment; nothing is locked. Entries are built when the response is complete.
  */
-public final class RequestJournal {
+public final class RequestJournal implements ExchangeObserver {
     private final int maxBodyBytes;
     private final AtomicReferenceArray<JournalEntry> ring;
     private final AtomicLong next = new AtomicLong();
@@ -32,12 +32,8 @@ public final class RequestJournal {
         return ring.length();
     }
 
-    /** The stage that makes each request record itself on completion; put it first, so refusals are journalled too. */
-    public Stage recorder() {
-        return ring.length() == 0 ? exchange -> { } : exchange -> exchange.onComplete(c -> record(exchange, c));
-    }
-
-    public void record(Exchange e, Completion c) {
+    @Override
+    public void completed(Exchange e, Completion c) {
         if (ring.length() == 0) {
             return;
         }

@@ -35,6 +35,18 @@ public final class MockConfig {
 
     public GeneratorSettings generator = new GeneratorSettings();
 
+    /** Token and request quotas per account and model (README "Quotas"). */
+    public dev.mantlemock.quota.QuotaConfig quota = new dev.mantlemock.quota.QuotaConfig();
+
+    /** Fault injection: the x-mock-fault header and rules in force from start (README "Faults"). */
+    public dev.mantlemock.faults.FaultsConfig faults = new dev.mantlemock.faults.FaultsConfig();
+
+    /** The bounded request journal behind GET /_mock/requests. */
+    public dev.mantlemock.admin.JournalConfig journal = new dev.mantlemock.admin.JournalConfig();
+
+    /** Access to the /_mock/ admin API (README "Admin API"). */
+    public dev.mantlemock.admin.AdminConfig admin = new dev.mantlemock.admin.AdminConfig();
+
     /** Models added to (or replacing, by id) the built-in catalogue. */
     public List<ModelEntry> models = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package dev.mantlemock.faults;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 /**
  * A fault rule as written in config or posted to {@code POST /_mock/faults}. Only {@code kind} is
  * required; everything else narrows the rule or tunes the fault.
@@ -8,6 +9,7 @@ public final class FaultRuleSpec {
     /** One of {@link FaultKind#names()}. */
     public String kind;
     /** Only requests with this {@code x-mock-test-id}; null matches every request. */
+    @JsonAlias("test-id")
     public String testId;
     /** Only requests for this model id; null matches every model. */
     public String model;
@@ -19,14 +21,19 @@ public final class FaultRuleSpec {
     public Double probability;
     public Long seed;
     /** Stream faults: events written before the interruption (default 3: start, block start, first delta). */
+    @JsonAlias("after-events")
     public Integer afterEvents;
     /** latency: delay before the answer, in milliseconds (default 1000). */
+    @JsonAlias("latency-millis")
     public Long latencyMillis;
     /** slow_stream: output speed (default 10 tokens/s). */
+    @JsonAlias("tokens-per-second")
     public Double tokensPerSecond;
     /** slow_stream: delay before the first token (default 0). */
+    @JsonAlias("time-to-first-token-millis")
     public Long timeToFirstTokenMillis;
     /** rate_limit: value of {@code retry-after} in seconds; null sends none. */
+    @JsonAlias("retry-after-seconds")
     public Integer retryAfterSeconds;
 
     public static FaultRuleSpec of(FaultKind kind) {

@@ -69,15 +69,24 @@ public final class QuotaBucket {
         return Decision.admitted(inputCharge > 0 ? input.add(inputCharge, now) : -1);
     }
 
-    /** Counts generated tokens; false when the output quota ran out and generation must stop. */
+    /**
+     * Counts tokens about to be sent. When they do not fit (and the policy is to stop) nothing is
+     * counted and false is returned: the encoder then ends the answer before them.
+     */
     synchronized boolean produce(long tokens, long now, OutputExhaustion policy) {
-        long room = outputLimit - output.used(now);
-        if (tokens <= room || policy == OutputExhaustion.CONTINUE) {
+        if (policy == OutputExhaustion.CONTINUE || tokens <= outputLimit - output.used(now)) {
             output.add(tokens, now);
             return true;
         }
-        output.add(Math.max(0, room), now);
         return false;
+    }
+
+    /** For an answer produced at once: counts and returns as many of {@code wanted} tokens as fit. */
+    synchronized long grant(long wanted, long now, OutputExhaustion policy) {
+        long granted = policy == OutputExhaustion.CONTINUE ? wanted
+                : Math.max(0, Math.min(wanted, outputLimit - output.used(now)));
+        output.add(granted, now);
+        return granted;
     }
 
     /** Returns an unused part of an admission charge (the rest of the {@code max_tokens} reservation). */

@@ -1,5 +1,7 @@
 package dev.mantlemock.quota;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,17 +13,24 @@ public final class QuotaConfig {
     /** Turns quota admission off entirely (no 429s from quotas, no output cut-off). */
     public boolean enabled = true;
     /** Length of the sliding window; per-minute quotas are scaled by the same factor (6 s holds a tenth). */
+    @JsonProperty("window-seconds")
     public double windowSeconds = 60;
+    @JsonProperty("input-tokens-per-minute")
     public long inputTokensPerMinute = TokenQuota.MANTLE_DEFAULT.inputTokensPerMinute();
+    @JsonProperty("output-tokens-per-minute")
     public long outputTokensPerMinute = TokenQuota.MANTLE_DEFAULT.outputTokensPerMinute();
     /** 0 = no requests-per-minute quota, as Mantle documents. */
+    @JsonProperty("requests-per-minute")
     public long requestsPerMinute = TokenQuota.MANTLE_DEFAULT.requestsPerMinute();
     /** Per account and/or model limits; the most specific match wins. */
     public List<Override> overrides = new ArrayList<>();
     /** Whether a quota 429 carries {@code retry-after} (unknown for Mantle; SDKs retry either way). */
+    @JsonProperty("retry-after")
     public boolean retryAfter = true;
     /** Whether responses carry {@code anthropic-ratelimit-*} headers (first-party sends them; Mantle unknown). */
+    @JsonProperty("rate-limit-headers")
     public boolean rateLimitHeaders = false;
+    @JsonProperty("on-output-exhausted")
     public OutputExhaustion onOutputExhausted = OutputExhaustion.STOP;
 
     public TokenQuota defaults() {
@@ -30,7 +39,7 @@ public final class QuotaConfig {
 
     public long windowMillis() {
         if (!(windowSeconds > 0) || windowSeconds > 86_400) {
-            throw new IllegalArgumentException("quota.windowSeconds must be above 0 and at most 86400, was " + windowSeconds);
+            throw new IllegalArgumentException("the quota window (windowSeconds) must be above 0 and at most 86400, was " + windowSeconds);
         }
         return Math.round(windowSeconds * 1000);
     }
@@ -41,8 +50,11 @@ public final class QuotaConfig {
         public String account;
         /** A model id, or null / "*" for every model. */
         public String model;
+        @JsonAlias("input-tokens-per-minute")
         public Long inputTokensPerMinute;
+        @JsonAlias("output-tokens-per-minute")
         public Long outputTokensPerMinute;
+        @JsonAlias("requests-per-minute")
         public Long requestsPerMinute;
 
         public Override() {}

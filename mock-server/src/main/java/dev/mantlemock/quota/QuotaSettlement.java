@@ -29,8 +29,18 @@ final class QuotaSettlement implements OutputTokenMeter, Consumer<Completion> {
 
     @Override
     public boolean produced(int tokens) {
-        metered += tokens;
-        return bucket.produce(tokens, book.now(), policy);
+        boolean fits = bucket.produce(tokens, book.now(), policy);
+        if (fits) {
+            metered += tokens;
+        }
+        return fits;
+    }
+
+    @Override
+    public int grant(int wanted) {
+        int granted = (int) bucket.grant(wanted, book.now(), policy);
+        metered += granted;
+        return granted;
     }
 
     @Override

@@ -18,9 +18,10 @@ class MetricsRegistryTest {
             new QuotaBook(new QuotaConfig(), MutableClock.atSomeMinute()), new FaultRules(new FaultsConfig()));
 
     private void serve(Exchange e, int status, String type, int output) {
-        metrics.recorder().process(e);
         metrics.openStreams().process(e);
-        ExchangeTestAccess.complete(e, new Completion(status, type, output, 1_000_000));
+        Completion c = new Completion(status, type, output, 1_000_000);
+        ExchangeTestAccess.complete(e, c);
+        metrics.completed(e, c);
     }
 
     @Test
@@ -43,7 +44,6 @@ class MetricsRegistryTest {
     @Test
     void aStreamIsOpenUntilItCompletes() {
         Exchange stream = Exchanges.messages().streaming().build();
-        metrics.recorder().process(stream);
         metrics.openStreams().process(stream);
         assertThat(metrics.render()).contains("mantle_mock_open_streams 1\n");
         ExchangeTestAccess.complete(stream, new Completion(200, null, 5, 1));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mantlemock.pipeline.Completion;
 import dev.mantlemock.pipeline.Exchange;
-import dev.mantlemock.pipeline.ExchangeTestAccess;
 import dev.mantlemock.testing.Exchanges;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,7 @@ class RequestJournalTest {
     }
 
     private static void serve(RequestJournal journal, Exchange e, int status) {
-        journal.recorder().process(e);
-        ExchangeTestAccess.complete(e, new Completion(status, status == 200 ? null : "overloaded_error", 7, 2_000_000));
+        journal.completed(e, new Completion(status, status == 200 ? null : "overloaded_error", 7, 2_000_000));
     }
 
     @Test

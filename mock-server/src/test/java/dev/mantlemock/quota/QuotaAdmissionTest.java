@@ -130,7 +130,20 @@ class QuotaAdmissionTest {
         new QuotaAdmission(book).process(e);
         assertThat(e.outputMeter().produced(400)).isTrue();
         assertThat(e.outputMeter().produced(200)).as("only 100 fit").isFalse();
+        assertThat(book.bucket("123456789012", Exchanges.MODEL).usage(book.now()).outputTokens().used())
+                .as("tokens that were not sent are not counted").isEqualTo(400);
+    }
+
+    @Test
+    void aWholeAnswerIsGrantedOnlyTheOutputTokensThatFit() {
+        QuotaBook book = book(100_000, 500, 0);
+        Exchange e = Exchanges.messages().maxTokens(4000).build();
+        new QuotaAdmission(book).process(e);
+        assertThat(e.outputMeter().grant(300)).isEqualTo(300);
+        assertThat(e.outputMeter().grant(300)).isEqualTo(200);
+        complete(e, 200, 500);
         assertThat(book.bucket("123456789012", Exchanges.MODEL).usage(book.now()).outputTokens().used()).isEqualTo(500);
+        assertThat(inputUsage(book).used()).as("input 100 + 500 used of the 4000 reserved").isEqualTo(600);
     }
 
     @Test
