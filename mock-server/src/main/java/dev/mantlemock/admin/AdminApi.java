@@ -39,12 +39,11 @@ public final class AdminApi {
     private final MetricsRegistry metrics;
     private final AdminAccess access;
 
-    public AdminApi(QuotaBook quotas, FaultRules faults, RequestJournal journal, MetricsRegistry metrics,
-                    AdminConfig config, String bindHost) {
-        this.quotas = quotas;
-        this.faults = faults;
-        this.journal = journal;
-        this.metrics = metrics;
+    public AdminApi(MockControls controls, AdminConfig config, String bindHost) {
+        this.quotas = controls.quotas();
+        this.faults = controls.faults();
+        this.journal = controls.journal();
+        this.metrics = controls.metrics();
         this.access = new AdminAccess(config.token, bindHost);
     }
 

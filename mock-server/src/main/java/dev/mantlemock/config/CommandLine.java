@@ -21,6 +21,20 @@ public final class CommandLine {
         FLAGS.put("--region", new Flag("AWS region the mock answers for (default us-east-1)", (c, v) -> c.region = v));
         FLAGS.put("--streaming", new Flag("stream pacing preset: fast (default) or realistic", (c, v) -> c.streaming.preset = v));
         FLAGS.put("--seed", new Flag("seed of generated answers (default 0)", (c, v) -> c.generator.seed = number(v, "--seed")));
+        FLAGS.put("--input-tpm", new Flag("input tokens per minute per account and model (default 2000000)",
+                (c, v) -> c.quota.inputTokensPerMinute = atLeast(1, v, "--input-tpm")));
+        FLAGS.put("--output-tpm", new Flag("output tokens per minute per account and model (default 500000)",
+                (c, v) -> c.quota.outputTokensPerMinute = atLeast(1, v, "--output-tpm")));
+        FLAGS.put("--rpm", new Flag("requests per minute per account and model (default 0 = no RPM quota)",
+                (c, v) -> c.quota.requestsPerMinute = atLeast(0, v, "--rpm")));
+        FLAGS.put("--quota-window", new Flag("quota window in seconds; quotas scale with it (default 60)",
+                (c, v) -> c.quota.windowSeconds = seconds(v, "--quota-window")));
+        FLAGS.put("--quotas", new Flag("quota admission 'on' (default) or 'off'",
+                (c, v) -> c.quota.enabled = onOff(v, "--quotas")));
+        FLAGS.put("--admin-token", new Flag("token the /_mock/ admin API requires (needed off loopback)",
+                (c, v) -> c.admin.token = v));
+        FLAGS.put("--journal-size", new Flag("requests kept in the journal (default 1000; 0 = off)",
+                (c, v) -> c.journal.size = (int) Math.min(Integer.MAX_VALUE, atLeast(0, v, "--journal-size"))));
     }
 
     private CommandLine() {}
@@ -52,8 +66,8 @@ public final class CommandLine {
 
     public static String usage() {
         StringBuilder s = new StringBuilder("usage: java -jar mock-server.jar [options]\n");
-        s.append(String.format("  %-12s %s%n", "--config", "YAML or JSON config file (see README)"));
-        FLAGS.forEach((name, flag) -> s.append(String.format("  %-12s %s%n", name, flag.help())));
+        s.append(String.format("  %-15s %s%n", "--config", "YAML or JSON config file (see README)"));
+        FLAGS.forEach((name, flag) -> s.append(String.format("  %-15s %s%n", name, flag.help())));
         return s.toString();
     }
 
@@ -70,6 +84,33 @@ public final class CommandLine {
             throw new ConfigException("--port must be between 0 and 65535, not " + v);
         }
         return (int) p;
+    }
+
+    private static long atLeast(long min, String v, String flag) {
+        long n = number(v, flag);
+        if (n < min) {
+            throw new ConfigException(flag + " must be at least " + min + ", not " + v);
+        }
+        return n;
+    }
+
+    private static double seconds(String v, String flag) {
+        try {
+            double s = Double.parseDouble(v);
+            if (s > 0 && s <= 86_400) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new ConfigException(flag + " must be a number of seconds above 0 and at most 86400, not '" + v + "'");
+    }
+
+    private static boolean onOff(String v, String flag) {
+        if (v.equals("on") || v.equals("off")) {
+            return v.equals("on");
+        }
+        throw new ConfigException(flag + " must be 'on' or 'off', not '" + v + "'");
     }
 
     private static long number(String v, String flag) {

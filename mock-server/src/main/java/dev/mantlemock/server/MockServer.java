@@ -1,5 +1,7 @@
 package dev.mantlemock.server;
 
+import dev.mantlemock.admin.AdminApi;
+import dev.mantlemock.admin.MockControls;
 import dev.mantlemock.answer.AnswerGenerator;
 import dev.mantlemock.answer.AnswerSelection;
 import dev.mantlemock.answer.FixtureAnswers;
@@ -27,11 +29,13 @@ public final class MockServer implements AutoCloseable {
     private final Javalin app;
     private final ScheduledExecutorService timer;
     private final MockConfig config;
+    private final MockControls controls;
 
-    private MockServer(Javalin app, ScheduledExecutorService timer, MockConfig config) {
+    private MockServer(Javalin app, ScheduledExecutorService timer, MockConfig config, MockControls controls) {
         this.app = app;
         this.timer = timer;
         this.config = config;
+        this.controls = controls;
     }
 
     public static MockServer start(MockConfig config) {
@@ -45,7 +49,9 @@ public final class MockServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        RequestPipeline pipeline = RequestPath.assemble(config, components(config, clock), timer);
+        MockControls controls = MockControls.create(config, clock);
+        RequestPipeline pipeline = RequestPath.assemble(config, components(config, clock), controls, timer);
+        AdminApi admin = new AdminApi(controls, config.admin, config.host);
         HttpEntry entry = new HttpEntry(pipeline, clock, config.maxBodyBytes);
 
         Javalin app = Javalin.create(cfg -> {
@@ -61,10 +67,11 @@ public final class MockServer implements AutoCloseable {
             // Admin answers carry a request id too, so every response can be quoted in a report.
             cfg.routes.before("/_mock/*", ctx -> ctx.header("request-id", dev.mantlemock.api.Ids.requestId()));
             cfg.routes.get("/_mock/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
+            admin.addRoutes(cfg.routes);
             cfg.routes.error(404, entry::notAvailable);
         });
         app.start();
-        return new MockServer(app, timer, config);
+        return new MockServer(app, timer, config, controls);
     }
 
     private static RequestPath.Components components(MockConfig config, Clock clock) {
@@ -74,6 +81,11 @@ public final class MockServer implements AutoCloseable {
                 ModelCatalogue.load(config),
                 new TokenCounting(estimator, new PromptCache(clock, estimator)),
                 new AnswerSelection(fixtures, new FixtureAnswers(estimator), new AnswerGenerator(config.generator.seed)));
+    }
+
+    /** Quotas, fault rules, journal and metrics, for in-process tests that prefer them to the admin API. */
+    public MockControls controls() {
+        return controls;
     }
 
     public int port() {

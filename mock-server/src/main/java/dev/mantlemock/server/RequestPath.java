@@ -1,8 +1,10 @@
 package dev.mantlemock.server;
 
+import dev.mantlemock.admin.MockControls;
 import dev.mantlemock.api.RequestParser;
 import dev.mantlemock.api.validation.RequestValidator;
 import dev.mantlemock.config.MockConfig;
+import dev.mantlemock.faults.FaultInjection;
 import dev.mantlemock.pipeline.ExchangeObserver;
 import dev.mantlemock.pipeline.RequestPipeline;
 import dev.mantlemock.pipeline.Stage;
@@ -10,6 +12,7 @@ import dev.mantlemock.policy.FeaturePolicy;
 import dev.mantlemock.policy.FeatureTable;
 import dev.mantlemock.policy.ModelCatalogue;
 import dev.mantlemock.policy.ModelCatalogueStage;
+import dev.mantlemock.quota.QuotaAdmission;
 import dev.mantlemock.wire.AnswerEncoder;
 import dev.mantlemock.wire.SseEncoder;
 import dev.mantlemock.wire.StreamWriter;
@@ -28,15 +31,19 @@ import java.util.concurrent.ScheduledExecutorService;
  *   -> feature policy (what Mantle refuses)   policy.FeaturePolicy
  *   -> model catalogue and output limit       policy.ModelCatalogueStage
  *   -> input tokens, prompt cache, context    answer.TokenCounting
+ *   -> quota admission (429 before any work)  quota.QuotaAdmission
+ *   -> faults: x-mock-fault header, rules     faults.FaultInjection
  *   -> answer: fixture match, else generator  answer.AnswerSelection
+ *   -> open-stream gauge                      admin.MetricsRegistry
  *   -> encode: JSON or paced SSE              wire.AnswerEncoder
- *   -> observers: journal, metrics
+ *      (output tokens metered by quota.QuotaSettlement, unused reservation refunded on completion)
+ *   -> observers: journal, metrics            admin.RequestJournal, admin.MetricsRegistry
  * </pre>
  */
 final class RequestPath {
     private RequestPath() {}
 
-    static RequestPipeline assemble(MockConfig config, Components c, ScheduledExecutorService timer) {
+    static RequestPipeline assemble(MockConfig config, Components c, MockControls controls, ScheduledExecutorService timer) {
         List<Stage> stages = new ArrayList<>();
         stages.add(new RequestParser());
         stages.add(new RequestValidator(config.validation));
@@ -44,11 +51,16 @@ final class RequestPath {
                 config.validation.unsupportedBetas.equals("reject"), config.validation.unknownBetas.equals("reject")));
         stages.add(new ModelCatalogueStage(c.catalogue()));
         stages.add(c.tokenCounting());
+        stages.add(new QuotaAdmission(controls.quotas()));
+        stages.add(new FaultInjection(controls.faults(), config.streaming.timing()));
         stages.add(c.answerSelection());
+        stages.add(controls.metrics().openStreams());
 
         SseEncoder sse = new SseEncoder(config.streaming.pingEvery);
         AnswerEncoder encoder = new AnswerEncoder(sse, new StreamWriter(timer, sse), config.streaming.timing());
         List<ExchangeObserver> observers = new ArrayList<>();
+        observers.add(controls.journal());
+        observers.add(controls.metrics());
         return new RequestPipeline(stages, encoder, observers);
     }
 

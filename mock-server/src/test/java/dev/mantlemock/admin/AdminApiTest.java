@@ -28,8 +28,8 @@ class AdminApiTest {
     private String start(String token, String pretendHost) {
         AdminConfig config = new AdminConfig();
         config.token = token;
-        AdminApi admin = new AdminApi(quotas, faults, new RequestJournal(new JournalConfig()),
-                new MetricsRegistry(quotas, faults), config, pretendHost);
+        AdminApi admin = new AdminApi(new MockControls(quotas, faults, new RequestJournal(new JournalConfig()),
+                new MetricsRegistry(quotas, faults)), config, pretendHost);
         app = Javalin.create(cfg -> admin.addRoutes(cfg.routes)).start("127.0.0.1", 0);
         return "http://127.0.0.1:" + app.port();
     }
