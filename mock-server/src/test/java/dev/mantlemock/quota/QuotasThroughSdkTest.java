@@ -1,0 +1,112 @@
+package dev.mantlemock.quota;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.anthropic.core.http.StreamResponse;
+import com.anthropic.errors.BadRequestException;
+import com.anthropic.errors.RateLimitException;
+import com.anthropic.helpers.MessageAccumulator;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCountTokensParams;
+import com.anthropic.models.messages.RawMessageStreamEvent;
+import com.anthropic.models.messages.StopReason;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mantlemock.testing.RunningMock;
+import org.junit.jupiter.api.Test;
+
+/** Quotas as a load test or a retrying client meets them, through the official Java SDK. */
+class QuotasThroughSdkTest {
+
+    @Test
+    void overTheInputQuotaTheSdkGetsA429InTheAnthropicShapeWithRetryAfter() {
+        try (RunningMock mock = RunningMock.start(c -> c.quota.inputTokensPerMinute = 300)) {
+            mock.client("shape", 0).messages().create(RunningMock.ask(200));
+            assertThatThrownBy(() -> mock.client("shape", 0).messages().create(RunningMock.ask(200)))
+                    .isInstanceOfSatisfying(RateLimitException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(429);
+                        assertThat(e.body().toString()).contains("rate_limit_error", "Too many tokens, please wait before trying again.");
+                        assertThat(e.headers().values("retry-after")).singleElement()
+                                .satisfies(v -> assertThat(Integer.parseInt(v)).isBetween(1, 60));
+                        assertThat(e.headers().values("anthropic-ratelimit-input-tokens-limit")).as("off by default").isEmpty();
+                        assertThat(e.requestId()).isPresent();
+                    });
+            assertThat(mock.admin("GET", "/_mock/metrics", null).text())
+                    .contains("mantle_mock_throttled_requests_total{quota=\"input-tokens\"} 1")
+                    .contains("status=\"429\",error_type=\"rate_limit_error\"} 1");
+        }
+    }
+
+    @Test
+    void theSdkRetriesAThrottledRequestAfterRetryAfterAndSucceedsOnceTheWindowHasMoved() {
+        // A one-second window holding 100 input tokens: the second request must wait for the first to leave it.
+        try (RunningMock mock = RunningMock.start(c -> {
+            c.quota.windowSeconds = 1;
+            c.quota.inputTokensPerMinute = 6000;
+        })) {
+            mock.client("wait", 0).messages().create(RunningMock.ask(80));
+            Message second = mock.client("wait", 2).messages().create(RunningMock.ask(80));
+            assertThat(second.content()).isNotEmpty();
+            JsonNode journal = mock.journal("wait", 3);
+            assertThat(journal).extracting(e -> e.path("status").asInt()).containsExactly(200, 429, 200);
+        }
+    }
+
+    @Test
+    void aRequestLargerThanTheWholeQuotaIsA400ThatTheSdkDoesNotRetry() {
+        try (RunningMock mock = RunningMock.start(c -> c.quota.inputTokensPerMinute = 1000)) {
+            assertThatThrownBy(() -> mock.client("never", 2).messages().create(RunningMock.ask(5000)))
+                    .isInstanceOfSatisfying(BadRequestException.class,
+                            e -> assertThat(e.body().toString()).contains("can never be admitted"));
+            assertThat(mock.journal("never", 1)).hasSize(1);
+        }
+    }
+
+    @Test
+    void whenTheOutputQuotaRunsOutTheAnswerStopsWithMaxTokens() {
+        try (RunningMock mock = RunningMock.start(c -> c.quota.outputTokensPerMinute = 5)) {
+            Message message = mock.client("out-json", 0).messages().create(RunningMock.ask(500));
+            assertThat(message.stopReason()).contains(StopReason.MAX_TOKENS);
+            assertThat(message.usage().outputTokens()).isLessThanOrEqualTo(5);
+        }
+    }
+
+    @Test
+    void aStreamIsCutWithMaxTokensWhenTheOutputQuotaRunsOutWhileItRuns() {
+        try (RunningMock mock = RunningMock.start(c -> c.quota.outputTokensPerMinute = 5)) {
+            MessageAccumulator acc = MessageAccumulator.create();
+            try (StreamResponse<RawMessageStreamEvent> stream =
+                         mock.client("out-stream", 0).messages().createStreaming(RunningMock.ask(500))) {
+                stream.stream().forEach(acc::accumulate);
+            }
+            assertThat(acc.message().stopReason()).contains(StopReason.MAX_TOKENS);
+            assertThat(acc.message().usage().outputTokens()).isLessThanOrEqualTo(5);
+            JsonNode bucket = mock.admin("GET", "/_mock/quotas", null).json().path("buckets").get(0);
+            assertThat(bucket.path("outputTokens").path("used").asLong()).isEqualTo(acc.message().usage().outputTokens());
+        }
+    }
+
+    @Test
+    void countTokensIsNeverChargedToTheTokenQuotas() {
+        try (RunningMock mock = RunningMock.start(c -> c.quota.inputTokensPerMinute = 50)) {
+            for (int i = 0; i < 5; i++) {
+                mock.client("count", 0).messages().countTokens(MessageCountTokensParams.builder()
+                        .model(RunningMock.MODEL).addUserMessage("Tell me about quotas, at length.").build());
+            }
+            JsonNode bucket = mock.admin("GET", "/_mock/quotas", null).json().path("buckets").get(0);
+            assertThat(bucket.path("inputTokens").path("used").asLong()).isZero();
+        }
+    }
+
+    @Test
+    void theAdminApiShowsTheChargeAndTheRefundOfTheUnusedReservation() {
+        try (RunningMock mock = RunningMock.start(c -> { })) {
+            Message m = mock.client("refund", 0).messages().create(RunningMock.ask(1000));
+            mock.journal("refund", 1);
+            JsonNode bucket = mock.admin("GET", "/_mock/quotas", null).json().path("buckets").get(0);
+            assertThat(bucket.path("inputTokens").path("used").asLong())
+                    .isEqualTo(m.usage().inputTokens() + m.usage().outputTokens());
+            assertThat(bucket.path("outputTokens").path("used").asLong()).isEqualTo(m.usage().outputTokens());
+        }
+    }
+}
