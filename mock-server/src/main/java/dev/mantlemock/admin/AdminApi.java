@@ -171,7 +171,18 @@ public final class AdminApi {
         ctx.contentType("application/json").result(JSON.writeValueAsString(body));
     }
 
+    private static final String ANSWERED = "mantlemock.admin.answered";
+
+    /**
+     * Whether an admin route wrote this response itself. Javalin runs status-code error handlers even
+     * after a matched handler, so the server's 404 page must leave an admin 404 alone.
+     */
+    public static boolean answered(Context ctx) {
+        return ctx.attribute(ANSWERED) != null;
+    }
+
     static void error(Context ctx, int status, String type, String message) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
         ObjectNode root = JSON.createObjectNode().put("type", "error");
         root.putObject("error").put("type", type).put("message", message);
         ctx.status(status).contentType("application/json").result(root.toString());

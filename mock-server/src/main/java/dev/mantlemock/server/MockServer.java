@@ -68,7 +68,11 @@ public final class MockServer implements AutoCloseable {
             cfg.routes.before("/_mock/*", ctx -> ctx.header("request-id", dev.mantlemock.api.Ids.requestId()));
             cfg.routes.get("/_mock/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
             admin.addRoutes(cfg.routes);
-            cfg.routes.error(404, entry::notAvailable);
+            cfg.routes.error(404, ctx -> {
+                if (!AdminApi.answered(ctx)) {
+                    entry.notAvailable(ctx);
+                }
+            });
         });
         app.start();
         return new MockServer(app, timer, config, controls);
