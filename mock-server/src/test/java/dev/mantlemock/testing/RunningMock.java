@@ -1,0 +1,116 @@
+package dev.mantlemock.testing;
+
+import com.anthropic.bedrock.backends.BedrockMantleBackend;
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import dev.mantlemock.config.MockConfig;
+import dev.mantlemock.server.MockServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * A mock started on a free loopback port for one test class, with the clients a user would point at
+ * it: the official Java SDK ({@code BedrockMantleBackend}) and a raw HTTP client for wire details.
+ */
+public final class RunningMock implements AutoCloseable {
+    public static final String MODEL = "anthropic.claude-haiku-4-5";
+    public static final String API_KEY = "test-api-key";
+
+    private final MockServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningMock(MockServer server) {
+        this.server = server;
+    }
+
+    public static RunningMock start() {
+        return start(c -> {});
+    }
+
+    public static RunningMock start(Consumer<MockConfig> configure) {
+        return start(configure, Clock.systemUTC());
+    }
+
+    public static RunningMock start(Consumer<MockConfig> configure, Clock clock) {
+        MockConfig config = new MockConfig();
+        config.port = 0;
+        configure.accept(config);
+        return new RunningMock(MockServer.start(config, clock));
+    }
+
+    /** The shared fixtures directory, as the build passes it (never ../shared). */
+    public static Path fixturesDir() {
+        return Path.of(System.getProperty("mantlemock.fixtures", "../fixtures"));
+    }
+
+    public MockServer server() {
+        return server;
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** The official SDK with a bearer key, without retries so each test sees exactly one answer. */
+    public AnthropicClient client() {
+        return client(0);
+    }
+
+    public AnthropicClient client(int maxRetries) {
+        return AnthropicOkHttpClient.builder()
+                .backend(BedrockMantleBackend.builder().apiKey(API_KEY).baseUrl(baseUrl()).build())
+                .maxRetries(maxRetries)
+                .build();
+    }
+
+    /** POSTs raw JSON to a path below {@code /anthropic}, with the headers given as name, value pairs. */
+    public HttpResponse<String> post(String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
+    /** POSTs a Messages body with the usual headers (version 2023-06-01, JSON, bearer key). */
+    public HttpResponse<String> postMessages(String body, String... extraHeaders) {
+        String[] headers = new String[6 + extraHeaders.length];
+        headers[0] = "content-type";
+        headers[1] = "application/json";
+        headers[2] = "anthropic-version";
+        headers[3] = "2023-06-01";
+        headers[4] = "authorization";
+        headers[5] = "Bearer " + API_KEY;
+        System.arraycopy(extraHeaders, 0, headers, 6, extraHeaders.length);
+        return post("/v1/messages", body, headers);
+    }
+
+    public HttpResponse<String> get(String pathFromRoot) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathFromRoot)).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
