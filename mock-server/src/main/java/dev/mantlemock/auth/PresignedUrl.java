@@ -6,11 +6,18 @@ import java.util.Map;
 
 /**
  * A SigV4 presigned request: the signature travels in the query ({@code X-Amz-Signature} and friends)
- * and only {@code host} is usually signed.
+ * and usually only {@code host} is signed.
  *
  * @param rawQuery the query as written, still percent-encoded
+ * @param headers  the request's headers by lower-case name (for a URL alone: just its host)
+ * @param body     the request body (empty for a URL alone)
  */
-public record PresignedUrl(String method, String host, String rawPath, String rawQuery) {
+public record PresignedUrl(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+
+    public String host() {
+        List<String> h = headers.get(AuthFacts.H_HOST);
+        return h == null || h.isEmpty() ? "" : h.get(0);
+    }
 
     /** Parses {@code host/path?query}, optionally with a scheme: what a short-term key decodes to. */
     static PresignedUrl parse(String method, String url) {
@@ -25,7 +32,7 @@ public record PresignedUrl(String method, String host, String rawPath, String ra
         int slash = beforeQuery.indexOf('/');
         String host = slash < 0 ? beforeQuery : beforeQuery.substring(0, slash);
         String path = slash < 0 ? "/" : beforeQuery.substring(slash);
-        return new PresignedUrl(method, host, path, query);
+        return new PresignedUrl(method, path, query, Map.of(AuthFacts.H_HOST, List.of(host)), new byte[0]);
     }
 
     /** Decoded query parameters; the first value wins when a name repeats. */
@@ -40,10 +47,5 @@ public record PresignedUrl(String method, String host, String rawPath, String ra
             out.putIfAbsent(name, eq < 0 ? "" : UriEncoding.decode(piece.substring(eq + 1)));
         }
         return out;
-    }
-
-    /** The only header a presigned URL can sign is the host it names. */
-    Map<String, List<String>> headers() {
-        return Map.of(AuthFacts.H_HOST, List.of(host));
     }
 }

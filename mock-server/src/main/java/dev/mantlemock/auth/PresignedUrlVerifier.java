@@ -10,11 +10,10 @@ import java.util.regex.Pattern;
 /**
  * Verifies a SigV4 presigned URL (query-string signing), the form a short-term Bedrock API key wraps.
  * Signers disagree on the payload hash of a presigned request (botocore: UNSIGNED-PAYLOAD; smithy and
- * the AWS Java SDK: hash of the empty body), so both are tried, as either would verify at AWS.
+ * the AWS Java SDK: hash of the body, empty for a token), so both are tried, as either verifies at AWS.
  */
 public final class PresignedUrlVerifier {
     private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{64}");
-    private static final List<String> PAYLOAD_HASHES = List.of(AuthFacts.EMPTY_SHA256, AuthFacts.UNSIGNED_PAYLOAD);
 
     /** What this kind of presigned URL must look like. */
     public record Rules(SigV4Rules scope, long maxExpiresSeconds, Set<String> unsignedParams) {}
@@ -73,7 +72,7 @@ public final class PresignedUrlVerifier {
     private boolean matchesAnyPayloadHash(PresignedUrl url, List<String> signedHeaders, CredentialScope scope,
                                           String amzDate, byte[] signingKey, String signature) {
         boolean match = false;
-        for (String payloadHash : PAYLOAD_HASHES) { // no early exit: same work whichever matches
+        for (String payloadHash : List.of(Hashing.sha256Hex(url.body()), AuthFacts.UNSIGNED_PAYLOAD)) { // no early exit: same work whichever matches
             String canonical = CanonicalRequest.build(url.method(), url.rawPath(), url.rawQuery(), url.headers(),
                     signedHeaders, payloadHash, true, rules.unsignedParams());
             String expected = SigningKeys.sign(signingKey, StringToSign.build(amzDate, scope, canonical));

@@ -1,6 +1,7 @@
 package dev.mantlemock.auth;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,7 +42,7 @@ public final class PrincipalRegistry {
                 require(t.token, "auth.principals[" + p.accessKeyId + "].sessionTokens[].token");
                 sessions.put(t.token, instant(t.expiresAt));
             }
-            if (keys.put(p.accessKeyId, new KnownKey(p.accessKeyId, p.secretAccessKey, principal, Map.copyOf(sessions))) != null) {
+            if (keys.put(p.accessKeyId, new KnownKey(p.accessKeyId, p.secretAccessKey, principal, Collections.unmodifiableMap(sessions))) != null) {
                 throw new IllegalArgumentException("auth.principals: access key " + p.accessKeyId + " is listed twice");
             }
         }
