@@ -24,17 +24,18 @@ public final class ShortTermKeys {
         }
         String amzDate = AmzDate.format(now);
         CredentialScope scope = new CredentialScope(accessKeyId, amzDate.substring(0, 8), region, AuthFacts.BEDROCK_SERVICE, AuthFacts.TERMINATOR);
+        // parameter order as the AWS Java SDK writes it, so our keys equal the token generator's byte for byte
         List<String> query = new ArrayList<>(List.of(
                 "Action=" + AuthFacts.SHORT_TERM_ACTION,
                 "X-Amz-Algorithm=" + AuthFacts.ALGORITHM,
-                "X-Amz-Credential=" + UriEncoding.encode(accessKeyId + "/" + scope.scope(), false),
                 "X-Amz-Date=" + amzDate,
-                "X-Amz-Expires=" + seconds,
-                "X-Amz-SignedHeaders=host"));
+                "X-Amz-SignedHeaders=host",
+                "X-Amz-Credential=" + UriEncoding.encode(accessKeyId + "/" + scope.scope(), false),
+                "X-Amz-Expires=" + seconds));
         if (sessionToken != null && !sessionToken.isEmpty()) {
             query.add("X-Amz-Security-Token=" + UriEncoding.encode(sessionToken, false));
         }
-        String rawQuery = CanonicalRequest.canonicalQuery(String.join("&", query), Set.of());
+        String rawQuery = String.join("&", query);
         String canonical = CanonicalRequest.build(AuthFacts.SHORT_TERM_METHOD, "/", rawQuery,
                 Map.of(AuthFacts.H_HOST, List.of(AuthFacts.SHORT_TERM_HOST)), List.of(AuthFacts.H_HOST),
                 AuthFacts.EMPTY_SHA256, true, Set.of());
