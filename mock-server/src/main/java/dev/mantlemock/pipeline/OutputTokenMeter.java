@@ -9,4 +9,12 @@ public interface OutputTokenMeter {
     OutputTokenMeter UNLIMITED = tokens -> true;
 
     boolean produced(int tokens);
+
+    /**
+     * For an answer produced at once (JSON): how many of {@code wanted} tokens may be produced.
+     * The default is all or nothing; a quota may grant part, and the answer is then cut there.
+     */
+    default int grant(int wanted) {
+        return produced(wanted) ? wanted : 0;
+    }
 }

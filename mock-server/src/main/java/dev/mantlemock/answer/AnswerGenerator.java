@@ -1,0 +1,112 @@
+package dev.mantlemock.answer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mantlemock.api.MessageRequest;
+import dev.mantlemock.policy.ModelSpec;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The mock "model": a deterministic answer for a validated request. The same body (and global seed)
+ * always gives the same answer; {@code stream} is left out of the seed so a streamed and a plain
+ * call of the same request agree. Honours max_tokens, stop_sequences, tool_choice, thinking,
+ * structured outputs and document citations.
+ */
+public final class AnswerGenerator {
+    /** A default answer is this long (in tokens) unless max_tokens is smaller. */
+    static final int MIN_ANSWER_TOKENS = 20;
+    static final int MAX_ANSWER_TOKENS = 60;
+    /** Thinking length when no budget limits it further. */
+    static final int MIN_THINKING_TOKENS = 24;
+    static final int MAX_THINKING_TOKENS = 80;
+
+    private final long globalSeed;
+    private final TokenEstimator estimator;
+    private final SchemaSampler sampler;
+    private final ToolCaller toolCaller;
+
+    public AnswerGenerator(long globalSeed, TokenEstimator estimator, SchemaSampler sampler) {
+        this.globalSeed = globalSeed;
+        this.estimator = estimator;
+        this.sampler = sampler;
+        this.toolCaller = new ToolCaller(sampler);
+    }
+
+    public AnswerGenerator(long globalSeed) {
+        this(globalSeed, new TokenEstimator(), new SchemaSampler());
+    }
+
+    public Answer generate(MessageRequest request, ModelSpec model) {
+        SplittableRandom rnd = new SplittableRandom(seed(request));
+        Reply reply = new Reply(request.maxTokens(), request.stopSequences(), estimator, model);
+        if (request.thinkingEnabled()) {
+            think(request, model, reply, rnd.split());
+        }
+        List<ObjectNode> calls = toolCaller.calls(request, rnd.split());
+        if (!calls.isEmpty()) {
+            if (request.toolChoiceType().equals("auto") && rnd.nextBoolean()) {
+                reply.text("I'll use the " + calls.get(0).path("name").asText() + " tool for this.", null);
+            }
+            calls.forEach(reply::toolUse);
+            return reply.finish("tool_use");
+        }
+        JsonNode schema = request.outputSchema();
+        if (!schema.isMissingNode()) {
+            reply.text(Json.compact(sampler.sample(schema, rnd.split())), null);
+            return reply.finish("end_turn");
+        }
+        List<ObjectNode> citations = Citer.citations(request, rnd.split());
+        if (!citations.isEmpty()) {
+            cite(request, citations, reply);
+            return reply.finish("end_turn");
+        }
+        reply.text(Prose.answer(request, between(rnd, MIN_ANSWER_TOKENS, MAX_ANSWER_TOKENS), rnd), null);
+        return reply.finish("end_turn");
+    }
+
+    /** The seed of one request: a hash of its canonical body (minus {@code stream}) mixed with the global seed. */
+    long seed(MessageRequest request) {
+        ObjectNode body = request.json().deepCopy();
+        body.remove("stream");
+        return Json.sha256Long(Json.canonical(body)) ^ (globalSeed * 0x9E3779B97F4A7C15L);
+    }
+
+    /** A thinking block first, no longer than the budget (adaptive thinking has none) nor max_tokens. */
+    private void think(MessageRequest request, ModelSpec model, Reply reply, SplittableRandom rnd) {
+        JsonNode thinking = request.thinking();
+        int target = between(rnd, MIN_THINKING_TOKENS, MAX_THINKING_TOKENS);
+        if (thinking.has("budget_tokens")) {
+            target = Math.min(target, thinking.get("budget_tokens").asInt());
+        }
+        String heard = Prose.lastUserText(request);
+        StringBuilder text = new StringBuilder(heard.isEmpty() ? "" : "The user wrote: \"" + heard + "\". ");
+        text.append("Let me think about how to answer.");
+        Prose.appendSentences(text, target, rnd);
+        String thought = cutToTokens(text.toString(), target, model);
+        boolean omitted = thinking.path("display").asText().equals("omitted");
+        reply.thinking(thought, Ids.thinkingSignature(rnd), omitted);
+    }
+
+    /** Thinking is planned to its target length (the budget); the reply then enforces max_tokens on top. */
+    private static String cutToTokens(String text, int tokens, ModelSpec model) {
+        int n = text.codePointCount(0, text.length());
+        while (n > 0 && TokenEstimator.tokensForChars(n, model) > tokens) {
+            n--;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, n));
+    }
+
+    /** An uncited lead-in (echoing the question), then one text block per citation. */
+    private void cite(MessageRequest request, List<ObjectNode> citations, Reply reply) {
+        String heard = Prose.lastUserText(request);
+        reply.text((heard.isEmpty() ? "" : "You said: \"" + heard + "\". ") + "According to the documents:", null);
+        for (ObjectNode citation : citations) {
+            reply.text(" " + citation.path("cited_text").asText().trim(), Json.NODES.arrayNode().add(citation));
+        }
+    }
+
+    private static int between(SplittableRandom rnd, int min, int max) {
+        return min + rnd.nextInt(max - min + 1);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.mantlemock.answer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mantlemock.policy.ModelSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The answer as it is being "generated": blocks are appended in order until {@code max_tokens} runs
+ * out or a stop sequence appears, as a real model stops mid-sentence. Stop sequences are matched in
+ * text only (not in thinking or tool input).
+ */
+final class Reply {
+    private final ModelSpec model;
+    private final TokenEstimator estimator;
+    private final List<String> stopSequences;
+    private final List<ObjectNode> content = new ArrayList<>();
+    private int remaining;
+    private int used;
+    private String stopReason;
+    private String stopSequence;
+
+    Reply(int maxTokens, List<String> stopSequences, TokenEstimator estimator, ModelSpec model) {
+        this.remaining = maxTokens;
+        this.stopSequences = stopSequences;
+        this.estimator = estimator;
+        this.model = model;
+        if (maxTokens <= 0) {
+            stopReason = "max_tokens";
+        }
+    }
+
+    boolean stopped() { return stopReason != null; }
+
+    int remaining() { return remaining; }
+
+    /** A thinking block; its full text is charged even when only the signature is shown. */
+    void thinking(String thinking, String signature, boolean omitted) {
+        if (stopped()) {
+            return;
+        }
+        String kept = fit(thinking);
+        charge(estimator.estimateText(kept, model));
+        ObjectNode block = Json.object().put("type", "thinking").put("thinking", omitted ? "" : kept).put("signature", signature);
+        content.add(block);
+        if (kept.length() < thinking.length() || remaining == 0) {
+            stopReason = "max_tokens";
+        }
+    }
+
+    /** A text block, cut at the first stop sequence or where the token budget ends. */
+    void text(String text, JsonNode citations) {
+        if (stopped() || text.isEmpty()) {
+            return;
+        }
+        String kept = text;
+        int at = Integer.MAX_VALUE;
+        String matched = null;
+        for (String sequence : stopSequences) {
+            int i = sequence.isEmpty() ? -1 : text.indexOf(sequence);
+            if (i >= 0 && i < at) {
+                at = i;
+                matched = sequence;
+            }
+        }
+        // The sequence has to be "generated" before it can match, so it must fit the budget too.
+        if (matched != null && estimator.estimateText(text.substring(0, at + matched.length()), model) <= remaining) {
+            kept = text.substring(0, at);
+            stopReason = "stop_sequence";
+            stopSequence = matched;
+        } else {
+            kept = fit(text);
+            if (kept.length() < text.length()) {
+                stopReason = "max_tokens";
+            }
+        }
+        if (!kept.isEmpty()) {
+            ObjectNode block = Json.object().put("type", "text").put("text", kept);
+            if (citations != null) {
+                block.set("citations", citations);
+            }
+            content.add(block);
+            charge(estimator.estimateText(kept, model));
+        }
+        if (!stopped() && remaining == 0) {
+            stopReason = "max_tokens";
+        }
+    }
+
+    /** A tool_use block, whole or not at all: a call that does not fit ends the answer at max_tokens. */
+    void toolUse(ObjectNode block) {
+        if (stopped()) {
+            return;
+        }
+        int tokens = estimator.estimateText(block.path("name").asText(), model) + estimator.estimateJson(block.path("input"), model);
+        if (tokens > remaining) {
+            text("I will call the " + block.path("name").asText() + " tool with these arguments: " + Json.compact(block.path("input")), null);
+            stopReason = "max_tokens";
+            return;
+        }
+        content.add(block);
+        charge(tokens);
+    }
+
+    Answer finish(String naturalStop) {
+        return new Answer(List.copyOf(content), stopped() ? stopReason : naturalStop, stopSequence, used);
+    }
+
+    /** The longest prefix (whole code points) whose estimate fits the remaining budget. */
+    private String fit(String text) {
+        int length = text.codePointCount(0, text.length());
+        if (TokenEstimator.tokensForChars(length, model) <= remaining) {
+            return text;
+        }
+        int n = (int) Math.min(length, Math.floor(remaining * TokenFacts.CHARS_PER_TOKEN / model.tokenizerFactor()) + 1);
+        while (n > 0 && TokenEstimator.tokensForChars(n, model) > remaining) {
+            n--;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, n));
+    }
+
+    private void charge(int tokens) {
+        used += tokens;
+        remaining -= tokens;
+    }
+}

@@ -1,0 +1,280 @@
+package dev.mantlemock.answer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Draws a JSON value that satisfies a JSON schema: the tool inputs and structured outputs the mock
+ * "model" produces. Supports type (also as a list), const, enum, properties/required, items and
+ * prefixItems, min/maxItems, uniqueItems (best effort), minimum/maximum (also exclusive), multipleOf
+ * for integers, min/maxLength, string formats, anyOf/oneOf (first branch), allOf (merged), and
+ * $ref into $defs/definitions. Unsupported keywords (pattern, not, if/then) are ignored rather
+ * than failing: an odd schema gets a plausible value, never an exception.
+ */
+public final class SchemaSampler {
+    /** Beyond this depth only required properties and minimum array lengths are drawn, so recursive schemas end. */
+    private static final int SHALLOW_DEPTH = 4;
+    /** Beyond this depth a recursive $ref yields null: the schema cannot be satisfied finitely anyway. */
+    private static final int MAX_DEPTH = 16;
+
+    public JsonNode sample(JsonNode schema, SplittableRandom rnd) {
+        return new Draw(schema, rnd).value(schema, 0);
+    }
+
+    private static final class Draw {
+        private final JsonNode root;
+        private final SplittableRandom rnd;
+
+        Draw(JsonNode root, SplittableRandom rnd) {
+            this.root = root;
+            this.rnd = rnd;
+        }
+
+        JsonNode value(JsonNode schema, int depth) {
+            if (schema == null || schema.isMissingNode() || schema.isNull() || depth > MAX_DEPTH) {
+                return depth > MAX_DEPTH ? NullNode.getInstance() : Json.NODES.textNode(Words.any(rnd));
+            }
+            if (schema.isBoolean()) { // true accepts anything; false accepts nothing, null is the least wrong
+                return schema.asBoolean() ? Json.NODES.textNode(Words.any(rnd)) : NullNode.getInstance();
+            }
+            if (schema.has("$ref")) {
+                JsonNode target = resolve(schema.get("$ref").asText());
+                return target == null ? Json.NODES.textNode(Words.any(rnd)) : value(target, depth + 1);
+            }
+            if (schema.has("const")) {
+                return schema.get("const").deepCopy();
+            }
+            if (schema.path("enum").isArray() && schema.get("enum").size() > 0) {
+                JsonNode options = schema.get("enum");
+                return options.get(rnd.nextInt(options.size())).deepCopy();
+            }
+            for (String choice : new String[] {"anyOf", "oneOf"}) {
+                if (schema.path(choice).isArray() && schema.get(choice).size() > 0) {
+                    return value(schema.get(choice).get(0), depth + 1);
+                }
+            }
+            if (schema.path("allOf").isArray() && schema.get("allOf").size() > 0) {
+                return value(mergeAllOf(schema), depth + 1);
+            }
+            switch (type(schema)) {
+                case "object": return object(schema, depth);
+                case "array": return array(schema, depth);
+                case "integer": return Json.NODES.numberNode(integer(schema));
+                case "number": return Json.NODES.numberNode(number(schema));
+                case "boolean": return Json.NODES.booleanNode(rnd.nextBoolean());
+                case "null": return NullNode.getInstance();
+                default: return Json.NODES.textNode(string(schema));
+            }
+        }
+
+        /** The declared type, the first non-null one of a list, or one implied by the keywords present. */
+        private String type(JsonNode schema) {
+            JsonNode type = schema.get("type");
+            if (type != null && type.isTextual()) {
+                return type.asText();
+            }
+            if (type != null && type.isArray() && type.size() > 0) {
+                for (JsonNode t : type) {
+                    if (!t.asText().equals("null")) {
+                        return t.asText();
+                    }
+                }
+                return "null";
+            }
+            if (schema.has("properties") || schema.has("required") || schema.has("additionalProperties")) {
+                return "object";
+            }
+            if (schema.has("items") || schema.has("prefixItems")) {
+                return "array";
+            }
+            if (schema.has("minimum") || schema.has("maximum")) {
+                return "number";
+            }
+            return "string";
+        }
+
+        private JsonNode resolve(String ref) {
+            if (ref.equals("#")) {
+                return root;
+            }
+            if (!ref.startsWith("#/")) {
+                return null;
+            }
+            JsonNode node = root;
+            for (String token : ref.substring(2).split("/")) {
+                node = node.path(token.replace("~1", "/").replace("~0", "~"));
+            }
+            return node.isMissingNode() ? null : node;
+        }
+
+        private JsonNode mergeAllOf(JsonNode schema) {
+            ObjectNode merged = ((ObjectNode) schema).deepCopy();
+            merged.remove("allOf");
+            ObjectNode properties = Json.object();
+            ArrayNode required = Json.NODES.arrayNode();
+            for (JsonNode part : schema.get("allOf")) {
+                JsonNode p = part.has("$ref") ? resolve(part.get("$ref").asText()) : part;
+                if (p == null || !p.isObject()) {
+                    continue;
+                }
+                p.fields().forEachRemaining(e -> {
+                    if (!e.getKey().equals("properties") && !e.getKey().equals("required") && !merged.has(e.getKey())) {
+                        merged.set(e.getKey(), e.getValue());
+                    }
+                });
+                if (p.path("properties").isObject()) {
+                    properties.setAll((ObjectNode) p.get("properties"));
+                }
+                p.path("required").forEach(required::add);
+            }
+            if (schema.path("properties").isObject()) {
+                properties.setAll((ObjectNode) schema.get("properties"));
+            }
+            schema.path("required").forEach(required::add);
+            if (properties.size() > 0) {
+                merged.set("properties", properties);
+            }
+            if (required.size() > 0) {
+                merged.set("required", required);
+            }
+            return merged;
+        }
+
+        private JsonNode object(JsonNode schema, int depth) {
+            ObjectNode out = Json.object();
+            JsonNode properties = schema.path("properties");
+            List<String> required = new ArrayList<>();
+            schema.path("required").forEach(r -> required.add(r.asText()));
+            for (Iterator<String> names = properties.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                boolean include = required.contains(name) || (depth < SHALLOW_DEPTH && rnd.nextInt(3) > 0);
+                if (include) {
+                    out.set(name, value(properties.get(name), depth + 1));
+                }
+            }
+            // Required names without a declared schema still have to be present.
+            for (String name : required) {
+                if (!out.has(name)) {
+                    JsonNode extra = schema.path("additionalProperties");
+                    out.set(name, value(extra.isObject() ? extra : null, depth + 1));
+                }
+            }
+            return out;
+        }
+
+        private JsonNode array(JsonNode schema, int depth) {
+            ArrayNode out = Json.NODES.arrayNode();
+            JsonNode prefix = schema.path("prefixItems");
+            int min = schema.path("minItems").asInt(0);
+            int max = schema.has("maxItems") ? schema.get("maxItems").asInt() : Math.max(min, prefix.size()) + 3;
+            int count = depth >= SHALLOW_DEPTH ? min : between(Math.max(min, Math.min(1, max)), max);
+            boolean unique = schema.path("uniqueItems").asBoolean(false);
+            JsonNode items = schema.get("items");
+            for (int i = 0, attempts = 0; out.size() < count && attempts < count * 10; attempts++) {
+                JsonNode itemSchema = i < prefix.size() ? prefix.get(i) : items;
+                JsonNode item = value(itemSchema != null && itemSchema.isObject() ? itemSchema : null, depth + 1);
+                if (unique && contains(out, item)) {
+                    continue;
+                }
+                out.add(item);
+                i++;
+            }
+            return out;
+        }
+
+        private long integer(JsonNode schema) {
+            long min = schema.has("minimum") ? (long) Math.ceil(schema.get("minimum").asDouble()) : 0;
+            long max = schema.has("maximum") ? (long) Math.floor(schema.get("maximum").asDouble()) : min + 100;
+            if (schema.has("exclusiveMinimum") && schema.get("exclusiveMinimum").isNumber()) {
+                min = Math.max(min, (long) Math.floor(schema.get("exclusiveMinimum").asDouble()) + 1);
+            }
+            if (schema.has("exclusiveMaximum") && schema.get("exclusiveMaximum").isNumber()) {
+                max = Math.min(max, (long) Math.ceil(schema.get("exclusiveMaximum").asDouble()) - 1);
+            }
+            if (!schema.has("maximum") && !schema.has("exclusiveMaximum")) {
+                max = min + 100;
+            }
+            if (!schema.has("minimum") && !schema.has("exclusiveMinimum") && max < min) {
+                min = max - 100;
+            }
+            long value = max <= min ? min : min + rnd.nextLong(max - min + 1);
+            long step = schema.path("multipleOf").asLong(0);
+            if (step > 0) {
+                long multiple = Math.floorDiv(value, step) * step;
+                value = multiple >= min ? multiple : multiple + step;
+            }
+            return value;
+        }
+
+        private BigDecimal number(JsonNode schema) {
+            double min = schema.path("minimum").asDouble(schema.path("exclusiveMinimum").asDouble(0));
+            double max = schema.has("maximum") || schema.has("exclusiveMaximum")
+                    ? schema.path("maximum").asDouble(schema.path("exclusiveMaximum").asDouble()) : min + 100;
+            if (!schema.has("minimum") && !schema.has("exclusiveMinimum") && max < min) {
+                min = max - 100;
+            }
+            double span = Math.max(0, max - min);
+            // Stay strictly inside the bounds so exclusive limits hold too; two decimals read well.
+            BigDecimal value = BigDecimal.valueOf(min + span * (0.05 + 0.9 * rnd.nextDouble())).setScale(2, RoundingMode.HALF_UP);
+            if (value.doubleValue() < min || value.doubleValue() > max) {
+                value = BigDecimal.valueOf(min + span / 2);
+            }
+            return value;
+        }
+
+        private String string(JsonNode schema) {
+            String format = schema.path("format").asText("");
+            String value;
+            switch (format) {
+                case "date-time": value = String.format("2026-%02d-%02dT%02d:%02d:00Z", between(1, 12), between(1, 28), between(0, 23), between(0, 59)); break;
+                case "date": value = String.format("2026-%02d-%02d", between(1, 12), between(1, 28)); break;
+                case "time": value = String.format("%02d:%02d:00", between(0, 23), between(0, 59)); break;
+                case "email": value = Words.any(rnd) + "." + Words.any(rnd) + "@example.com"; break;
+                case "uri": case "url": value = "https://example.com/" + Words.any(rnd) + "/" + Words.any(rnd); break;
+                case "hostname": value = Words.any(rnd) + ".example.com"; break;
+                case "ipv4": value = "192.0.2." + between(1, 254); break;
+                case "ipv6": value = "2001:db8::" + Integer.toHexString(between(1, 0xfffe)); break;
+                case "uuid": value = uuid(); break;
+                default: value = Words.phrase(rnd, between(1, 4));
+            }
+            int minLength = schema.path("minLength").asInt(0);
+            int maxLength = schema.path("maxLength").asInt(Integer.MAX_VALUE);
+            StringBuilder s = new StringBuilder(value);
+            while (s.codePointCount(0, s.length()) < minLength) {
+                s.append(s.length() == 0 ? "" : " ").append(Words.any(rnd));
+            }
+            String out = s.toString();
+            if (out.codePointCount(0, out.length()) > maxLength) {
+                out = out.substring(0, out.offsetByCodePoints(0, maxLength));
+            }
+            return out;
+        }
+
+        private String uuid() {
+            String hex = Long.toHexString(rnd.nextLong() | Long.MIN_VALUE) + Long.toHexString(rnd.nextLong() | Long.MIN_VALUE);
+            return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-4" + hex.substring(13, 16) + "-a"
+                    + hex.substring(17, 20) + "-" + hex.substring(20, 32);
+        }
+
+        private int between(int min, int max) {
+            return max <= min ? min : min + rnd.nextInt(max - min + 1);
+        }
+
+        private static boolean contains(ArrayNode array, JsonNode item) {
+            for (JsonNode existing : array) {
+                if (existing.equals(item)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

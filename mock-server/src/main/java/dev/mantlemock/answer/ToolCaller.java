@@ -1,0 +1,87 @@
+package dev.mantlemock.answer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mantlemock.api.MessageRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Decides whether the answer calls tools, which, and with what input. {@code auto} calls a tool until
+ * a {@code tool_result} comes back, then answers in text, so agent loops end after one round.
+ */
+final class ToolCaller {
+    private final SchemaSampler sampler;
+
+    ToolCaller(SchemaSampler sampler) {
+        this.sampler = sampler;
+    }
+
+    /** The tool_use blocks to emit; empty when the answer is text. */
+    List<ObjectNode> calls(MessageRequest request, SplittableRandom rnd) {
+        JsonNode tools = request.tools();
+        if (tools.size() == 0) {
+            return List.of();
+        }
+        switch (request.toolChoiceType()) {
+            case "none":
+                return List.of();
+            case "tool":
+                for (JsonNode tool : tools) {
+                    if (tool.path("name").asText().equals(request.toolChoiceName())) {
+                        return List.of(call(tool, rnd));
+                    }
+                }
+                return List.of();
+            case "auto":
+                if (request.lastTurnHasToolResult()) {
+                    return List.of();
+                }
+                return pick(request, tools, rnd);
+            default: // "any"
+                return pick(request, tools, rnd);
+        }
+    }
+
+    /** One tool, sometimes two different ones in parallel unless the client forbids it. */
+    private List<ObjectNode> pick(MessageRequest request, JsonNode tools, SplittableRandom rnd) {
+        List<ObjectNode> calls = new ArrayList<>(2);
+        int first = rnd.nextInt(tools.size());
+        calls.add(call(tools.get(first), rnd));
+        if (!request.disableParallelToolUse() && tools.size() >= 2 && rnd.nextInt(3) == 0) {
+            int second = (first + 1 + rnd.nextInt(tools.size() - 1)) % tools.size();
+            calls.add(call(tools.get(second), rnd));
+        }
+        return calls;
+    }
+
+    private ObjectNode call(JsonNode tool, SplittableRandom rnd) {
+        ObjectNode block = Json.object().put("type", "tool_use").put("id", Ids.toolUseId(rnd)).put("name", tool.path("name").asText());
+        block.set("input", input(tool, rnd));
+        return block;
+    }
+
+    /** Custom tools get input drawn from their schema; Anthropic-defined client tools get their documented shape. */
+    private JsonNode input(JsonNode tool, SplittableRandom rnd) {
+        if (tool.has("input_schema")) {
+            JsonNode input = sampler.sample(tool.get("input_schema"), rnd);
+            return input.isObject() ? input : Json.object(); // tool input is always an object
+        }
+        String type = tool.path("type").asText("");
+        if (type.startsWith("bash_")) {
+            String[] commands = {"ls -la", "pwd", "cat README.md", "git status"};
+            return Json.object().put("command", commands[rnd.nextInt(commands.length)]);
+        }
+        if (type.startsWith("text_editor_")) {
+            return Json.object().put("command", "view").put("path", "/repo/README.md");
+        }
+        if (type.startsWith("computer_")) {
+            return Json.object().put("action", "screenshot");
+        }
+        if (type.startsWith("memory_")) {
+            return Json.object().put("command", "view").put("path", "/memories");
+        }
+        return Json.object();
+    }
+}

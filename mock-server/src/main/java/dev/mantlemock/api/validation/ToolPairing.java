@@ -1,0 +1,50 @@
+package dev.mantlemock.api.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.mantlemock.api.ApiException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Every {@code tool_use} must be answered by a {@code tool_result} in the next message, and every
+ * {@code tool_result} must answer a {@code tool_use} of the previous one: the rule that catches broken
+ * agent loops, with the first-party wording.
+ */
+final class ToolPairing {
+    private ToolPairing() {}
+
+    static void check(ArrayNode messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            Set<String> results = ids(messages.get(i), "tool_result", "tool_use_id");
+            if (!results.isEmpty()) {
+                Set<String> uses = i > 0 ? ids(messages.get(i - 1), "tool_use", "id") : Set.of();
+                results.removeAll(uses);
+                if (!results.isEmpty()) {
+                    throw ApiException.invalid("messages." + i + ".content.0: unexpected `tool_use_id` found in `tool_result` blocks: "
+                            + String.join(", ", results)
+                            + ". Each `tool_result` block must have a corresponding `tool_use` block in the previous message.");
+                }
+            }
+            Set<String> uses = ids(messages.get(i), "tool_use", "id");
+            if (!uses.isEmpty() && i + 1 < messages.size()) {
+                uses.removeAll(ids(messages.get(i + 1), "tool_result", "tool_use_id"));
+                if (!uses.isEmpty()) {
+                    throw ApiException.invalid("messages." + i + ": `tool_use` ids were found without `tool_result` blocks immediately after: "
+                            + String.join(", ", uses)
+                            + ". Each `tool_use` block must have a corresponding `tool_result` block in the next message.");
+                }
+            }
+        }
+    }
+
+    private static Set<String> ids(JsonNode message, String type, String field) {
+        Set<String> out = new LinkedHashSet<>();
+        for (JsonNode block : message.path("content")) {
+            if (type.equals(block.path("type").asText())) {
+                out.add(block.path(field).asText());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.mantlemock.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a user can set, read from a YAML (or JSON) file with {@code --config} and overridden by
+ * flags. Every field has the documented default, so an empty file is a valid config.
+ * Unknown keys fail the start with the file name and the key, so a typo never silently does nothing.
+ */
+public final class MockConfig {
+    /** Address to bind; loopback unless told otherwise, so a laptop mock is not exposed. */
+    public String host = "127.0.0.1";
+
+    /** Port to listen on; 0 picks a free one. */
+    public int port = 8080;
+
+    /** The AWS region the mock pretends to be (SigV4 scope, ARNs). */
+    public String region = "us-east-1";
+
+    /** Feature profile: {@code preview} (research-preview page) or {@code ga} (the later page). */
+    public String profile = "preview";
+
+    /** Directory of fixture files; null means the built-in examples are not loaded. */
+    public String fixtures;
+
+    /** Bodies above this many bytes get 413 {@code request_too_large} (first-party limit: 32 MB). */
+    @JsonProperty("max-body-bytes")
+    public long maxBodyBytes = 32L * 1024 * 1024;
+
+    public ValidationSettings validation = new ValidationSettings();
+
+    public StreamingSettings streaming = new StreamingSettings();
+
+    public GeneratorSettings generator = new GeneratorSettings();
+
+    /** Models added to (or replacing, by id) the built-in catalogue. */
+    public List<ModelEntry> models = new ArrayList<>();
+
+    /** One model a user adds in config. */
+    public static final class ModelEntry {
+        public String id;
+        @JsonProperty("context-window")
+        public int contextWindow = 200_000;
+        @JsonProperty("max-output-tokens")
+        public int maxOutputTokens = 64_000;
+        @JsonProperty("tokenizer-factor")
+        public double tokenizerFactor = 1.0;
+    }
+}

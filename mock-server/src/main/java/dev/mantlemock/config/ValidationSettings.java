@@ -1,0 +1,25 @@
+package dev.mantlemock.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Switches for validation behaviour the reference marks as inferred: what Mantle really does here
+ * has not been observed, so each choice is the user's, with the safest default.
+ */
+public final class ValidationSettings {
+    /** {@code merge} (current docs: consecutive same-role turns are merged) or {@code reject} (older API). */
+    @JsonProperty("consecutive-roles")
+    public String consecutiveRoles = "merge";
+
+    /** {@code reject} or {@code ignore} an {@code anthropic-beta} value for a feature Mantle does not support. */
+    @JsonProperty("unsupported-betas")
+    public String unsupportedBetas = "reject";
+
+    /** {@code ignore} or {@code reject} an {@code anthropic-beta} value the mock has never heard of. */
+    @JsonProperty("unknown-betas")
+    public String unknownBetas = "ignore";
+
+    /** Whether a final assistant message (prefill) is accepted. */
+    @JsonProperty("allow-prefill")
+    public boolean allowPrefill = true;
+}

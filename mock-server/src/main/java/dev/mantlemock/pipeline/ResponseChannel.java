@@ -1,0 +1,26 @@
+package dev.mantlemock.pipeline;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Where a response goes. The pipeline and the encoders write through this, never through Javalin,
+ * so they can be tested without a server and a stream can be written from a timer thread.
+ */
+public interface ResponseChannel {
+
+    /** Sets status and headers; nothing is sent until the first write. */
+    void begin(int status, String contentType, Map<String, String> headers);
+
+    /** Writes a whole body and ends the response. */
+    void body(byte[] bytes) throws IOException;
+
+    /** Writes one chunk of a streamed body and flushes it to the client at once. */
+    void chunk(byte[] bytes) throws IOException;
+
+    /** Ends a streamed body normally. */
+    void end();
+
+    /** Cuts the connection without ending the body, as a crashed upstream would. */
+    void abort();
+}

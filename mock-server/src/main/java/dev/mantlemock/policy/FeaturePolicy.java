@@ -1,0 +1,107 @@
+package dev.mantlemock.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mantlemock.api.ApiException;
+import dev.mantlemock.api.ErrorTexts;
+import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.Stage;
+import java.util.List;
+
+/**
+ * Refuses what Claude in Amazon Bedrock does not offer: server tools, MCP, containers, Files API and URL
+ * sources, fallbacks, and the betas that ask for them. The facts are the {@link FeatureTable}; this
+ * class only walks the request looking for them.
+ */
+public final class FeaturePolicy implements Stage {
+    private final List<UnsupportedFeature> unsupported;
+    private final FeatureTable table;
+    private final boolean rejectUnsupportedBetas;
+    private final boolean rejectUnknownBetas;
+
+    public FeaturePolicy(FeatureTable table, String profile, boolean rejectUnsupportedBetas, boolean rejectUnknownBetas) {
+        this.table = table;
+        this.unsupported = table.unsupportedIn(profile);
+        this.rejectUnsupportedBetas = rejectUnsupportedBetas;
+        this.rejectUnknownBetas = rejectUnknownBetas;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        checkBetas(exchange);
+        ObjectNode body = exchange.body();
+        for (UnsupportedFeature f : unsupported) {
+            checkFields(body, f);
+            checkTools(body.path("tools"), f);
+            checkMessages(body.path("messages"), f);
+        }
+    }
+
+    private void checkBetas(Exchange exchange) {
+        for (String beta : exchange.betas()) {
+            for (UnsupportedFeature f : unsupported) {
+                if (f.matchesBeta(beta) && rejectUnsupportedBetas) {
+                    throw ApiException.invalid(String.format(ErrorTexts.BETA_NOT_SUPPORTED, beta, f.name()));
+                }
+            }
+            if (rejectUnknownBetas && !table.isKnownBeta(beta)) {
+                throw ApiException.invalid(String.format(ErrorTexts.BETA_UNKNOWN, beta));
+            }
+        }
+    }
+
+    private static void checkFields(ObjectNode body, UnsupportedFeature f) {
+        for (String field : f.fields()) {
+            if (!at(body, field).isMissingNode()) {
+                throw refuse(field, f);
+            }
+        }
+    }
+
+    private static void checkTools(JsonNode tools, UnsupportedFeature f) {
+        for (int i = 0; i < tools.size(); i++) {
+            String type = tools.get(i).path("type").asText(null);
+            if (f.matchesToolType(type)) {
+                throw refuse("tools." + i + ".type", f);
+            }
+        }
+    }
+
+    private static void checkMessages(JsonNode messages, UnsupportedFeature f) {
+        if (f.sources().isEmpty() && f.blockTypes().isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            checkBlocks(messages.get(i).path("content"), "messages." + i + ".content", f);
+        }
+    }
+
+    /** Blocks may nest: a tool_result carries its own content blocks. */
+    private static void checkBlocks(JsonNode content, String path, UnsupportedFeature f) {
+        if (!content.isArray()) {
+            return;
+        }
+        for (int j = 0; j < content.size(); j++) {
+            JsonNode block = content.get(j);
+            String where = path + "." + j;
+            if (f.blockTypes().contains(block.path("type").asText())) {
+                throw refuse(where + ".type", f);
+            }
+            if (f.sources().contains(block.path("source").path("type").asText())) {
+                throw refuse(where + ".source", f);
+            }
+            checkBlocks(block.path("content"), where + ".content", f);
+        }
+    }
+
+    private static JsonNode at(JsonNode node, String dottedPath) {
+        for (String part : dottedPath.split("\\.")) {
+            node = node.path(part);
+        }
+        return node;
+    }
+
+    private static ApiException refuse(String where, UnsupportedFeature f) {
+        return ApiException.invalid(where + ": " + String.format(ErrorTexts.NOT_SUPPORTED, f.name()));
+    }
+}

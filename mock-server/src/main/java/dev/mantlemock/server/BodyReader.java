@@ -1,0 +1,43 @@
+package dev.mantlemock.server;
+
+import dev.mantlemock.api.ApiException;
+import dev.mantlemock.api.ErrorTexts;
+import dev.mantlemock.api.ErrorType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads a request body up to a limit. A declared length over the limit is refused before a byte is
+ * read; a chunked body is refused as soon as it passes the limit, so no body over it is ever held.
+ */
+final class BodyReader {
+    private BodyReader() {}
+
+    static byte[] read(HttpServletRequest request, long limit) {
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            throw tooLarge(limit);
+        }
+        try (InputStream in = request.getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+            byte[] buf = new byte[16 * 1024];
+            long total = 0;
+            for (int n; (n = in.read(buf)) != -1; ) {
+                total += n;
+                if (total > limit) {
+                    throw tooLarge(limit);
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw ApiException.invalid("The request body could not be read: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static ApiException tooLarge(long limit) {
+        return new ApiException(ErrorType.REQUEST_TOO_LARGE, String.format(ErrorTexts.BODY_TOO_LARGE, limit));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.mantlemock.server;
+
+import dev.mantlemock.api.RequestParser;
+import dev.mantlemock.api.validation.RequestValidator;
+import dev.mantlemock.config.MockConfig;
+import dev.mantlemock.pipeline.ExchangeObserver;
+import dev.mantlemock.pipeline.RequestPipeline;
+import dev.mantlemock.pipeline.Stage;
+import dev.mantlemock.policy.FeaturePolicy;
+import dev.mantlemock.policy.FeatureTable;
+import dev.mantlemock.policy.ModelCatalogue;
+import dev.mantlemock.policy.ModelCatalogueStage;
+import dev.mantlemock.wire.AnswerEncoder;
+import dev.mantlemock.wire.SseEncoder;
+import dev.mantlemock.wire.StreamWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The request's path through the mock, in order. This is the one place to read to know what happens
+ * to a request: each line is a stage in a package named for its concern.
+ *
+ * <pre>
+ * receive (request id, bounded body)          server.HttpEntry
+ *   -> parse: version, betas, JSON            api.RequestParser
+ *   -> validate per API version               api.validation.RequestValidator
+ *   -> feature policy (what Mantle refuses)   policy.FeaturePolicy
+ *   -> model catalogue and output limit       policy.ModelCatalogueStage
+ *   -> input tokens, prompt cache, context    answer.TokenCounting
+ *   -> answer: fixture match, else generator  answer.AnswerSelection
+ *   -> encode: JSON or paced SSE              wire.AnswerEncoder
+ *   -> observers: journal, metrics
+ * </pre>
+ */
+final class RequestPath {
+    private RequestPath() {}
+
+    static RequestPipeline assemble(MockConfig config, Components c, ScheduledExecutorService timer) {
+        List<Stage> stages = new ArrayList<>();
+        stages.add(new RequestParser());
+        stages.add(new RequestValidator(config.validation));
+        stages.add(new FeaturePolicy(FeatureTable.builtIn(), config.profile,
+                config.validation.unsupportedBetas.equals("reject"), config.validation.unknownBetas.equals("reject")));
+        stages.add(new ModelCatalogueStage(c.catalogue()));
+        stages.add(c.tokenCounting());
+        stages.add(c.answerSelection());
+
+        SseEncoder sse = new SseEncoder(config.streaming.pingEvery);
+        AnswerEncoder encoder = new AnswerEncoder(sse, new StreamWriter(timer, sse), config.streaming.timing());
+        List<ExchangeObserver> observers = new ArrayList<>();
+        return new RequestPipeline(stages, encoder, observers);
+    }
+
+    /** The long-lived parts the stages share (catalogue, caches, fixtures), built once at start. */
+    record Components(ModelCatalogue catalogue, Stage tokenCounting, Stage answerSelection) {}
+}

@@ -1,0 +1,82 @@
+package dev.mantlemock.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mantlemock.answer.Answer;
+import dev.mantlemock.answer.InputTokens;
+import dev.mantlemock.api.Ids;
+import dev.mantlemock.api.Json;
+import dev.mantlemock.pipeline.Endpoint;
+import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.ResponseChannel;
+import dev.mantlemock.pipeline.ResponseEncoder;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
+
+/** Chooses the wire form of an exchange's answer: count_tokens JSON, a Message as JSON, or an SSE stream. */
+public final class AnswerEncoder implements ResponseEncoder {
+    private final SseEncoder sse;
+    private final StreamWriter streams;
+    private final StreamTiming defaultTiming;
+
+    public AnswerEncoder(SseEncoder sse, StreamWriter streams, StreamTiming defaultTiming) {
+        this.sse = sse;
+        this.streams = streams;
+        this.defaultTiming = defaultTiming;
+    }
+
+    @Override
+    public CompletableFuture<Void> send(Exchange exchange, ResponseChannel channel, IntConsumer outputTokens) {
+        Map<String, String> headers = Map.of("request-id", exchange.requestId());
+        InputTokens input = exchange.inputTokens();
+        if (exchange.endpoint() == Endpoint.COUNT_TOKENS) {
+            ObjectNode body = MessageJson.F.objectNode().put("input_tokens", input.total());
+            return json(channel, headers, body);
+        }
+        String id = Ids.messageId();
+        String model = exchange.message().model();
+        Answer answer = exchange.answer();
+        if (exchange.message().stream()) {
+            StreamPlan plan = exchange.streamPlan() != null ? exchange.streamPlan() : StreamPlan.of(defaultTiming);
+            channel.begin(200, "text/event-stream; charset=utf-8", Map.of("request-id", exchange.requestId(),
+                    "cache-control", "no-cache"));
+            return streams.write(sse.events(id, model, answer, input), plan, channel, exchange.outputMeter(), input, outputTokens);
+        }
+        int granted = exchange.outputMeter().grant(answer.outputTokens());
+        if (granted < answer.outputTokens()) {
+            answer = cut(answer, granted, id, model, input);
+        }
+        outputTokens.accept(answer.outputTokens());
+        return json(channel, headers, MessageJson.message(id, model, answer.content(), answer.stopReason(),
+                answer.stopSequence(), input, answer.outputTokens()));
+    }
+
+    /** The answer as it stood when the output quota ran out: what a stream would have delivered by then. */
+    private Answer cut(Answer answer, int granted, String id, String model, InputTokens input) {
+        StreamAccumulator acc = new StreamAccumulator();
+        int produced = 0;
+        for (SseEvent e : sse.events(id, model, answer, input)) {
+            if (e.delta() && produced + e.tokens() > granted) {
+                break;
+            }
+            produced += e.tokens();
+            acc.accept(e);
+        }
+        return new Answer(acc.content(), "max_tokens", null, produced);
+    }
+
+    private static CompletableFuture<Void> json(ResponseChannel channel, Map<String, String> headers, ObjectNode body) {
+        channel.begin(200, "application/json", headers);
+        try {
+            channel.body(Json.MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unserialisable answer", e);
+        } catch (IOException e) {
+            // the client left before the answer was written
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.mantlemock.wire;
+
+import dev.mantlemock.answer.InputTokens;
+import dev.mantlemock.api.ErrorEnvelope;
+import dev.mantlemock.pipeline.OutputTokenMeter;
+import dev.mantlemock.pipeline.ResponseChannel;
+import java.io.IOException;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+/**
+ * Writes a stream's events to the client in time: flushed one by one, paced by a shared timer so
+ * thousands of slow streams hold no thread while they wait. Applies a stream plan's interruption
+ * and stops generation when the output meter says so.
+ */
+public final class StreamWriter {
+    private final ScheduledExecutorService timer;
+    private final SseEncoder encoder;
+
+    public StreamWriter(ScheduledExecutorService timer, SseEncoder encoder) {
+        this.timer = timer;
+        this.encoder = encoder;
+    }
+
+    public CompletableFuture<Void> write(List<SseEvent> events, StreamPlan plan, ResponseChannel channel,
+            OutputTokenMeter meter, InputTokens input, IntConsumer outputTokens) {
+        Run run = new Run(events, plan, channel, meter, input, outputTokens);
+        run.step();
+        return run.done;
+    }
+
+    /** One stream in progress: an index into its events, advanced by the timer. */
+    private final class Run {
+        final List<SseEvent> events;
+        final StreamPlan plan;
+        final ResponseChannel channel;
+        final OutputTokenMeter meter;
+        final InputTokens input;
+        final IntConsumer outputTokens;
+        final SplittableRandom jitter;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        int next;
+        int written;
+        int produced;
+        boolean firstDeltaSent;
+
+        Run(List<SseEvent> events, StreamPlan plan, ResponseChannel channel, OutputTokenMeter meter,
+                InputTokens input, IntConsumer outputTokens) {
+            this.events = events;
+            this.plan = plan;
+            this.channel = channel;
+            this.meter = meter;
+            this.input = input;
+            this.outputTokens = outputTokens;
+            this.jitter = new SplittableRandom(plan.timing().seed());
+        }
+
+        /** Writes events until one must wait, then schedules the rest. */
+        void step() {
+            try {
+                while (next < events.size()) {
+                    SseEvent event = events.get(next);
+                    if (interruptNow()) {
+                        return;
+                    }
+                    if (event.delta()) {
+                        long delay = delayBefore(event);
+                        if (delay > 0 && !event.equals(pending)) {
+                            pending = event;
+                            timer.schedule(this::step, delay, TimeUnit.MILLISECONDS);
+                            return;
+                        }
+                        pending = null;
+                        firstDeltaSent = true;
+                        if (event.tokens() > 0 && !meter.produced(event.tokens())) {
+                            cutShort(event.blockIndex());
+                            return;
+                        }
+                        produced += event.tokens();
+                    }
+                    channel.chunk(SseEncoder.frame(event));
+                    written++;
+                    next++;
+                }
+                finish(true);
+            } catch (IOException | RuntimeException e) {
+                finish(false); // the client went away; nothing more to send
+            }
+        }
+
+        SseEvent pending;
+
+        long delayBefore(SseEvent event) {
+            StreamTiming t = plan.timing();
+            double millis = 0;
+            if (!firstDeltaSent) {
+                millis += t.timeToFirstTokenMillis();
+            }
+            if (t.tokensPerSecond() > 0) {
+                millis += Math.max(1, event.tokens()) * 1000.0 / t.tokensPerSecond();
+            }
+            if (millis > 0 && t.jitter() > 0) {
+                millis *= 1 + t.jitter() * (jitter.nextDouble() * 2 - 1);
+            }
+            return Math.round(millis);
+        }
+
+        boolean interruptNow() throws IOException {
+            if (plan.interruption() == StreamPlan.Interruption.NONE || written < plan.afterEvents()) {
+                return false;
+            }
+            switch (plan.interruption()) {
+                case ERROR_EVENT -> {
+                    channel.chunk(SseEncoder.frame("error", ErrorEnvelope.streamEventJson("overloaded_error", "Overloaded")));
+                    finish(true);
+                }
+                case TRUNCATE -> finish(true);
+                case DROP_CONNECTION -> {
+                    channel.abort();
+                    complete();
+                }
+                default -> throw new IllegalStateException();
+            }
+            return true;
+        }
+
+        void cutShort(int openBlock) throws IOException {
+            for (SseEvent e : encoder.cutShort(openBlock, produced, input)) {
+                channel.chunk(SseEncoder.frame(e));
+            }
+            finish(true);
+        }
+
+        void finish(boolean endNormally) {
+            if (endNormally) {
+                channel.end();
+            } else {
+                channel.abort();
+            }
+            complete();
+        }
+
+        void complete() {
+            outputTokens.accept(produced);
+            done.complete(null);
+        }
+    }
+}
