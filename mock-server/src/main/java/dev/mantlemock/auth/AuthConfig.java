@@ -1,5 +1,7 @@
 package dev.mantlemock.auth;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,20 +13,26 @@ import java.util.Map;
  */
 public class AuthConfig {
     public AuthMode mode = AuthMode.LENIENT;
-    /** The region the mock plays; signatures and short-term keys scoped elsewhere are refused. */
+    /** The region the mock plays (copied from the top-level {@code region}); other scopes are refused. */
+    @JsonIgnore
     public String region = AuthFacts.DEFAULT_REGION;
     /** Accept credential scope service {@code bedrock} as well as {@code bedrock-mantle} (seen accepted live). */
+    @JsonProperty("accept-bedrock-service-scope")
     public boolean acceptBedrockServiceScope = false;
     /** Largest accepted difference between X-Amz-Date and the mock's clock, each way. */
+    @JsonProperty("max-clock-skew-seconds")
     public long maxClockSkewSeconds = AuthFacts.DEFAULT_MAX_SKEW.toSeconds();
     /** Signature mismatch answers include the canonical request and string to sign the mock computed. */
+    @JsonProperty("debug-signature-mismatch")
     public boolean debugSignatureMismatch = false;
     /**
      * false plays the admin policy the Claude in Amazon Bedrock page recommends: deny
      * bedrock:CallWithBearerToken unless the token is short-term.
      */
+    @JsonProperty("allow-long-term-keys")
     public boolean allowLongTermKeys = true;
     public List<PrincipalConfig> principals = new ArrayList<>(List.of(PrincipalConfig.example()));
+    @JsonProperty("static-tokens")
     public List<StaticTokenConfig> staticTokens = new ArrayList<>();
 
     /** For the start-up line, e.g. {@code auth: lenient}. */
@@ -46,12 +54,16 @@ public class AuthConfig {
 
     /** One IAM identity with SigV4 credentials. */
     public static class PrincipalConfig {
+        @JsonProperty("access-key-id")
         public String accessKeyId;
+        @JsonProperty("secret-access-key")
         public String secretAccessKey;
+        @JsonProperty("account-id")
         public String accountId = AuthFacts.EXAMPLE_ACCOUNT;
         /** IAM user name shown in ARNs; defaults to the access key id. */
         public String user;
         /** STS-style session tokens valid with this key; when a request carries one it must be listed here. */
+        @JsonProperty("session-tokens")
         public List<SessionTokenConfig> sessionTokens = new ArrayList<>();
         /** Model ids or prefixes ending in '*' for every action; empty means all models. */
         public List<String> models = new ArrayList<>();
@@ -74,6 +86,7 @@ public class AuthConfig {
     /** A session token and the instant it stops working (ISO-8601, e.g. 2030-01-01T00:00:00Z; absent = never). */
     public static class SessionTokenConfig {
         public String token;
+        @JsonProperty("expires-at")
         public String expiresAt;
 
         @Override
@@ -85,8 +98,10 @@ public class AuthConfig {
     /** A bearer token accepted as is (in strict mode the only way a long-term or opaque key passes). */
     public static class StaticTokenConfig {
         public String token;
+        @JsonProperty("account-id")
         public String accountId = AuthFacts.EXAMPLE_ACCOUNT;
         public String user = "static-token";
+        @JsonProperty("expires-at")
         public String expiresAt;
         public List<String> models = new ArrayList<>();
         public Map<String, List<String>> actions = new LinkedHashMap<>();

@@ -75,27 +75,27 @@ class MantleAuthenticatorTest {
     void readsTheAuthSectionFromYaml() throws Exception {
         String yaml = """
                 mode: strict
-                region: us-west-2
-                acceptBedrockServiceScope: true
-                maxClockSkewSeconds: 120
-                allowLongTermKeys: false
+                accept-bedrock-service-scope: true
+                max-clock-skew-seconds: 120
+                allow-long-term-keys: false
                 principals:
-                  - accessKeyId: AKIDCI
-                    secretAccessKey: ci-secret
-                    accountId: "111122223333"
+                  - access-key-id: AKIDCI
+                    secret-access-key: ci-secret
+                    account-id: "111122223333"
                     user: ci-runner
-                    sessionTokens:
+                    session-tokens:
                       - token: session-1
-                        expiresAt: 2030-01-01T00:00:00Z
+                        expires-at: 2030-01-01T00:00:00Z
                     models: ["anthropic.claude-haiku-*"]
                     actions:
                       "bedrock-mantle:CountTokens": ["*"]
-                staticTokens:
+                static-tokens:
                   - token: ci-static
-                    accountId: "111122223333"
+                    account-id: "111122223333"
                 """;
-        AuthConfig c = new ObjectMapper(new YAMLFactory()).readValue(yaml, AuthConfig.class);
+        AuthConfig c = new ObjectMapper(new YAMLFactory()).enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(yaml, AuthConfig.class);
         assertThat(c.mode).isEqualTo(AuthMode.STRICT);
+        c.region = "us-west-2";
         assertThat(c.describe()).startsWith("auth: strict (region us-west-2, 1 principal(s), 1 static token(s), long-term keys denied");
         assertThat(c.principals.get(0).toString()).doesNotContain("ci-secret");
         PrincipalRegistry registry = new PrincipalRegistry(c);
