@@ -35,9 +35,6 @@ public final class SseEncoder {
         List<ObjectNode> content = answer.content();
         for (int i = 0; i < content.size(); i++) {
             block(events, i, content.get(i), spread);
-            if (i == 0) {
-                events.add(new SseEvent(event("ping"), false, 0, -1));
-            }
         }
         events.addAll(ending(answer.stopReason(), answer.stopSequence(), answer.outputTokens(), input));
         return pingEvery > 0 ? withPings(events) : events;
@@ -90,6 +87,9 @@ public final class SseEncoder {
         ObjectNode start = event("content_block_start").put("index", index);
         start.set("content_block", empty);
         events.add(new SseEvent(start, false, 0, index));
+        if (index == 0) {
+            events.add(new SseEvent(event("ping"), false, 0, -1)); // where first-party streams put their ping
+        }
         switch (type) {
             case "text" -> {
                 for (JsonNode citation : block.path("citations")) {

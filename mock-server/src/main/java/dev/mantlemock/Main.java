@@ -1,0 +1,40 @@
+package dev.mantlemock;
+
+import dev.mantlemock.config.CommandLine;
+import dev.mantlemock.config.ConfigException;
+import dev.mantlemock.config.MockConfig;
+import dev.mantlemock.server.MockServer;
+
+/** {@code java -jar mock-server.jar [--port N] [--config FILE] ...}: starts the mock and prints its base URL. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(CommandLine.usage());
+            return;
+        }
+        MockServer server;
+        MockConfig config;
+        try {
+            config = CommandLine.parse(args);
+            server = MockServer.start(config);
+        } catch (ConfigException | IllegalArgumentException e) {
+            System.err.println("mock-server: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (RuntimeException e) {
+            // Most often the port is taken; say so in one line instead of a stack trace.
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            System.err.println("mock-server: could not start: " + root.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        System.out.println("Mantle mock ready: ANTHROPIC_BEDROCK_MANTLE_BASE_URL=" + server.baseUrl()
+                + " (profile " + config.profile + ", region " + config.region + ", streaming " + config.streaming.preset + ")");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.mantlemock.answer;
+
+import dev.mantlemock.api.ApiException;
+import dev.mantlemock.api.ErrorType;
+import dev.mantlemock.fixtures.Fixture;
+import dev.mantlemock.fixtures.FixtureCatalogue;
+import dev.mantlemock.pipeline.Endpoint;
+import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.Stage;
+import dev.mantlemock.wire.StreamPlan;
+import java.util.Optional;
+
+/** Decides what the model says: the first fixture that matches, else the deterministic generator. */
+public final class AnswerSelection implements Stage {
+    private final FixtureCatalogue fixtures;
+    private final FixtureAnswers fixtureAnswers;
+    private final AnswerGenerator generator;
+
+    public AnswerSelection(FixtureCatalogue fixtures, FixtureAnswers fixtureAnswers, AnswerGenerator generator) {
+        this.fixtures = fixtures;
+        this.fixtureAnswers = fixtureAnswers;
+        this.generator = generator;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        if (exchange.endpoint() == Endpoint.COUNT_TOKENS) {
+            return;
+        }
+        Optional<Fixture> fixture = fixtures.match(exchange);
+        if (fixture.isEmpty()) {
+            exchange.answer(generator.generate(exchange.message(), exchange.model()));
+            return;
+        }
+        Fixture f = fixture.get();
+        if (f.error != null) {
+            throw new ApiException(ErrorType.fromWireName(f.error.type), f.error.status, f.error.message, f.error.headers);
+        }
+        exchange.answer(fixtureAnswers.answer(f, exchange.message(), exchange.model()));
+        if (f.timing != null) {
+            StreamPlan current = exchange.streamPlan();
+            StreamPlan paced = StreamPlan.of(f.timing.timing());
+            // A fault chosen earlier (an interrupted stream) keeps its interruption; the fixture sets the pace.
+            exchange.streamPlan(current == null ? paced : paced.interrupted(current.interruption(), current.afterEvents()));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.mantlemock.answer;
+
+import dev.mantlemock.api.ApiException;
+import dev.mantlemock.api.ErrorTexts;
+import dev.mantlemock.pipeline.Endpoint;
+import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.Stage;
+import dev.mantlemock.policy.ModelSpec;
+
+/**
+ * Counts the request's input tokens and applies the prompt cache, before the quota sees them.
+ * count_tokens reports the plain total, which is what the same Messages request reports as
+ * {@code input_tokens} when nothing is cached.
+ */
+public final class TokenCounting implements Stage {
+    private final TokenEstimator estimator;
+    private final PromptCache cache;
+
+    public TokenCounting(TokenEstimator estimator, PromptCache cache) {
+        this.estimator = estimator;
+        this.cache = cache;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        ModelSpec model = exchange.model();
+        InputTokens tokens = exchange.endpoint() == Endpoint.COUNT_TOKENS
+                ? InputTokens.uncached(estimator.estimateInput(exchange.message(), model))
+                : cache.apply(exchange.principal().accountId(), exchange.message(), model);
+        if (tokens.total() > model.contextWindow()) {
+            throw ApiException.invalid(String.format(ErrorTexts.PROMPT_TOO_LONG, tokens.total(), model.contextWindow()));
+        }
+        exchange.inputTokens(tokens);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.mantlemock.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The flags of {@code java -jar mock-server.jar}. A flag overrides the config file's value.
+ * Each flag is one line of the table below: name, what it sets, and its help text.
+ */
+public final class CommandLine {
+    private record Flag(String help, BiConsumer<MockConfig, String> apply) {}
+
+    private static final Map<String, Flag> FLAGS = new java.util.LinkedHashMap<>();
+
+    static {
+        FLAGS.put("--host", new Flag("address to bind (default 127.0.0.1)", (c, v) -> c.host = v));
+        FLAGS.put("--port", new Flag("port (default 8080; 0 picks a free port)", (c, v) -> c.port = port(v)));
+        FLAGS.put("--fixtures", new Flag("directory of fixture files", (c, v) -> c.fixtures = v));
+        FLAGS.put("--profile", new Flag("feature profile: preview (default) or ga", (c, v) -> c.profile = v));
+        FLAGS.put("--region", new Flag("AWS region the mock answers for (default us-east-1)", (c, v) -> c.region = v));
+        FLAGS.put("--streaming", new Flag("stream pacing preset: fast (default) or realistic", (c, v) -> c.streaming.preset = v));
+        FLAGS.put("--seed", new Flag("seed of generated answers (default 0)", (c, v) -> c.generator.seed = number(v, "--seed")));
+    }
+
+    private CommandLine() {}
+
+    /** Reads {@code --config FILE} first, then applies every other flag over it. */
+    public static MockConfig parse(String... args) {
+        String configFile = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config")) {
+                configFile = value(args, i);
+            }
+        }
+        MockConfig config = configFile == null ? new MockConfig() : ConfigLoader.load(Path.of(configFile));
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--config")) {
+                i++;
+                continue;
+            }
+            Flag flag = FLAGS.get(arg);
+            if (flag == null) {
+                throw new ConfigException("unknown option '" + arg + "'\n" + usage());
+            }
+            flag.apply().accept(config, value(args, i));
+            i++;
+        }
+        return config;
+    }
+
+    public static String usage() {
+        StringBuilder s = new StringBuilder("usage: java -jar mock-server.jar [options]\n");
+        s.append(String.format("  %-12s %s%n", "--config", "YAML or JSON config file (see README)"));
+        FLAGS.forEach((name, flag) -> s.append(String.format("  %-12s %s%n", name, flag.help())));
+        return s.toString();
+    }
+
+    private static String value(String[] args, int i) {
+        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+            throw new ConfigException("option " + args[i] + " needs a value\n" + usage());
+        }
+        return args[i + 1];
+    }
+
+    private static int port(String v) {
+        long p = number(v, "--port");
+        if (p < 0 || p > 65535) {
+            throw new ConfigException("--port must be between 0 and 65535, not " + v);
+        }
+        return (int) p;
+    }
+
+    private static long number(String v, String flag) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(flag + " must be a whole number, not '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.mantlemock.server;
+
+import dev.mantlemock.api.ApiException;
+import dev.mantlemock.api.ErrorTexts;
+import dev.mantlemock.api.ErrorType;
+import dev.mantlemock.api.HttpRequestView;
+import dev.mantlemock.api.Ids;
+import dev.mantlemock.pipeline.Endpoint;
+import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.RequestPipeline;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where a request enters: gives it an id, reads its body within the limit, and hands it to the
+ * pipeline. The only class on the request path that knows Javalin.
+ */
+final class HttpEntry {
+    private static final String PREFIX = "/anthropic";
+
+    private final RequestPipeline pipeline;
+    private final Clock clock;
+    private final long maxBodyBytes;
+
+    HttpEntry(RequestPipeline pipeline, Clock clock, long maxBodyBytes) {
+        this.pipeline = pipeline;
+        this.clock = clock;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    Handler handler(Endpoint endpoint) {
+        return ctx -> handle(ctx, endpoint);
+    }
+
+    /** Any other path or method: Mantle offers only the two Messages endpoints. */
+    void notAvailable(Context ctx) {
+        HttpServletRequest req = ctx.req();
+        String path = req.getRequestURI().startsWith(PREFIX) ? req.getRequestURI().substring(PREFIX.length()) : req.getRequestURI();
+        Exchange exchange = exchange(req, Endpoint.MESSAGES, new byte[0]);
+        pipeline.reject(exchange, new ServletResponseChannel(req, ctx.res()), new ApiException(ErrorType.NOT_FOUND,
+                String.format(ErrorTexts.ENDPOINT_NOT_AVAILABLE, req.getMethod(), path)));
+    }
+
+    private void handle(Context ctx, Endpoint endpoint) {
+        HttpServletRequest req = ctx.req();
+        ServletResponseChannel channel = new ServletResponseChannel(req, ctx.res());
+        byte[] body;
+        try {
+            body = BodyReader.read(req, maxBodyBytes);
+        } catch (ApiException e) {
+            pipeline.reject(exchange(req, endpoint, new byte[0]), channel, e);
+            return;
+        }
+        CompletableFuture<Void> done = pipeline.handle(exchange(req, endpoint, body), channel);
+        if (!done.isDone()) {
+            ctx.future(() -> done); // a paced stream: the timer writes the rest
+        }
+    }
+
+    private Exchange exchange(HttpServletRequest req, Endpoint endpoint, byte[] body) {
+        String query = req.getQueryString();
+        HttpRequestView view = new HttpRequestView(req.getMethod(), req.getRequestURI(), query == null ? "" : query,
+                headers(req), body);
+        return new Exchange(Ids.requestId(), endpoint, view, clock.instant(), System.nanoTime());
+    }
+
+    private static Map<String, List<String>> headers(HttpServletRequest req) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(req.getHeaderNames())) {
+            List<String> values = headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1));
+            values.addAll(Collections.list(req.getHeaders(name)));
+        }
+        return headers;
+    }
+}

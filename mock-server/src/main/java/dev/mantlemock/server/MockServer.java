@@ -1,0 +1,98 @@
+package dev.mantlemock.server;
+
+import dev.mantlemock.answer.AnswerGenerator;
+import dev.mantlemock.answer.AnswerSelection;
+import dev.mantlemock.answer.FixtureAnswers;
+import dev.mantlemock.answer.PromptCache;
+import dev.mantlemock.answer.TokenCounting;
+import dev.mantlemock.answer.TokenEstimator;
+import dev.mantlemock.config.MockConfig;
+import dev.mantlemock.fixtures.FixtureCatalogue;
+import dev.mantlemock.pipeline.Endpoint;
+import dev.mantlemock.pipeline.RequestPipeline;
+import dev.mantlemock.policy.ModelCatalogue;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running mock: a Javalin app serving the Mantle Messages endpoints under {@code /anthropic}
+ * and the admin routes under {@code /_mock}. Start it with {@link #start}; stop it with {@link #close}.
+ */
+public final class MockServer implements AutoCloseable {
+    private final Javalin app;
+    private final ScheduledExecutorService timer;
+    private final MockConfig config;
+
+    private MockServer(Javalin app, ScheduledExecutorService timer, MockConfig config) {
+        this.app = app;
+        this.timer = timer;
+        this.config = config;
+    }
+
+    public static MockServer start(MockConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Starts with an injected clock: signature skew, quota windows, cache TTLs all read it. */
+    public static MockServer start(MockConfig config, Clock clock) {
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "stream-pacer");
+            t.setDaemon(true);
+            return t;
+        });
+        RequestPipeline pipeline = RequestPath.assemble(config, components(config, clock), timer);
+        HttpEntry entry = new HttpEntry(pipeline, clock, config.maxBodyBytes);
+
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            // Streams must reach the client event by event: never gzip-buffered.
+            cfg.http.compressionStrategy = CompressionStrategy.NONE;
+            cfg.http.maxRequestSize = config.maxBodyBytes;
+            cfg.jetty.host = config.host;
+            cfg.jetty.port = config.port;
+            cfg.routes.post("/anthropic" + Endpoint.MESSAGES.path(), entry.handler(Endpoint.MESSAGES));
+            cfg.routes.post("/anthropic" + Endpoint.COUNT_TOKENS.path(), entry.handler(Endpoint.COUNT_TOKENS));
+            // Admin answers carry a request id too, so every response can be quoted in a report.
+            cfg.routes.before("/_mock/*", ctx -> ctx.header("request-id", dev.mantlemock.api.Ids.requestId()));
+            cfg.routes.get("/_mock/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
+            cfg.routes.error(404, entry::notAvailable);
+        });
+        app.start();
+        return new MockServer(app, timer, config);
+    }
+
+    private static RequestPath.Components components(MockConfig config, Clock clock) {
+        TokenEstimator estimator = new TokenEstimator();
+        FixtureCatalogue fixtures = config.fixtures == null ? FixtureCatalogue.empty() : FixtureCatalogue.load(Path.of(config.fixtures));
+        return new RequestPath.Components(
+                ModelCatalogue.load(config),
+                new TokenCounting(estimator, new PromptCache(clock, estimator)),
+                new AnswerSelection(fixtures, new FixtureAnswers(estimator), new AnswerGenerator(config.generator.seed)));
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** What the SDKs take as base URL: {@code http://host:port/anthropic}. */
+    public String baseUrl() {
+        return "http://" + (config.host.contains(":") ? "[" + config.host + "]" : config.host) + ":" + port() + "/anthropic";
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
