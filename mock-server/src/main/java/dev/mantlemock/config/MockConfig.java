@@ -35,6 +35,9 @@ public final class MockConfig {
 
     public GeneratorSettings generator = new GeneratorSettings();
 
+    /** Authentication: mode, principals, tokens (see the README's "Authentication"). Its region is {@link #region}. */
+    public dev.mantlemock.auth.AuthConfig auth = new dev.mantlemock.auth.AuthConfig();
+
     /** Models added to (or replacing, by id) the built-in catalogue. */
     public List<ModelEntry> models = new ArrayList<>();
 
