@@ -94,7 +94,10 @@ public final class AnswerGenerator {
         while (n > 0 && TokenEstimator.tokensForChars(n, model) > tokens) {
             n--;
         }
-        return text.substring(0, text.offsetByCodePoints(0, n));
+        String cut = text.substring(0, text.offsetByCodePoints(0, n));
+        int lastSpace = cut.lastIndexOf(' ');
+        // End on a whole word when the cut fell inside one, as a model's thought would.
+        return cut.length() < text.length() && lastSpace > 0 ? cut.substring(0, lastSpace) : cut;
     }
 
     /** An uncited lead-in (echoing the question), then one text block per citation. */

@@ -16,30 +16,36 @@ import java.util.function.ToIntFunction;
 
 /**
  * Simulated prompt caching. Each {@code cache_control} breakpoint marks a prefix (tools → system →
- * messages) keyed by account, model and a hash of the prefix content. The longest live prefix is
- * read; the rest up to the last breakpoint is written, split into 1h and 5m as Anthropic bills it:
- * read up to A (the longest hit), 1h writes from A to B (the last 1h breakpoint after A), 5m writes
- * from B to C (the last breakpoint). Prefixes shorter than the model's minimum are never cached.
- * count_tokens must not call this: it reports plain totals.
+ * messages) keyed by account, model and a hash of the prefix content. As Anthropic documents, a hit
+ * is looked for at each breakpoint and at the blocks shortly before it ({@link TokenFacts#CACHE_LOOKBACK_BLOCKS}),
+ * and the longest live prefix is read. The rest up to the last breakpoint is written and billed as
+ * Anthropic bills it: read up to A (the longest hit), 1h writes from A to B (the last 1h breakpoint
+ * after A), 5m writes from B to C (the last breakpoint). Prefixes shorter than the model's minimum are
+ * never cached. count_tokens must not call this: it reports plain totals.
  */
 public final class PromptCache {
 
     private record Key(String accountId, String modelId, String prefixHash) {}
 
-    private record Breakpoint(int tokensThrough, String prefixHash, Duration ttl) {}
+    private record Entry(Instant expiry, Duration ttl) {}
+
+    /** A block boundary: the prefix through this block, and its breakpoint TTL if it is a breakpoint. */
+    private record Point(int block, int tokensThrough, String prefixHash, Duration ttl) {
+        boolean isBreakpoint() { return ttl != null; }
+    }
 
     private final Clock clock;
     private final TokenEstimator estimator;
     private final ToIntFunction<ModelSpec> minimumCacheableTokens;
-    private final Map<Key, Instant> expiries;
+    private final Map<Key, Entry> entries;
 
     public PromptCache(Clock clock, TokenEstimator estimator, int maxEntries, ToIntFunction<ModelSpec> minimumCacheableTokens) {
         this.clock = clock;
         this.estimator = estimator;
         this.minimumCacheableTokens = minimumCacheableTokens;
-        this.expiries = new LinkedHashMap<>(64, 0.75f, true) {
+        this.entries = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Instant> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
                 return size() > maxEntries;
             }
         };
@@ -54,67 +60,96 @@ public final class PromptCache {
         this(clock, estimator, TokenFacts.DEFAULT_CACHE_ENTRIES, TokenFacts.DEFAULT_MIN_CACHEABLE_TOKENS);
     }
 
-    /** Looks the request's breakpoints up, writes the new ones, and splits the input tokens accordingly. */
+    /** Looks the request's prefixes up, writes its breakpoints, and splits the input tokens accordingly. */
     public InputTokens apply(String accountId, MessageRequest request, ModelSpec model) {
-        List<PromptPart> parts = estimator.parts(request, model);
+        List<PromptPart> parts = withTopLevelBreakpoint(estimator.parts(request, model), request.json().get("cache_control"));
         int total = parts.stream().mapToInt(PromptPart::tokens).sum();
-        List<Breakpoint> breakpoints = breakpoints(parts, request.json().get("cache_control"), minimumCacheableTokens.applyAsInt(model));
+        int minimum = minimumCacheableTokens.applyAsInt(model);
+        List<Point> points = points(parts);
+        List<Point> breakpoints = points.stream().filter(p -> p.isBreakpoint() && p.tokensThrough() >= minimum).toList();
         if (breakpoints.isEmpty()) {
             return InputTokens.uncached(total);
         }
         synchronized (this) {
             Instant now = clock.instant();
-            int hit = -1;
-            for (int i = breakpoints.size() - 1; i >= 0 && hit < 0; i--) {
-                Instant expiry = expiries.get(key(accountId, model, breakpoints.get(i)));
-                if (expiry != null && now.isBefore(expiry)) {
-                    hit = i;
+            Point hit = longestLiveCandidate(accountId, model, points, breakpoints, minimum, now);
+            int read = hit == null ? 0 : hit.tokensThrough();
+            int through1h = read;
+            for (Point b : breakpoints) {
+                if (b.tokensThrough() > read && b.ttl().equals(TokenFacts.CACHE_TTL_1H)) {
+                    through1h = b.tokensThrough();
                 }
             }
-            int read = hit < 0 ? 0 : breakpoints.get(hit).tokensThrough();
-            int last1h = hit;
-            for (int i = hit + 1; i < breakpoints.size(); i++) {
-                if (breakpoints.get(i).ttl().equals(TokenFacts.CACHE_TTL_1H)) {
-                    last1h = i;
-                }
+            int through = Math.max(read, breakpoints.get(breakpoints.size() - 1).tokensThrough());
+            int created1h = through1h - read;
+            int created5m = through - through1h;
+            if (hit != null) { // a hit refreshes the entry's own TTL
+                Key key = key(accountId, model, hit);
+                entries.put(key, new Entry(now.plus(entries.get(key).ttl()), entries.get(key).ttl()));
             }
-            int through1h = last1h < 0 ? 0 : breakpoints.get(last1h).tokensThrough();
-            int through5m = breakpoints.get(breakpoints.size() - 1).tokensThrough();
-            int created1h = Math.max(0, through1h - read);
-            int created5m = Math.max(0, through5m - Math.max(read, through1h));
-            // Every breakpoint of this request is now live: hits are refreshed, new prefixes written.
-            for (Breakpoint b : breakpoints) {
-                Key key = key(accountId, model, b);
-                Instant refreshed = now.plus(b.ttl());
-                Instant current = expiries.get(key);
-                expiries.put(key, current != null && current.isAfter(refreshed) ? current : refreshed);
+            for (Point b : breakpoints) {
+                remember(key(accountId, model, b), now, b.ttl());
             }
             return new InputTokens(total - read - created1h - created5m, created5m, created1h, read);
         }
     }
 
     public synchronized void clear() {
-        expiries.clear();
+        entries.clear();
     }
 
     public synchronized int size() {
-        return expiries.size();
+        return entries.size();
     }
 
-    /** Cacheable breakpoints in prompt order, each with the tokens and hash of the prefix through it. */
-    private static List<Breakpoint> breakpoints(List<PromptPart> parts, JsonNode topLevel, int minimum) {
-        parts = withTopLevelBreakpoint(parts, topLevel);
-        List<Breakpoint> out = new ArrayList<>();
+    /** The longest live prefix ending at a breakpoint or within the lookback window before one. */
+    private Point longestLiveCandidate(String accountId, ModelSpec model, List<Point> points, List<Point> breakpoints, int minimum, Instant now) {
+        for (int i = points.size() - 1; i >= 0; i--) {
+            Point p = points.get(i);
+            if (p.tokensThrough() < minimum || !withinLookback(p, breakpoints)) {
+                continue;
+            }
+            Entry entry = entries.get(key(accountId, model, p));
+            if (entry != null && now.isBefore(entry.expiry())) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static boolean withinLookback(Point p, List<Point> breakpoints) {
+        for (Point b : breakpoints) {
+            if (p.block() <= b.block() && p.block() > b.block() - TokenFacts.CACHE_LOOKBACK_BLOCKS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Written or refreshed; never shortens an entry that already lives longer (a 1h entry re-marked 5m). */
+    private void remember(Key key, Instant now, Duration ttl) {
+        Entry current = entries.get(key);
+        Instant expiry = now.plus(ttl);
+        if (current != null && current.expiry().isAfter(expiry)) {
+            return;
+        }
+        entries.put(key, new Entry(expiry, current != null && current.ttl().compareTo(ttl) > 0 ? current.ttl() : ttl));
+    }
+
+    /** Every content-block boundary with the tokens and hash of the prefix through it. */
+    private static List<Point> points(List<PromptPart> parts) {
+        List<Point> out = new ArrayList<>();
         MessageDigest prefix = Json.sha256Digest();
         int tokens = 0;
+        int block = 0;
         for (PromptPart part : parts) {
             // Length-prefixed so that part boundaries are part of the hash.
             byte[] bytes = part.fingerprint().getBytes(StandardCharsets.UTF_8);
             prefix.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
             prefix.update(bytes);
             tokens += part.tokens();
-            if (part.isBreakpoint() && tokens >= minimum) {
-                out.add(new Breakpoint(tokens, hex(snapshot(prefix)), ttl(part.cacheControl())));
+            if (part.block()) {
+                out.add(new Point(block++, tokens, hex(snapshot(prefix)), part.isBreakpoint() ? ttl(part.cacheControl()) : null));
             }
         }
         return out;
@@ -150,8 +185,8 @@ public final class PromptCache {
         return "1h".equals(control.path("ttl").asText()) ? TokenFacts.CACHE_TTL_1H : TokenFacts.CACHE_TTL_5M;
     }
 
-    private static Key key(String accountId, ModelSpec model, Breakpoint b) {
-        return new Key(accountId, model.id(), b.prefixHash());
+    private static Key key(String accountId, ModelSpec model, Point p) {
+        return new Key(accountId, model.id(), p.prefixHash());
     }
 
     private static String hex(byte[] bytes) {

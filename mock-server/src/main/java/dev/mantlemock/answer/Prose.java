@@ -66,6 +66,9 @@ final class Prose {
             return text;
         }
         int cut = text.lastIndexOf(' ', ECHO_CHARS);
-        return text.substring(0, cut > 0 ? cut : ECHO_CHARS) + " ...";
+        if (cut <= 0) {
+            cut = Character.isHighSurrogate(text.charAt(ECHO_CHARS - 1)) ? ECHO_CHARS - 1 : ECHO_CHARS;
+        }
+        return text.substring(0, cut) + " ...";
     }
 }

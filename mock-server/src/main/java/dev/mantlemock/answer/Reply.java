@@ -96,7 +96,9 @@ final class Reply {
         int tokens = estimator.estimateText(block.path("name").asText(), model) + estimator.estimateJson(block.path("input"), model);
         if (tokens > remaining) {
             text("I will call the " + block.path("name").asText() + " tool with these arguments: " + Json.compact(block.path("input")), null);
-            stopReason = "max_tokens";
+            if (!stopped()) {
+                stopReason = "max_tokens";
+            }
             return;
         }
         content.add(block);

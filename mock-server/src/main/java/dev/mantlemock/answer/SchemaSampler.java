@@ -24,6 +24,11 @@ public final class SchemaSampler {
     private static final int SHALLOW_DEPTH = 4;
     /** Beyond this depth a recursive $ref yields null: the schema cannot be satisfied finitely anyway. */
     private static final int MAX_DEPTH = 16;
+    /** After this many values, recursion stops at the next $ref, so wide recursive schemas cannot explode. */
+    private static final int MAX_VALUES = 5_000;
+    /** Caps on absurd minimums (minItems, minLength): a plausible value beats a hung server. */
+    private static final int MAX_ITEMS = 1_000;
+    private static final int MAX_STRING = 10_000;
 
     public JsonNode sample(JsonNode schema, SplittableRandom rnd) {
         return new Draw(schema, rnd).value(schema, 0);
@@ -32,6 +37,7 @@ public final class SchemaSampler {
     private static final class Draw {
         private final JsonNode root;
         private final SplittableRandom rnd;
+        private int drawn;
 
         Draw(JsonNode root, SplittableRandom rnd) {
             this.root = root;
@@ -39,6 +45,10 @@ public final class SchemaSampler {
         }
 
         JsonNode value(JsonNode schema, int depth) {
+            drawn++;
+            if (drawn > MAX_VALUES && schema != null && schema.has("$ref")) {
+                return NullNode.getInstance();
+            }
             if (schema == null || schema.isMissingNode() || schema.isNull() || depth > MAX_DEPTH) {
                 return depth > MAX_DEPTH ? NullNode.getInstance() : Json.NODES.textNode(Words.any(rnd));
             }
@@ -173,8 +183,8 @@ public final class SchemaSampler {
         private JsonNode array(JsonNode schema, int depth) {
             ArrayNode out = Json.NODES.arrayNode();
             JsonNode prefix = schema.path("prefixItems");
-            int min = schema.path("minItems").asInt(0);
-            int max = schema.has("maxItems") ? schema.get("maxItems").asInt() : Math.max(min, prefix.size()) + 3;
+            int min = Math.min(MAX_ITEMS, schema.path("minItems").asInt(0));
+            int max = Math.min(MAX_ITEMS, schema.has("maxItems") ? schema.get("maxItems").asInt() : Math.max(min, prefix.size()) + 3);
             int count = depth >= SHALLOW_DEPTH ? min : between(Math.max(min, Math.min(1, max)), max);
             boolean unique = schema.path("uniqueItems").asBoolean(false);
             JsonNode items = schema.get("items");
@@ -205,7 +215,8 @@ public final class SchemaSampler {
             if (!schema.has("minimum") && !schema.has("exclusiveMinimum") && max < min) {
                 min = max - 100;
             }
-            long value = max <= min ? min : min + rnd.nextLong(max - min + 1);
+            // nextLong(origin, bound) copes with ranges wider than Long.MAX_VALUE.
+            long value = max <= min ? min : max == Long.MAX_VALUE ? rnd.nextLong(min, max) : rnd.nextLong(min, max + 1);
             long step = schema.path("multipleOf").asLong(0);
             if (step > 0) {
                 long multiple = Math.floorDiv(value, step) * step;
@@ -221,11 +232,18 @@ public final class SchemaSampler {
             if (!schema.has("minimum") && !schema.has("exclusiveMinimum") && max < min) {
                 min = max - 100;
             }
-            double span = Math.max(0, max - min);
             // Stay strictly inside the bounds so exclusive limits hold too; two decimals read well.
-            BigDecimal value = BigDecimal.valueOf(min + span * (0.05 + 0.9 * rnd.nextDouble())).setScale(2, RoundingMode.HALF_UP);
+            double fraction = 0.05 + 0.9 * rnd.nextDouble();
+            double candidate = min + (max - min) * fraction;
+            if (!Double.isFinite(candidate)) { // ranges near ±Double.MAX_VALUE overflow the subtraction
+                candidate = min * (1 - fraction) + max * fraction;
+            }
+            if (!Double.isFinite(candidate) || max < min) {
+                return BigDecimal.valueOf(Double.isFinite(min) ? min : 0);
+            }
+            BigDecimal value = BigDecimal.valueOf(candidate).setScale(2, RoundingMode.HALF_UP);
             if (value.doubleValue() < min || value.doubleValue() > max) {
-                value = BigDecimal.valueOf(min + span / 2);
+                value = BigDecimal.valueOf(candidate);
             }
             return value;
         }
@@ -245,7 +263,7 @@ public final class SchemaSampler {
                 case "uuid": value = uuid(); break;
                 default: value = Words.phrase(rnd, between(1, 4));
             }
-            int minLength = schema.path("minLength").asInt(0);
+            int minLength = Math.min(MAX_STRING, schema.path("minLength").asInt(0));
             int maxLength = schema.path("maxLength").asInt(Integer.MAX_VALUE);
             StringBuilder s = new StringBuilder(value);
             while (s.codePointCount(0, s.length()) < minLength) {

@@ -42,6 +42,9 @@ public final class TokenFacts {
     public static final java.time.Duration CACHE_TTL_5M = java.time.Duration.ofMinutes(5);
     public static final java.time.Duration CACHE_TTL_1H = java.time.Duration.ofHours(1);
 
+    /** [D] A cache hit is looked for at each breakpoint and up to about this many blocks before it. */
+    public static final int CACHE_LOOKBACK_BLOCKS = 20;
+
     /** [I] Bound on remembered cache entries (LRU beyond it). */
     public static final int DEFAULT_CACHE_ENTRIES = 10_000;
 }

@@ -16,4 +16,9 @@ public record Principal(String id, String accountId, ModelGrants models) {
     public static Principal anonymous() {
         return new Principal("anonymous", DEFAULT_ACCOUNT, ModelGrants.ALL);
     }
+
+    /** The IAM identity as AWS names it in deny messages: {@code arn:aws:iam::<account>:user/<id>}. */
+    public String arn() {
+        return "arn:aws:iam::" + accountId + ":user/" + id;
+    }
 }

@@ -47,6 +47,9 @@ public final class MockConfig {
     /** Access to the /_mock/ admin API (README "Admin API"). */
     public dev.mantlemock.admin.AdminConfig admin = new dev.mantlemock.admin.AdminConfig();
 
+    /** Authentication: mode, principals, tokens (see the README's "Authentication"). Its region is {@link #region}. */
+    public dev.mantlemock.auth.AuthConfig auth = new dev.mantlemock.auth.AuthConfig();
+
     /** Models added to (or replacing, by id) the built-in catalogue. */
     public List<ModelEntry> models = new ArrayList<>();
 

@@ -1,25 +1,36 @@
 package dev.mantlemock.quota;
 
 /**
- * A sliding window of counts (tokens or requests), kept as a ring of {@value #SLOTS} slots so that a
- * charge expires one slot-width at a time instead of all at once at a minute boundary. Not
+ * A sliding window of counts (tokens or requests), kept as a ring of up to {@value #MAX_SLOTS} slots so
+ * that a charge expires one slot-width at a time instead of all at once at a minute boundary. The
+ * slot count divides the window exactly, so the window is never shorter than configured. Not
  * thread-safe: the owning {@link QuotaBucket} serialises access. Times are epoch millis from the one
  * injected clock.
  */
 final class QuotaWindow {
-    static final int SLOTS = 60;
+    static final int MAX_SLOTS = 60;
 
+    private final int slots;
     private final long slotMillis;
-    private final long[] counts = new long[SLOTS];
+    private final long[] counts;
     private long used;
     private long current; // index of the newest slot seen, in slot widths since the epoch
 
     QuotaWindow(long windowMillis) {
-        this.slotMillis = Math.max(1, windowMillis / SLOTS);
+        if (windowMillis < 1) {
+            throw new IllegalArgumentException("a quota window must be at least 1 ms");
+        }
+        int n = (int) Math.min(MAX_SLOTS, windowMillis);
+        while (windowMillis % n != 0) {
+            n--;
+        }
+        this.slots = n;
+        this.slotMillis = windowMillis / n;
+        this.counts = new long[n];
     }
 
     long windowMillis() {
-        return slotMillis * SLOTS;
+        return slotMillis * slots;
     }
 
     /** Counts charged within the window ending now. */
@@ -31,7 +42,7 @@ final class QuotaWindow {
     /** Charges {@code amount} now; returns the slot index, so the charge can be refunded later. */
     long add(long amount, long now) {
         advance(now);
-        counts[(int) (current % SLOTS)] += amount;
+        counts[(int) (current % slots)] += amount;
         used += amount;
         return current;
     }
@@ -39,10 +50,10 @@ final class QuotaWindow {
     /** Gives back part of an earlier charge, unless that charge has already left the window. */
     void refund(long amount, long slot, long now) {
         advance(now);
-        if (amount <= 0 || slot <= current - SLOTS || slot > current) {
+        if (amount <= 0 || slot <= current - slots || slot > current) {
             return;
         }
-        int i = (int) (slot % SLOTS);
+        int i = (int) (slot % slots);
         long back = Math.min(amount, counts[i]);
         counts[i] -= back;
         used -= back;
@@ -58,10 +69,10 @@ final class QuotaWindow {
             return 0;
         }
         long freed = 0;
-        for (long s = current - SLOTS + 1; s <= current; s++) {
-            freed += counts[(int) Math.floorMod(s, (long) SLOTS)];
+        for (long s = current - slots + 1; s <= current; s++) {
+            freed += counts[(int) Math.floorMod(s, (long) this.slots)];
             if (freed >= needed) {
-                return (s + SLOTS) * slotMillis - now; // slot s leaves the window when `current` reaches s + SLOTS
+                return (s + slots) * slotMillis - now; // slot s leaves the window when `current` reaches s + slots
             }
         }
         return -1;
@@ -78,12 +89,12 @@ final class QuotaWindow {
         if (slot <= current) {
             return;
         }
-        if (slot - current >= SLOTS) {
+        if (slot - current >= slots) {
             java.util.Arrays.fill(counts, 0);
             used = 0;
         } else {
             for (long s = current + 1; s <= slot; s++) {
-                int i = (int) (s % SLOTS);
+                int i = (int) (s % slots);
                 used -= counts[i];
                 counts[i] = 0;
             }

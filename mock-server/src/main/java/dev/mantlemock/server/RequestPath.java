@@ -26,10 +26,12 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * <pre>
  * receive (request id, bounded body)          server.HttpEntry
+ *   -> authenticate: SigV4 or bearer key        auth.AuthStage
  *   -> parse: version, betas, JSON            api.RequestParser
  *   -> validate per API version               api.validation.RequestValidator
  *   -> feature policy (what Mantle refuses)   policy.FeaturePolicy
  *   -> model catalogue and output limit       policy.ModelCatalogueStage
+ *   -> model permission (IAM action on model) auth.PermissionStage
  *   -> input tokens, prompt cache, context    answer.TokenCounting
  *   -> quota admission (429 before any work)  quota.QuotaAdmission
  *   -> faults: x-mock-fault header, rules     faults.FaultInjection
@@ -45,11 +47,14 @@ final class RequestPath {
 
     static RequestPipeline assemble(MockConfig config, Components c, MockControls controls, ScheduledExecutorService timer) {
         List<Stage> stages = new ArrayList<>();
+        config.auth.region = config.region;
+        stages.add(dev.mantlemock.auth.AuthStage.from(config.auth));
         stages.add(new RequestParser());
         stages.add(new RequestValidator(config.validation));
         stages.add(new FeaturePolicy(FeatureTable.builtIn(), config.profile,
                 config.validation.unsupportedBetas.equals("reject"), config.validation.unknownBetas.equals("reject")));
         stages.add(new ModelCatalogueStage(c.catalogue()));
+        stages.add(new dev.mantlemock.auth.PermissionStage(config.region));
         stages.add(c.tokenCounting());
         stages.add(new QuotaAdmission(controls.quotas()));
         stages.add(new FaultInjection(controls.faults(), config.streaming.timing()));

@@ -3,7 +3,7 @@ package dev.mantlemock.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mantlemock.testing.RunningMock;
+import dev.mantlemock.testing.ScopedMock;
 import org.junit.jupiter.api.Test;
 
 /** The admin API and the journal on the real server, fed by the official SDK. */
@@ -11,9 +11,9 @@ class AdminThroughServerTest {
 
     @Test
     void theJournalKeepsOnlyItsSizeAndNeverTheKey() {
-        try (RunningMock mock = RunningMock.start(c -> c.journal.size = 5)) {
+        try (ScopedMock mock = ScopedMock.start(c -> c.journal.size = 5)) {
             for (int i = 0; i < 8; i++) {
-                mock.client("bounded", 0).messages().create(RunningMock.ask(5));
+                mock.client("bounded", 0).messages().create(ScopedMock.ask(5));
             }
             JsonNode journal = mock.journal("bounded", 5);
             assertThat(journal).hasSize(5);
@@ -31,10 +31,10 @@ class AdminThroughServerTest {
 
     @Test
     void refusalsBeforeThePipelineAreJournalledAndCounted() {
-        try (RunningMock mock = RunningMock.start(c -> { })) {
+        try (ScopedMock mock = ScopedMock.start(c -> { })) {
             mock.client("bad-fault", 0, "gremlins");
             try {
-                mock.client("bad-fault", 0, "gremlins").messages().create(RunningMock.ask(5));
+                mock.client("bad-fault", 0, "gremlins").messages().create(ScopedMock.ask(5));
             } catch (RuntimeException expected) {
                 // a 400 naming the known faults
             }
@@ -46,8 +46,8 @@ class AdminThroughServerTest {
 
     @Test
     void anUnknownFaultRuleIdIsANotFoundInTheAdminEnvelope() {
-        try (RunningMock mock = RunningMock.start(c -> { })) {
-            RunningMock.Reply reply = mock.admin("DELETE", "/_mock/faults/fault_99", null);
+        try (ScopedMock mock = ScopedMock.start(c -> { })) {
+            ScopedMock.Reply reply = mock.admin("DELETE", "/_mock/faults/fault_99", null);
             assertThat(reply.status()).isEqualTo(404);
             assertThat(reply.json().path("error").path("message").asText()).contains("There is no fault rule 'fault_99'");
         }
@@ -55,10 +55,10 @@ class AdminThroughServerTest {
 
     @Test
     void resetClearsRulesUsageJournalAndMetrics() {
-        try (RunningMock mock = RunningMock.start(c -> { })) {
+        try (ScopedMock mock = ScopedMock.start(c -> { })) {
             mock.admin("POST", "/_mock/faults", "{\"kind\":\"overloaded\"}");
             try {
-                mock.client("reset", 0).messages().create(RunningMock.ask(5));
+                mock.client("reset", 0).messages().create(ScopedMock.ask(5));
             } catch (RuntimeException expected) {
                 // overloaded
             }
@@ -68,13 +68,13 @@ class AdminThroughServerTest {
             assertThat(mock.journal("reset")).isEmpty();
             assertThat(mock.admin("GET", "/_mock/quotas", null).json().path("buckets")).isEmpty();
             assertThat(mock.admin("GET", "/_mock/metrics", null).text()).doesNotContain("status=\"529\"");
-            assertThat(mock.client("reset", 0).messages().create(RunningMock.ask(5)).content()).isNotEmpty();
+            assertThat(mock.client("reset", 0).messages().create(ScopedMock.ask(5)).content()).isNotEmpty();
         }
     }
 
     @Test
     void healthStaysOpenAndAdminRoutesCarryARequestId() {
-        try (RunningMock mock = RunningMock.start(c -> { })) {
+        try (ScopedMock mock = ScopedMock.start(c -> { })) {
             assertThat(mock.admin("GET", "/_mock/health", null).status()).isEqualTo(200);
             assertThat(mock.admin("GET", "/_mock/quotas", null).json().path("settings").path("inputTokensPerMinute").asLong())
                     .isEqualTo(2_000_000);

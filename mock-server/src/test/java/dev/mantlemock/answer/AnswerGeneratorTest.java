@@ -142,6 +142,14 @@ class AnswerGeneratorTest {
     }
 
     @Test
+    void aToolCallThatDoesNotFitMaxTokensEndsTheAnswerWithoutIt() {
+        Answer a = generator.generate(ask("Weather?", ", \"tools\":[" + WEATHER_TOOL + "], \"tool_choice\":{\"type\":\"any\"}", 3), SONNET);
+        assertThat(toolUses(a)).isEmpty();
+        assertThat(a.stopReason()).isEqualTo("max_tokens");
+        assertThat(a.outputTokens()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
     void toolChoiceNoneAnswersInText() {
         Answer a = generator.generate(ask("Weather?", ", \"tools\":[" + WEATHER_TOOL + "], \"tool_choice\":{\"type\":\"none\"}"), SONNET);
         assertThat(a.stopReason()).isEqualTo("end_turn");
@@ -285,6 +293,7 @@ class AnswerGeneratorTest {
         assertThat(a.stopReason()).isEqualTo("end_turn");
         assertThat(a.content().get(1).get("citations").get(0).has("document_title")).isTrue();
         assertThat(a.content().get(1).get("citations").get(0).get("document_title").isNull()).isTrue();
+        assertThat(a.outputTokens()).isEqualTo(contentTokens(a, SONNET));
     }
 
     @Test

@@ -148,6 +148,35 @@ class PromptCacheTest {
     }
 
     @Test
+    void aConversationWithTopLevelCachingReadsThePreviousTurnThroughTheLookback() {
+        String turn1 = "{\"cache_control\":{\"type\":\"ephemeral\"},\"system\":%s,\"messages\":[{\"role\":\"user\",\"content\":\"q1\"}]}"
+                .formatted(quoted(LONG_SYSTEM));
+        String turn2 = "{\"cache_control\":{\"type\":\"ephemeral\"},\"system\":%s,\"messages\":[{\"role\":\"user\",\"content\":\"q1\"},"
+                .formatted(quoted(LONG_SYSTEM)) + "{\"role\":\"assistant\",\"content\":\"a1\"},{\"role\":\"user\",\"content\":\"q2\"}]}";
+        int total1 = estimator.estimateInput(request(turn1), SONNET);
+        int total2 = estimator.estimateInput(request(turn2), SONNET);
+        cache.apply("acct", request(turn1), SONNET);
+        assertThat(cache.apply("acct", request(turn2), SONNET)).isEqualTo(new InputTokens(0, total2 - total1, 0, total1));
+    }
+
+    @Test
+    void theLookbackReachesNineteenBlocksBackButNotTwenty() {
+        cache.apply("near", longBlockThen(0), SONNET);
+        assertThat(cache.apply("near", longBlockThen(TokenFacts.CACHE_LOOKBACK_BLOCKS - 1), SONNET).cacheRead()).isPositive();
+        cache.apply("far", longBlockThen(0), SONNET);
+        assertThat(cache.apply("far", longBlockThen(TokenFacts.CACHE_LOOKBACK_BLOCKS), SONNET).cacheRead()).isZero();
+    }
+
+    /** One long user block, then {@code more} short ones; the breakpoint sits on the last block. */
+    private static MessageRequest longBlockThen(int more) {
+        StringBuilder blocks = new StringBuilder("{\"type\":\"text\",\"text\":" + quoted(LONG_SYSTEM) + "}");
+        for (int i = 0; i < more; i++) {
+            blocks.append(",{\"type\":\"text\",\"text\":\"more ").append(i).append("\"}");
+        }
+        return request("{\"messages\":[{\"role\":\"user\",\"content\":[" + blocks + "]}],\"cache_control\":{\"type\":\"ephemeral\"}}");
+    }
+
+    @Test
     void toolDefinitionsCanCarryTheBreakpoint() {
         MessageRequest r = request("""
             {"tools":[{"name":"lookup","input_schema":{"type":"object"},"cache_control":{"type":"ephemeral"}}],

@@ -3,8 +3,10 @@ package dev.mantlemock.answer;
 import static dev.mantlemock.answer.TestRequests.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -114,6 +116,18 @@ class SchemaSamplerTest {
     }
 
     @Test
+    void hugeNumericRangesStayInsideTheirBounds() {
+        for (String schemaJson : new String[] {"{\"type\":\"integer\",\"minimum\":-9e18,\"maximum\":9e18}",
+                "{\"type\":\"number\",\"minimum\":-1e308,\"maximum\":1e308}", "{\"type\":\"integer\",\"maximum\":-500}"}) {
+            JsonNode schema = node(schemaJson);
+            for (int seed = 0; seed < 50; seed++) {
+                JsonNode value = sampler.sample(schema, new SplittableRandom(seed));
+                assertThat(SchemaConformance.violations(schema, value)).as("%s gave %s", schemaJson, value).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void theSameSeedGivesTheSameValue() {
         JsonNode schema = node("""
             {"type":"object","properties":{"x":{"type":"array","items":{"type":"number"}}},"required":["x"]}""");
@@ -123,8 +137,12 @@ class SchemaSamplerTest {
     @ParameterizedTest(name = "odd but valid schema {0} still yields a value")
     @ValueSource(strings = {"{}", "true", "{\"$ref\":\"https://example.com/remote.json\"}", "{\"$ref\":\"#/$defs/missing\"}",
             "{\"type\":\"string\",\"pattern\":\"^[A-Z]{3}$\"}", "{\"not\":{\"type\":\"string\"}}", "{\"type\":[]}",
-            "{\"$ref\":\"#\"}"})
+            "{\"$ref\":\"#\"}", "{\"type\":\"integer\",\"minimum\":-9e18,\"maximum\":9e18}",
+            "{\"type\":\"number\",\"minimum\":-1e308,\"maximum\":1e308}", "{\"type\":\"array\",\"minItems\":100000000}",
+            "{\"type\":\"object\",\"required\":[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\"],\"properties\":{\"a\":{\"$ref\":\"#\"},\"b\":{\"$ref\":\"#\"},"
+                    + "\"c\":{\"$ref\":\"#\"},\"d\":{\"$ref\":\"#\"},\"e\":{\"$ref\":\"#\"},\"f\":{\"$ref\":\"#\"}}}"})
     void oddSchemasNeverThrow(String schemaJson) {
-        assertThatCode(() -> sampler.sample(node(schemaJson), new SplittableRandom(1))).doesNotThrowAnyException();
+        assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThatCode(() -> sampler.sample(node(schemaJson), new SplittableRandom(1))).doesNotThrowAnyException());
     }
 }

@@ -48,6 +48,14 @@ final class TestRequests {
         return Base64.getEncoder().encodeToString(b);
     }
 
+    /** An extended WebP (VP8X): width-1 and height-1 as 24-bit little-endian numbers at offsets 24 and 27. */
+    static String webpBase64(int width, int height) {
+        int w = width - 1, h = height - 1;
+        byte[] b = {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', 'X', 10, 0, 0, 0, 0, 0, 0, 0,
+                (byte) w, (byte) (w >>> 8), (byte) (w >>> 16), (byte) h, (byte) (h >>> 8), (byte) (h >>> 16), 0, 0};
+        return Base64.getEncoder().encodeToString(b);
+    }
+
     /** A JPEG with an APP0 segment before the SOF0 frame header. */
     static String jpegBase64(int width, int height) {
         byte[] b = {(byte) 0xff, (byte) 0xd8,

@@ -90,6 +90,7 @@ class TokenEstimatorTest {
         assertThat(imageTokens(TestRequests.pngBase64(200, 150))).isEqualTo(40);
         assertThat(imageTokens(TestRequests.gifBase64(750, 10))).isEqualTo(10);
         assertThat(imageTokens(TestRequests.jpegBase64(1000, 750))).isEqualTo(1000);
+        assertThat(imageTokens(TestRequests.webpBase64(300, 250))).isEqualTo(100);
     }
 
     @Test

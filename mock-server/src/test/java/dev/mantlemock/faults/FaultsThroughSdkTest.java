@@ -15,7 +15,7 @@ import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mantlemock.testing.RunningMock;
+import dev.mantlemock.testing.ScopedMock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,11 +25,11 @@ import org.junit.jupiter.api.Test;
 
 /** Every fault kind as a user's code sees it: through the official Java SDK and its retries. */
 class FaultsThroughSdkTest {
-    private static RunningMock mock;
+    private static ScopedMock mock;
 
     @BeforeAll
     static void start() {
-        mock = RunningMock.start(c -> { });
+        mock = ScopedMock.start(c -> { });
     }
 
     @AfterAll
@@ -50,7 +50,7 @@ class FaultsThroughSdkTest {
 
     private static List<RawMessageStreamEvent> streamAll(AnthropicClient client, MessageAccumulator acc) {
         List<RawMessageStreamEvent> events = new ArrayList<>();
-        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(RunningMock.ask(200))) {
+        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(ScopedMock.ask(200))) {
             stream.stream().forEach(e -> {
                 events.add(e);
                 acc.accumulate(e);
@@ -62,7 +62,7 @@ class FaultsThroughSdkTest {
     @Test
     void failTheNextTwoThenSucceedIsASuccessAfterThreeAttempts() {
         addRule("{\"kind\":\"overloaded\",\"times\":2,\"testId\":\"next-two\"}");
-        Message message = mock.client("next-two").messages().create(RunningMock.ask(50));
+        Message message = mock.client("next-two", 2).messages().create(ScopedMock.ask(50));
         assertThat(message.content()).isNotEmpty();
         assertThat(statuses("next-two", 3)).containsExactly(529, 529, 200);
         JsonNode third = mock.journal("next-two").get(2);
@@ -72,7 +72,7 @@ class FaultsThroughSdkTest {
     private static <T extends AnthropicServiceException> void failsWith(String fault, Class<T> type, int status, String errorType,
                                                                         String message) {
         AnthropicClient client = mock.client("kind-" + fault, 0, fault);
-        assertThatThrownBy(() -> client.messages().create(RunningMock.ask(10)))
+        assertThatThrownBy(() -> client.messages().create(ScopedMock.ask(10)))
                 .isInstanceOfSatisfying(type, e -> {
                     assertThat(e.statusCode()).isEqualTo(status);
                     assertThat(e.body().toString()).contains(errorType, message);
@@ -92,7 +92,7 @@ class FaultsThroughSdkTest {
     void theSdkRetriesEveryErrorFaultTwiceByDefault() {
         for (String fault : List.of("overloaded", "api_error", "timeout", "rate_limit;retry_after=0")) {
             String testId = "retries-" + fault.replace(';', '-').replace('=', '-');
-            assertThatThrownBy(() -> mock.client(testId, 2, fault).messages().create(RunningMock.ask(10)))
+            assertThatThrownBy(() -> mock.client(testId, 2, fault).messages().create(ScopedMock.ask(10)))
                     .isInstanceOf(AnthropicServiceException.class);
             assertThat(statuses(testId, 3)).as(fault).hasSize(3);
         }
@@ -103,7 +103,7 @@ class FaultsThroughSdkTest {
         AnthropicClient client = mock.client("stream-error", 0, "stream_error;after=3");
         List<RawMessageStreamEvent> seen = new ArrayList<>();
         assertThatThrownBy(() -> {
-            try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(RunningMock.ask(200))) {
+            try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(ScopedMock.ask(200))) {
                 stream.stream().forEach(seen::add);
             }
         }).isInstanceOfSatisfying(SseException.class, e -> {
@@ -121,7 +121,7 @@ class FaultsThroughSdkTest {
         AnthropicClient client = mock.client("drop", 0, "drop_connection;after=3");
         List<RawMessageStreamEvent> seen = new ArrayList<>();
         assertThatThrownBy(() -> {
-            try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(RunningMock.ask(200))) {
+            try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(ScopedMock.ask(200))) {
                 stream.stream().forEach(seen::add);
             }
         }).isInstanceOf(RuntimeException.class);
@@ -139,7 +139,7 @@ class FaultsThroughSdkTest {
     @Test
     void latencyDelaysTheAnswer() {
         long start = System.nanoTime();
-        mock.client("latency", 0, "latency;ms=400").messages().create(RunningMock.ask(10));
+        mock.client("latency", 0, "latency;ms=400").messages().create(ScopedMock.ask(10));
         assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(400);
     }
 
@@ -156,13 +156,13 @@ class FaultsThroughSdkTest {
     @Test
     void aRuleScopedToOneTestDoesNotDisturbAnotherRunningAtTheSameTime() throws Exception {
         addRule("{\"kind\":\"api_error\",\"testId\":\"noisy\"}");
-        CompletableFuture<Message> quiet = CompletableFuture.supplyAsync(() -> mock.client("quiet", 0).messages().create(RunningMock.ask(10)));
-        assertThatThrownBy(() -> mock.client("noisy", 0).messages().create(RunningMock.ask(10))).isInstanceOf(InternalServerException.class);
+        CompletableFuture<Message> quiet = CompletableFuture.supplyAsync(() -> mock.client("quiet", 0).messages().create(ScopedMock.ask(10)));
+        assertThatThrownBy(() -> mock.client("noisy", 0).messages().create(ScopedMock.ask(10))).isInstanceOf(InternalServerException.class);
         assertThat(quiet.get().content()).isNotEmpty();
         assertThat(statuses("quiet", 1)).containsExactly(200);
         assertThat(statuses("noisy", 1)).containsExactly(500);
         mock.admin("DELETE", "/_mock/faults?testId=noisy", null);
-        assertThat(mock.client("noisy", 0).messages().create(RunningMock.ask(10)).content()).isNotEmpty();
+        assertThat(mock.client("noisy", 0).messages().create(ScopedMock.ask(10)).content()).isNotEmpty();
     }
 
     @Test
@@ -172,7 +172,7 @@ class FaultsThroughSdkTest {
         int failures = 0;
         for (int i = 0; i < 20; i++) {
             try {
-                client.messages().create(RunningMock.ask(5));
+                client.messages().create(ScopedMock.ask(5));
             } catch (OverloadedException e) {
                 failures++;
             }

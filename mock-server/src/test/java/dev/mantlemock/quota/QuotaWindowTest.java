@@ -59,4 +59,13 @@ class QuotaWindowTest {
         assertThat(w.used(START + 5_999)).isEqualTo(100);
         assertThat(w.used(START + 6_000)).isZero();
     }
+
+    @Test
+    void aWindowThatSixtyDoesNotDivideKeepsItsFullLength() {
+        QuotaWindow w = new QuotaWindow(1_000);
+        assertThat(w.windowMillis()).isEqualTo(1_000);
+        w.add(5, START);
+        assertThat(w.used(START + 999)).isEqualTo(5);
+        assertThat(w.used(START + 1_000)).isZero();
+    }
 }

@@ -12,17 +12,25 @@ import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mantlemock.testing.RunningMock;
+import dev.mantlemock.testing.ScopedMock;
 import org.junit.jupiter.api.Test;
 
 /** Quotas as a load test or a retrying client meets them, through the official Java SDK. */
 class QuotasThroughSdkTest {
 
+    /** The input tokens of {@link ScopedMock#ask}, as count_tokens reports them (count_tokens is never charged). */
+    private static long askInputTokens(ScopedMock mock) {
+        return mock.client("count-first", 0).messages().countTokens(MessageCountTokensParams.builder()
+                .model(ScopedMock.MODEL).addUserMessage("Tell me about quotas.").build()).inputTokens();
+    }
+
     @Test
     void overTheInputQuotaTheSdkGetsA429InTheAnthropicShapeWithRetryAfter() {
-        try (RunningMock mock = RunningMock.start(c -> c.quota.inputTokensPerMinute = 300)) {
-            mock.client("shape", 0).messages().create(RunningMock.ask(200));
-            assertThatThrownBy(() -> mock.client("shape", 0).messages().create(RunningMock.ask(200)))
+        try (ScopedMock mock = ScopedMock.start(c -> c.quota.inputTokensPerMinute = 300)) {
+            // The first request reserves the whole quota; what it leaves charged (input + output) blocks the second.
+            long maxTokens = 300 - askInputTokens(mock);
+            mock.client("shape", 0).messages().create(ScopedMock.ask(maxTokens));
+            assertThatThrownBy(() -> mock.client("shape", 0).messages().create(ScopedMock.ask(maxTokens)))
                     .isInstanceOfSatisfying(RateLimitException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(429);
                         assertThat(e.body().toString()).contains("rate_limit_error", "Too many tokens, please wait before trying again.");
@@ -40,12 +48,13 @@ class QuotasThroughSdkTest {
     @Test
     void theSdkRetriesAThrottledRequestAfterRetryAfterAndSucceedsOnceTheWindowHasMoved() {
         // A one-second window holding 100 input tokens: the second request must wait for the first to leave it.
-        try (RunningMock mock = RunningMock.start(c -> {
+        try (ScopedMock mock = ScopedMock.start(c -> {
             c.quota.windowSeconds = 1;
             c.quota.inputTokensPerMinute = 6000;
         })) {
-            mock.client("wait", 0).messages().create(RunningMock.ask(80));
-            Message second = mock.client("wait", 2).messages().create(RunningMock.ask(80));
+            long maxTokens = 100 - askInputTokens(mock);
+            mock.client("wait", 0).messages().create(ScopedMock.ask(maxTokens));
+            Message second = mock.client("wait", 2).messages().create(ScopedMock.ask(maxTokens));
             assertThat(second.content()).isNotEmpty();
             JsonNode journal = mock.journal("wait", 3);
             assertThat(journal).extracting(e -> e.path("status").asInt()).containsExactly(200, 429, 200);
@@ -54,8 +63,8 @@ class QuotasThroughSdkTest {
 
     @Test
     void aRequestLargerThanTheWholeQuotaIsA400ThatTheSdkDoesNotRetry() {
-        try (RunningMock mock = RunningMock.start(c -> c.quota.inputTokensPerMinute = 1000)) {
-            assertThatThrownBy(() -> mock.client("never", 2).messages().create(RunningMock.ask(5000)))
+        try (ScopedMock mock = ScopedMock.start(c -> c.quota.inputTokensPerMinute = 1000)) {
+            assertThatThrownBy(() -> mock.client("never", 2).messages().create(ScopedMock.ask(5000)))
                     .isInstanceOfSatisfying(BadRequestException.class,
                             e -> assertThat(e.body().toString()).contains("can never be admitted"));
             assertThat(mock.journal("never", 1)).hasSize(1);
@@ -64,8 +73,8 @@ class QuotasThroughSdkTest {
 
     @Test
     void whenTheOutputQuotaRunsOutTheAnswerStopsWithMaxTokens() {
-        try (RunningMock mock = RunningMock.start(c -> c.quota.outputTokensPerMinute = 5)) {
-            Message message = mock.client("out-json", 0).messages().create(RunningMock.ask(500));
+        try (ScopedMock mock = ScopedMock.start(c -> c.quota.outputTokensPerMinute = 5)) {
+            Message message = mock.client("out-json", 0).messages().create(ScopedMock.ask(500));
             assertThat(message.stopReason()).contains(StopReason.MAX_TOKENS);
             assertThat(message.usage().outputTokens()).isLessThanOrEqualTo(5);
         }
@@ -73,10 +82,10 @@ class QuotasThroughSdkTest {
 
     @Test
     void aStreamIsCutWithMaxTokensWhenTheOutputQuotaRunsOutWhileItRuns() {
-        try (RunningMock mock = RunningMock.start(c -> c.quota.outputTokensPerMinute = 5)) {
+        try (ScopedMock mock = ScopedMock.start(c -> c.quota.outputTokensPerMinute = 5)) {
             MessageAccumulator acc = MessageAccumulator.create();
             try (StreamResponse<RawMessageStreamEvent> stream =
-                         mock.client("out-stream", 0).messages().createStreaming(RunningMock.ask(500))) {
+                         mock.client("out-stream", 0).messages().createStreaming(ScopedMock.ask(500))) {
                 stream.stream().forEach(acc::accumulate);
             }
             assertThat(acc.message().stopReason()).contains(StopReason.MAX_TOKENS);
@@ -88,10 +97,10 @@ class QuotasThroughSdkTest {
 
     @Test
     void countTokensIsNeverChargedToTheTokenQuotas() {
-        try (RunningMock mock = RunningMock.start(c -> c.quota.inputTokensPerMinute = 50)) {
+        try (ScopedMock mock = ScopedMock.start(c -> c.quota.inputTokensPerMinute = 50)) {
             for (int i = 0; i < 5; i++) {
                 mock.client("count", 0).messages().countTokens(MessageCountTokensParams.builder()
-                        .model(RunningMock.MODEL).addUserMessage("Tell me about quotas, at length.").build());
+                        .model(ScopedMock.MODEL).addUserMessage("Tell me about quotas, at length.").build());
             }
             JsonNode bucket = mock.admin("GET", "/_mock/quotas", null).json().path("buckets").get(0);
             assertThat(bucket.path("inputTokens").path("used").asLong()).isZero();
@@ -100,8 +109,8 @@ class QuotasThroughSdkTest {
 
     @Test
     void theAdminApiShowsTheChargeAndTheRefundOfTheUnusedReservation() {
-        try (RunningMock mock = RunningMock.start(c -> { })) {
-            Message m = mock.client("refund", 0).messages().create(RunningMock.ask(1000));
+        try (ScopedMock mock = ScopedMock.start(c -> { })) {
+            Message m = mock.client("refund", 0).messages().create(ScopedMock.ask(1000));
             mock.journal("refund", 1);
             JsonNode bucket = mock.admin("GET", "/_mock/quotas", null).json().path("buckets").get(0);
             assertThat(bucket.path("inputTokens").path("used").asLong())

@@ -3,31 +3,35 @@ package dev.mantlemock.testing;
 import com.anthropic.bedrock.backends.BedrockMantleBackend;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
-import com.anthropic.models.messages.MessageCreateParams;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mantlemock.config.MockConfig;
 import dev.mantlemock.server.MockServer;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * The real server on an ephemeral loopback port, with the official Java SDK as its client and a small
- * admin client. Each test picks its own {@code x-mock-test-id}, so tests can share one server.
+ * A mock started on a free loopback port for one test class, with the clients a user would point at
+ * it: the official Java SDK ({@code BedrockMantleBackend}) and a raw HTTP client for wire details.
  */
 public final class RunningMock implements AutoCloseable {
-    public static final String MODEL = "anthropic.claude-opus-4-7";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String MODEL = "anthropic.claude-haiku-4-5";
+    public static final String API_KEY = "test-api-key";
 
     private final MockServer server;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningMock(MockServer server) {
         this.server = server;
+    }
+
+    public static RunningMock start() {
+        return start(c -> {});
     }
 
     public static RunningMock start(Consumer<MockConfig> configure) {
@@ -36,83 +40,73 @@ public final class RunningMock implements AutoCloseable {
 
     public static RunningMock start(Consumer<MockConfig> configure, Clock clock) {
         MockConfig config = new MockConfig();
-        config.host = "127.0.0.1";
         config.port = 0;
         configure.accept(config);
         return new RunningMock(MockServer.start(config, clock));
+    }
+
+    /** The shared fixtures directory, as the build passes it (never ../shared). */
+    public static Path fixturesDir() {
+        return Path.of(System.getProperty("mantlemock.fixtures", "../fixtures"));
     }
 
     public MockServer server() {
         return server;
     }
 
-    public String adminUrl(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
+    public String baseUrl() {
+        return server.baseUrl();
     }
 
-    /** An SDK client whose every request carries this test id; retries as the SDK does by default. */
-    public AnthropicClient client(String testId) {
-        return client(testId, 2);
+    /** The official SDK with a bearer key, without retries so each test sees exactly one answer. */
+    public AnthropicClient client() {
+        return client(0);
     }
 
-    public AnthropicClient client(String testId, int maxRetries) {
-        return client(testId, maxRetries, null);
+    public AnthropicClient client(int maxRetries) {
+        return AnthropicOkHttpClient.builder()
+                .backend(BedrockMantleBackend.builder().apiKey(API_KEY).baseUrl(baseUrl()).build())
+                .maxRetries(maxRetries)
+                .build();
     }
 
-    /** A client that asks for one fault on every request with {@code x-mock-fault}. */
-    public AnthropicClient client(String testId, int maxRetries, String fault) {
-        AnthropicOkHttpClient.Builder b = AnthropicOkHttpClient.builder()
-                .backend(BedrockMantleBackend.builder().apiKey("k").baseUrl(server.baseUrl()).build())
-                .putHeader("x-mock-test-id", testId)
-                .maxRetries(maxRetries);
-        if (fault != null) {
-            b.putHeader("x-mock-fault", fault);
+    /** POSTs raw JSON to a path below {@code /anthropic}, with the headers given as name, value pairs. */
+    public HttpResponse<String> post(String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
         }
-        return b.build();
+        return send(b.build());
     }
 
-    public static MessageCreateParams ask(long maxTokens) {
-        return MessageCreateParams.builder().model(MODEL).maxTokens(maxTokens).addUserMessage("Tell me about quotas.").build();
+    /** POSTs a Messages body with the usual headers (version 2023-06-01, JSON, bearer key). */
+    public HttpResponse<String> postMessages(String body, String... extraHeaders) {
+        String[] headers = new String[6 + extraHeaders.length];
+        headers[0] = "content-type";
+        headers[1] = "application/json";
+        headers[2] = "anthropic-version";
+        headers[3] = "2023-06-01";
+        headers[4] = "authorization";
+        headers[5] = "Bearer " + API_KEY;
+        System.arraycopy(extraHeaders, 0, headers, 6, extraHeaders.length);
+        return post("/v1/messages", body, headers);
     }
 
-    public record Reply(int status, JsonNode json, String text) {}
+    public HttpResponse<String> get(String pathFromRoot) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathFromRoot)).GET().build());
+    }
 
-    public Reply admin(String method, String path, String body) {
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(adminUrl(path)))
-                    .header("content-type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            boolean json = r.headers().firstValue("content-type").orElse("").startsWith("application/json");
-            return new Reply(r.statusCode(), json ? JSON.readTree(r.body()) : null, r.body());
-        } catch (Exception e) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The journal entries of one test, oldest first. */
-    public JsonNode journal(String testId) {
-        return admin("GET", "/_mock/requests?testId=" + testId, null).json().path("requests");
-    }
-
-    /**
-     * The journal of one test once it holds {@code count} entries (or after 3 s). An entry is written
-     * when the server has finished the response, which can be just after the client has read it.
-     */
-    public JsonNode journal(String testId, int count) {
-        long deadline = System.nanoTime() + 3_000_000_000L;
-        JsonNode entries = journal(testId);
-        while (entries.size() < count && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            entries = journal(testId);
-        }
-        return entries;
     }
 
     @Override

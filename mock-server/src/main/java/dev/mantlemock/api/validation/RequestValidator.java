@@ -91,7 +91,12 @@ public final class RequestValidator implements Stage {
             String path = "messages." + i;
             ObjectNode message = Check.object(messages.get(i), path);
             Check.onlyFields(message, path, Set.of("role", "content"));
-            String role = Check.oneOf(Check.required(message, "role", path), path + ".role", Set.of("user", "assistant"));
+            String role = Check.oneOf(Check.required(message, "role", path), path + ".role",
+                    version.allowsSystemMessages() ? Set.of("user", "assistant", "system") : Set.of("user", "assistant"));
+            if (role.equals("system")) {
+                ContentRules.checkSystem(Check.required(message, "content", path), path + ".content");
+                continue;
+            }
             ContentRules.checkContent(Check.required(message, "content", path), path + ".content", role, version);
             if (settings.consecutiveRoles.equals("reject")) {
                 if (i == 0 && !role.equals("user")) {

@@ -1,0 +1,66 @@
+package dev.mantlemock.auth;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A parsed {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...} header.
+ * Parsing checks shape only; whether the scope fits this endpoint is the verifier's business.
+ */
+public record AuthorizationHeader(CredentialScope credential, List<String> signedHeaders, String signature) {
+    private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{64}");
+
+    static boolean isSigV4(String authorization) {
+        return authorization != null && authorization.startsWith(AuthFacts.ALGORITHM + " ");
+    }
+
+    static AuthorizationHeader parse(String authorization) {
+        if (!isSigV4(authorization)) {
+            throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_AUTHORIZATION);
+        }
+        Map<String, String> params = new HashMap<>();
+        for (String part : authorization.substring(AuthFacts.ALGORITHM.length() + 1).split(",")) {
+            String trimmed = part.trim();
+            int eq = trimmed.indexOf('=');
+            if (eq <= 0) {
+                throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_AUTHORIZATION);
+            }
+            params.put(trimmed.substring(0, eq), trimmed.substring(eq + 1));
+        }
+        String credential = require(params, "Credential");
+        String signedHeaders = require(params, "SignedHeaders");
+        String signature = require(params, "Signature");
+        if (!SIGNATURE.matcher(signature).matches()) {
+            throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_SIGNATURE);
+        }
+        return new AuthorizationHeader(CredentialScope.parse(credential), parseSignedHeaders(signedHeaders), signature);
+    }
+
+    /** The list must be as a signer writes it: lower case, sorted, unique. Anything else cannot match. */
+    static List<String> parseSignedHeaders(String value) {
+        List<String> names = List.of(value.split(";", -1));
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            boolean ordered = i == 0 || names.get(i - 1).compareTo(n) < 0;
+            if (n.isEmpty() || !n.equals(n.toLowerCase(java.util.Locale.ROOT)) || !ordered) {
+                throw AuthFailure.unauthenticated(AuthFacts.SIGNED_HEADERS_NOT_SORTED, value);
+            }
+        }
+        return names;
+    }
+
+    private static String require(Map<String, String> params, String name) {
+        String v = params.get(name);
+        if (v == null || v.isEmpty()) {
+            throw AuthFailure.unauthenticated(AuthFacts.MISSING_PARAMETER, name);
+        }
+        return v;
+    }
+
+    @Override
+    public String toString() { // never print the signature
+        return "AuthorizationHeader[" + credential.accessKeyId() + "/" + credential.scope() + ", " + signedHeaders + "]";
+    }
+}

@@ -1,0 +1,73 @@
+package dev.mantlemock.auth;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Authenticates {@code Authorization: Bearer} / {@code x-api-key} values: configured static tokens
+ * first, then short-term keys (presigned URL verified for service {@code bedrock}), long-term keys
+ * (policy switch), and anything else by mode.
+ */
+public final class BearerKeyVerifier {
+    private final AuthConfig config;
+    private final PrincipalRegistry registry;
+    private final PresignedUrlVerifier presigned;
+
+    public BearerKeyVerifier(AuthConfig config, PrincipalRegistry registry, SigningKeys signingKeys) {
+        this.config = config;
+        this.registry = registry;
+        SigV4Rules mantle = SigV4Rules.from(config);
+        // short-term keys are presigned for service "bedrock" only, whatever the Mantle scope leniency says
+        SigV4Rules bedrock = new SigV4Rules(mantle.region(), Set.of(AuthFacts.BEDROCK_SERVICE), mantle.maxSkew(), false, mantle.strict());
+        this.presigned = new PresignedUrlVerifier(
+                new PresignedUrlVerifier.Rules(bedrock, AuthFacts.SHORT_TERM_MAX_EXPIRES_SECONDS, Set.of("X-Amz-Signature", "Version")),
+                registry, signingKeys);
+    }
+
+    public Principal verify(String token, Instant now) {
+        if (token.isBlank()) {
+            throw AuthFailure.unauthenticated(AuthFacts.INVALID_BEARER);
+        }
+        PrincipalRegistry.StaticToken fixed = registry.staticToken(token);
+        if (fixed != null) {
+            if (fixed.expiresAt() != null && !now.isBefore(fixed.expiresAt())) {
+                throw AuthFailure.unauthenticated(AuthFacts.EXPIRED_TOKEN);
+            }
+            return fixed.principal();
+        }
+        BearerKey key = BearerKeyClassifier.classify(token);
+        if (key instanceof BearerKey.ShortTerm shortTerm) {
+            return shortTerm(shortTerm.presignedUrl(), now);
+        }
+        if (key instanceof BearerKey.LongTerm longTerm) {
+            Principal principal = new Principal(longTerm.user(), longTerm.accountId(), ModelGrants.ALL);
+            if (!config.allowLongTermKeys) {
+                throw AuthFailure.forbidden(AuthFacts.EXPLICIT_DENY_LONG_TERM, principal.arn());
+            }
+            return passIfLenient(principal);
+        }
+        if (key instanceof BearerKey.Malformed malformed) {
+            throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_SHORT_TERM, malformed.reason());
+        }
+        return passIfLenient(LenientPrincipals.forBearer(token));
+    }
+
+    private Principal shortTerm(String decodedUrl, Instant now) {
+        String url = decodedUrl.substring(0, decodedUrl.length() - AuthFacts.SHORT_TERM_VERSION.length());
+        PresignedUrl presignedUrl = PresignedUrl.parse(AuthFacts.SHORT_TERM_METHOD, url);
+        if (!AuthFacts.SHORT_TERM_HOST.equals(presignedUrl.host())) {
+            throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_SHORT_TERM, "host is not " + AuthFacts.SHORT_TERM_HOST);
+        }
+        if (!AuthFacts.SHORT_TERM_ACTION.equals(presignedUrl.params().get("Action"))) {
+            throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_SHORT_TERM, "Action is not " + AuthFacts.SHORT_TERM_ACTION);
+        }
+        return presigned.verify(presignedUrl, now).principal();
+    }
+
+    private Principal passIfLenient(Principal principal) {
+        if (config.mode == AuthMode.STRICT) {
+            throw AuthFailure.unauthenticated(AuthFacts.INVALID_BEARER);
+        }
+        return principal;
+    }
+}
