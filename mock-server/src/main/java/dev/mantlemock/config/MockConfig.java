@@ -35,6 +35,9 @@ public final class MockConfig {
 
     public GeneratorSettings generator = new GeneratorSettings();
 
+    @JsonProperty("prompt-cache")
+    public PromptCacheSettings promptCache = new PromptCacheSettings();
+
     /** Authentication: mode, principals, tokens (see the README's "Authentication"). Its region is {@link #region}. */
     public dev.mantlemock.auth.AuthConfig auth = new dev.mantlemock.auth.AuthConfig();
 
