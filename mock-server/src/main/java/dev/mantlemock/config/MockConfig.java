@@ -47,6 +47,9 @@ public final class MockConfig {
     /** Access to the /_mock/ admin API (README "Admin API"). */
     public dev.mantlemock.admin.AdminConfig admin = new dev.mantlemock.admin.AdminConfig();
 
+    @JsonProperty("prompt-cache")
+    public PromptCacheSettings promptCache = new PromptCacheSettings();
+
     /** Authentication: mode, principals, tokens (see the README's "Authentication"). Its region is {@link #region}. */
     public dev.mantlemock.auth.AuthConfig auth = new dev.mantlemock.auth.AuthConfig();
 

@@ -83,7 +83,8 @@ public final class MockServer implements AutoCloseable {
         FixtureCatalogue fixtures = config.fixtures == null ? FixtureCatalogue.empty() : FixtureCatalogue.load(Path.of(config.fixtures));
         return new RequestPath.Components(
                 ModelCatalogue.load(config),
-                new TokenCounting(estimator, new PromptCache(clock, estimator)),
+                new TokenCounting(estimator, new PromptCache(clock, estimator,
+                        config.promptCache.maxEntries, config.promptCache.minimumTokens)),
                 new AnswerSelection(fixtures, new FixtureAnswers(estimator), new AnswerGenerator(config.generator.seed)));
     }
 

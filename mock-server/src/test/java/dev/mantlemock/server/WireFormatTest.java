@@ -1,0 +1,196 @@
+package dev.mantlemock.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mantlemock.testing.RunningMock;
+import dev.mantlemock.testing.Sse;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The bytes on the wire: headers, SSE event order and shapes, the error envelope. */
+class WireFormatTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static RunningMock mock;
+
+    @BeforeAll
+    static void start() {
+        mock = RunningMock.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        mock.close();
+    }
+
+    private static final String TOOL_STREAM = """
+            {"model":"anthropic.claude-haiku-4-5","max_tokens":3000,"stream":true,
+             "thinking":{"type":"enabled","budget_tokens":1024},
+             "tools":[{"name":"lookup","input_schema":{"type":"object","properties":{"q":{"type":"string"}},"required":["q"]}}],
+             "messages":[{"role":"user","content":"Look something up"}]}""";
+
+    @Test
+    void aStreamIsServedAsEventStreamWithARequestId() {
+        HttpResponse<String> r = mock.postMessages(TOOL_STREAM);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+        assertThat(r.headers().firstValue("request-id")).hasValueSatisfying(v -> assertThat(v).startsWith("req_"));
+        assertThat(r.headers().firstValue("content-encoding")).isEmpty();
+    }
+
+    @Test
+    void streamEventsComeInTheDocumentedOrderWithTypesEqualToTheirNames() {
+        List<Sse.Event> events = Sse.parse(mock.postMessages(TOOL_STREAM).body());
+
+        events.forEach(e -> assertThat(e.data().get("type").asText()).isEqualTo(e.name()));
+        List<String> names = Sse.names(events).stream().filter(n -> !n.equals("ping")).toList();
+        assertThat(names.get(0)).isEqualTo("message_start");
+        assertThat(names.subList(names.size() - 2, names.size())).containsExactly("message_delta", "message_stop");
+        assertThat(Sse.names(events)).contains("ping");
+
+        // blocks open, receive deltas and close in index order, one at a time
+        int open = -1;
+        int nextIndex = 0;
+        for (Sse.Event e : events) {
+            switch (e.name()) {
+                case "content_block_start" -> {
+                    assertThat(open).as("a block is still open").isEqualTo(-1);
+                    assertThat(e.data().get("index").asInt()).isEqualTo(nextIndex);
+                    open = nextIndex++;
+                }
+                case "content_block_delta" -> assertThat(e.data().get("index").asInt()).isEqualTo(open);
+                case "content_block_stop" -> {
+                    assertThat(e.data().get("index").asInt()).isEqualTo(open);
+                    open = -1;
+                }
+                default -> { }
+            }
+        }
+        assertThat(nextIndex).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void thinkingStreamsDeltasThenOneSignatureBeforeItsStop() {
+        List<Sse.Event> block0 = blockEvents(Sse.parse(mock.postMessages(TOOL_STREAM).body()), 0);
+
+        assertThat(block0.get(0).data().at("/content_block/type").asText()).isEqualTo("thinking");
+        List<String> deltaTypes = block0.stream().filter(e -> e.name().equals("content_block_delta"))
+                .map(e -> e.data().at("/delta/type").asText()).toList();
+        assertThat(deltaTypes).last().isEqualTo("signature_delta");
+        assertThat(deltaTypes.subList(0, deltaTypes.size() - 1)).isNotEmpty().containsOnly("thinking_delta");
+    }
+
+    @Test
+    void everyToolBlockGetsAtLeastOneInputJsonDeltaThatParsesToItsInput() throws Exception {
+        List<Sse.Event> events = Sse.parse(mock.postMessages(TOOL_STREAM).body());
+        int toolIndex = events.stream().filter(e -> e.name().equals("content_block_start")
+                        && e.data().at("/content_block/type").asText().equals("tool_use"))
+                .findFirst().orElseThrow().data().get("index").asInt();
+
+        StringBuilder json = new StringBuilder();
+        List<Sse.Event> tool = blockEvents(events, toolIndex);
+        tool.stream().filter(e -> e.name().equals("content_block_delta")).forEach(e -> {
+            assertThat(e.data().at("/delta/type").asText()).isEqualTo("input_json_delta");
+            json.append(e.data().at("/delta/partial_json").asText());
+        });
+        assertThat(JSON.readTree(json.toString()).get("q").isTextual()).isTrue();
+    }
+
+    @Test
+    void messageStartCarriesAnEmptyMessageAndMessageDeltaTheCumulativeUsage() {
+        List<Sse.Event> events = Sse.parse(mock.postMessages(TOOL_STREAM).body());
+        JsonNode start = events.get(0).data().get("message");
+        JsonNode delta = events.stream().filter(e -> e.name().equals("message_delta")).findFirst().orElseThrow().data();
+
+        assertThat(start.get("content").size()).isZero();
+        assertThat(start.get("stop_reason").isNull()).isTrue();
+        assertThat(start.get("id").asText()).startsWith("msg_");
+        assertThat(delta.at("/delta/stop_reason").asText()).isEqualTo("tool_use");
+        assertThat(delta.at("/usage/output_tokens").asInt()).isGreaterThan(start.at("/usage/output_tokens").asInt());
+        assertThat(delta.at("/usage/input_tokens").asInt()).isEqualTo(start.at("/usage/input_tokens").asInt());
+    }
+
+    @Test
+    void streamingIsChosenByTheBodyNotByTheAcceptHeader() {
+        HttpResponse<String> r = mock.postMessages(TOOL_STREAM, "accept", "application/json");
+
+        assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+    }
+
+    @Test
+    void aJsonAnswerHasTheMessageShape() throws Exception {
+        HttpResponse<String> r = mock.postMessages("""
+                {"model":"anthropic.claude-haiku-4-5","max_tokens":50,"messages":[{"role":"user","content":"Hi"}]}""");
+        JsonNode m = JSON.readTree(r.body());
+
+        assertThat(r.headers().firstValue("content-type")).contains("application/json");
+        assertThat(m.get("type").asText()).isEqualTo("message");
+        assertThat(m.get("role").asText()).isEqualTo("assistant");
+        assertThat(m.has("stop_sequence")).isTrue();
+        assertThat(m.at("/usage/cache_creation/ephemeral_5m_input_tokens").isInt()).isTrue();
+        assertThat(m.at("/usage/cache_read_input_tokens").isInt()).isTrue();
+    }
+
+    @Test
+    void errorsUseExactlyTheAnthropicEnvelope() throws Exception {
+        HttpResponse<String> r = mock.postMessages("{\"model\":\"anthropic.claude-haiku-4-5\",\"messages\":[]}");
+        JsonNode e = JSON.readTree(r.body());
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(iterator(e.fieldNames())).containsExactly("type", "error", "request_id");
+        assertThat(iterator(e.get("error").fieldNames())).containsExactly("type", "message");
+        assertThat(e.at("/error/type").asText()).isEqualTo("invalid_request_error");
+        assertThat(e.at("/error/message").asText()).isEqualTo("max_tokens: Field required");
+        assertThat(e.get("request_id").asText()).isEqualTo(r.headers().firstValue("request-id").orElseThrow());
+        assertThat(r.headers().firstValue("x-should-retry")).contains("false");
+    }
+
+    @Test
+    void olderSdksBetaQueryIsAccepted() {
+        HttpResponse<String> r = mock.post("/v1/messages?beta=true",
+                "{\"model\":\"anthropic.claude-haiku-4-5\",\"max_tokens\":20,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}",
+                "content-type", "application/json", "anthropic-version", "2023-06-01", "x-api-key", "k",
+                "anthropic-beta", "prompt-caching-2024-07-31");
+        assertThat(r.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void endpointsMantleDoesNotOfferAreNotFound() {
+        for (String path : List.of("/v1/models", "/v1/messages/batches", "/v1/files", "/v1/users", "/v1/skills", "/v1/agents")) {
+            HttpResponse<String> r = mock.post(path, "{}", "anthropic-version", "2023-06-01");
+            assertThat(r.statusCode()).as(path).isEqualTo(404);
+            assertThat(r.body()).as(path).contains("not_found_error").contains("not available on Claude in Amazon Bedrock");
+            assertThat(r.headers().firstValue("request-id")).as(path).isPresent();
+        }
+        assertThat(mock.get("/anthropic/v1/models").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void healthAnswers200WithARequestId() {
+        HttpResponse<String> r = mock.get("/_mock/health");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("request-id")).isPresent();
+    }
+
+    private static List<Sse.Event> blockEvents(List<Sse.Event> events, int index) {
+        List<Sse.Event> out = new ArrayList<>();
+        for (Sse.Event e : events) {
+            if (e.data().has("index") && e.data().get("index").asInt() == index) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> iterator(java.util.Iterator<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+}
