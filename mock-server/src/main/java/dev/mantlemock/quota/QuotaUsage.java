@@ -1,5 +1,7 @@
 package dev.mantlemock.quota;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A snapshot of one bucket, for the admin API and the {@code anthropic-ratelimit-*} headers.
  * Limits and usage are per window (the per-minute quota scaled to the window length).
@@ -9,6 +11,7 @@ public record QuotaUsage(String account, String model, TokenQuota quota, long wi
 
     /** @param resetMillis when the oldest count in the window leaves it */
     public record Window(long limit, long used, long resetMillis) {
+        @JsonProperty("remaining")
         public long remaining() {
             return Math.max(0, limit - used);
         }

@@ -117,6 +117,8 @@ class AdminApiTest {
         assertThat(bucket.path("inputTokens").path("limit").asLong()).isEqualTo(1000);
         assertThat(bucket.path("outputTokens").path("limit").asLong()).isEqualTo(90);
         assertThat(bucket.path("inputTokens").path("used").asLong()).isZero();
+        assertThat(bucket.path("inputTokens").path("remaining").asLong()).isEqualTo(1000);
+        assertThat(bucket.path("requests").isNull()).as("no RPM quota").isTrue();
     }
 
     @Test
