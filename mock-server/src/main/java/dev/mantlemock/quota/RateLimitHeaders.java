@@ -28,6 +28,9 @@ public final class RateLimitHeaders {
         String prefix = "anthropic-ratelimit-" + kind.headerName() + "-";
         h.put(prefix + "limit", Long.toString(w.limit()));
         h.put(prefix + "remaining", Long.toString(w.remaining()));
-        h.put(prefix + "reset", now.plusMillis(w.resetMillis()).truncatedTo(ChronoUnit.SECONDS).toString());
+        Instant reset = now.plusMillis(w.resetMillis());
+        Instant whole = reset.truncatedTo(ChronoUnit.SECONDS);
+        // Rounded up: a client that waits until the stated second must find the tokens back.
+        h.put(prefix + "reset", (whole.equals(reset) ? whole : whole.plusSeconds(1)).toString());
     }
 }
