@@ -1,5 +1,6 @@
 package dev.mantlemock.answer;
 
+import dev.mantlemock.api.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mantlemock.api.MessageRequest;

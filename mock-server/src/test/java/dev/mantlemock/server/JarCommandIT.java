@@ -1,0 +1,86 @@
+package dev.mantlemock.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.anthropic.bedrock.backends.BedrockMantleBackend;
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.regions.Region;
+
+/** The README's command, run as a user runs it: {@code java -jar mock-server/target/mock-server.jar --port N}. */
+class JarCommandIT {
+    private static final Pattern READY = Pattern.compile("ANTHROPIC_BEDROCK_MANTLE_BASE_URL=(http://127\\.0\\.0\\.1:(\\d+)/anthropic)");
+
+    private static Process run(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("mantlemock.jar")));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).start();
+    }
+
+    @Test
+    void theJarStartsPrintsItsBaseUrlAndServesASigV4SignedSdkRequest() throws Exception {
+        Process mock = run("--port", "0", "--fixtures", System.getProperty("mantlemock.fixtures"));
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(mock.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            Matcher m = READY.matcher(String.valueOf(line));
+            assertThat(m.find()).as("start-up line: %s", line).isTrue();
+            assertThat(line).contains("auth: lenient").contains("profile preview");
+
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.group(2) + "/_mock/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+
+            AnthropicClient client = AnthropicOkHttpClient.builder().backend(BedrockMantleBackend.builder()
+                    .awsCredentials(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"))
+                    .region(Region.US_EAST_1).baseUrl(m.group(1)).build()).build();
+            Message message = client.messages().create(MessageCreateParams.builder()
+                    .model("anthropic.claude-opus-4-7").maxTokens(100).addUserMessage("Hello, Claude").build());
+            assertThat(message.content()).isNotEmpty();
+        } finally {
+            mock.destroy();
+            assertThat(mock.waitFor(10, TimeUnit.SECONDS)).as("the mock stops on SIGTERM").isTrue();
+        }
+    }
+
+    @Test
+    void aBadFlagGivesOneLineAndExitCode2() throws Exception {
+        Process mock = run("--no-such-flag", "1");
+        assertThat(mock.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        String err = new String(mock.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(mock.exitValue()).isEqualTo(2);
+        assertThat(err).startsWith("mock-server: unknown option '--no-such-flag'").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aTakenPortIsReportedWithoutAStackTrace() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Process mock = run("--port", Integer.toString(taken.getLocalPort()));
+            assertThat(mock.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            String err = new String(mock.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(mock.exitValue()).isEqualTo(1);
+            assertThat(err).startsWith("mock-server: could not start").doesNotContain("\tat ");
+        }
+    }
+}
