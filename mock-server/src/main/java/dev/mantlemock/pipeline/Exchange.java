@@ -11,7 +11,9 @@ import dev.mantlemock.policy.ModelSpec;
 import dev.mantlemock.wire.StreamPlan;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -40,6 +42,7 @@ public final class Exchange {
     private StreamPlan streamPlan;
     private OutputTokenMeter outputMeter = OutputTokenMeter.UNLIMITED;
     private final List<Consumer<Completion>> completionListeners = new ArrayList<>(4);
+    private Map<String, String> responseHeaders = Map.of();
 
     public Exchange(String requestId, Endpoint endpoint, HttpRequestView request, Instant receivedAt, long startNanos) {
         this.requestId = requestId;
@@ -92,6 +95,16 @@ public final class Exchange {
 
     public OutputTokenMeter outputMeter() { return outputMeter; }
     public void outputMeter(OutputTokenMeter outputMeter) { this.outputMeter = outputMeter; }
+
+    /** Extra headers for a successful answer (e.g. {@code anthropic-ratelimit-*}); request-id is always sent. */
+    public Map<String, String> responseHeaders() { return responseHeaders; }
+
+    public void responseHeader(String name, String value) {
+        if (responseHeaders.isEmpty()) {
+            responseHeaders = new LinkedHashMap<>();
+        }
+        responseHeaders.put(name, value);
+    }
 
     /** Run when the response is finished, whatever its outcome (quota settlement, journal, metrics). */
     public void onComplete(Consumer<Completion> listener) { completionListeners.add(listener); }

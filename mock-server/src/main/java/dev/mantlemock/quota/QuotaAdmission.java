@@ -40,6 +40,9 @@ public final class QuotaAdmission implements Stage {
             book.countThrottled(decision.refusedBy());
             throw refusal(decision, bucket, input, maxTokens, settings);
         }
+        if (settings.rateLimitHeaders()) {
+            RateLimitHeaders.of(bucket.usage(book.now()), book.clock()).forEach(exchange::responseHeader);
+        }
         if (charged) {
             QuotaSettlement settlement = new QuotaSettlement(book, bucket, decision.slot(), charge, maxTokens,
                     settings.onOutputExhausted());

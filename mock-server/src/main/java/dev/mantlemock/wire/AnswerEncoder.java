@@ -30,7 +30,7 @@ public final class AnswerEncoder implements ResponseEncoder {
 
     @Override
     public CompletableFuture<Void> send(Exchange exchange, ResponseChannel channel, IntConsumer outputTokens) {
-        Map<String, String> headers = Map.of("request-id", exchange.requestId());
+        Map<String, String> headers = headers(exchange, "application/json");
         InputTokens input = exchange.inputTokens();
         if (exchange.endpoint() == Endpoint.COUNT_TOKENS) {
             ObjectNode body = MessageJson.F.objectNode().put("input_tokens", input.total());
@@ -41,8 +41,7 @@ public final class AnswerEncoder implements ResponseEncoder {
         Answer answer = exchange.answer();
         if (exchange.message().stream()) {
             StreamPlan plan = exchange.streamPlan() != null ? exchange.streamPlan() : StreamPlan.of(defaultTiming);
-            channel.begin(200, "text/event-stream; charset=utf-8", Map.of("request-id", exchange.requestId(),
-                    "cache-control", "no-cache"));
+            channel.begin(200, "text/event-stream; charset=utf-8", headers(exchange, "text/event-stream"));
             return streams.write(sse.events(id, model, answer, input), plan, channel, exchange.outputMeter(), input, outputTokens);
         }
         int granted = exchange.outputMeter().grant(answer.outputTokens());
@@ -66,6 +65,20 @@ public final class AnswerEncoder implements ResponseEncoder {
             acc.accept(e);
         }
         return new Answer(acc.content(), "max_tokens", null, produced);
+    }
+
+    private static Map<String, String> headers(Exchange exchange, String kind) {
+        boolean stream = kind.equals("text/event-stream");
+        if (exchange.responseHeaders().isEmpty()) {
+            return stream ? Map.of("request-id", exchange.requestId(), "cache-control", "no-cache")
+                    : Map.of("request-id", exchange.requestId());
+        }
+        Map<String, String> headers = new java.util.LinkedHashMap<>(exchange.responseHeaders());
+        headers.put("request-id", exchange.requestId());
+        if (stream) {
+            headers.put("cache-control", "no-cache");
+        }
+        return headers;
     }
 
     private static CompletableFuture<Void> json(ResponseChannel channel, Map<String, String> headers, ObjectNode body) {
