@@ -1,6 +1,11 @@
 package dev.mantlemock.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.mantlemock.admin.AdminConfig;
+import dev.mantlemock.admin.JournalConfig;
+import dev.mantlemock.auth.AuthConfig;
+import dev.mantlemock.faults.FaultsConfig;
+import dev.mantlemock.quota.QuotaConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +34,8 @@ public final class MockConfig {
     @JsonProperty("max-body-bytes")
     public long maxBodyBytes = 32L * 1024 * 1024;
 
+    public ConnectionSettings connections = new ConnectionSettings();
+
     public ValidationSettings validation = new ValidationSettings();
 
     public StreamingSettings streaming = new StreamingSettings();
@@ -36,22 +43,22 @@ public final class MockConfig {
     public GeneratorSettings generator = new GeneratorSettings();
 
     /** Token and request quotas per account and model (README "Quotas"). */
-    public dev.mantlemock.quota.QuotaConfig quota = new dev.mantlemock.quota.QuotaConfig();
+    public QuotaConfig quota = new QuotaConfig();
 
     /** Fault injection: the x-mock-fault header and rules in force from start (README "Faults"). */
-    public dev.mantlemock.faults.FaultsConfig faults = new dev.mantlemock.faults.FaultsConfig();
+    public FaultsConfig faults = new FaultsConfig();
 
     /** The bounded request journal behind GET /_mock/requests. */
-    public dev.mantlemock.admin.JournalConfig journal = new dev.mantlemock.admin.JournalConfig();
+    public JournalConfig journal = new JournalConfig();
 
     /** Access to the /_mock/ admin API (README "Admin API"). */
-    public dev.mantlemock.admin.AdminConfig admin = new dev.mantlemock.admin.AdminConfig();
+    public AdminConfig admin = new AdminConfig();
 
     @JsonProperty("prompt-cache")
     public PromptCacheSettings promptCache = new PromptCacheSettings();
 
     /** Authentication: mode, principals, tokens (see the README's "Authentication"). Its region is {@link #region}. */
-    public dev.mantlemock.auth.AuthConfig auth = new dev.mantlemock.auth.AuthConfig();
+    public AuthConfig auth = new AuthConfig();
 
     /** Models added to (or replacing, by id) the built-in catalogue. */
     public List<ModelEntry> models = new ArrayList<>();

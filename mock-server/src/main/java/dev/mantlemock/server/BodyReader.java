@@ -15,7 +15,8 @@ import java.io.InputStream;
 final class BodyReader {
     private BodyReader() {}
 
-    static byte[] read(HttpServletRequest request, long limit) {
+    /** @param deadlineNanos System.nanoTime() by which the whole body must have arrived */
+    static byte[] read(HttpServletRequest request, long limit, long deadlineNanos) {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             throw tooLarge(limit);
@@ -28,6 +29,10 @@ final class BodyReader {
                 total += n;
                 if (total > limit) {
                     throw tooLarge(limit);
+                }
+                if (System.nanoTime() - deadlineNanos > 0) {
+                    // A client trickling its body holds a thread; it gets a bounded time, not forever.
+                    throw new ApiException(ErrorType.INVALID_REQUEST, 408, ErrorTexts.BODY_TOO_SLOW, java.util.Map.of());
                 }
                 out.write(buf, 0, n);
             }

@@ -30,11 +30,13 @@ final class HttpEntry {
     private final RequestPipeline pipeline;
     private final Clock clock;
     private final long maxBodyBytes;
+    private final long bodyReadTimeoutNanos;
 
-    HttpEntry(RequestPipeline pipeline, Clock clock, long maxBodyBytes) {
+    HttpEntry(RequestPipeline pipeline, Clock clock, long maxBodyBytes, long bodyReadTimeoutMillis) {
         this.pipeline = pipeline;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
+        this.bodyReadTimeoutNanos = bodyReadTimeoutMillis * 1_000_000;
     }
 
     Handler handler(Endpoint endpoint) {
@@ -55,7 +57,7 @@ final class HttpEntry {
         ServletResponseChannel channel = new ServletResponseChannel(req, ctx.res());
         byte[] body;
         try {
-            body = BodyReader.read(req, maxBodyBytes);
+            body = BodyReader.read(req, maxBodyBytes, System.nanoTime() + bodyReadTimeoutNanos);
         } catch (ApiException e) {
             pipeline.reject(exchange(req, endpoint, new byte[0]), channel, e);
             return;

@@ -13,9 +13,16 @@ import dev.mantlemock.fixtures.FixtureCatalogue;
 import dev.mantlemock.pipeline.Endpoint;
 import dev.mantlemock.pipeline.RequestPipeline;
 import dev.mantlemock.policy.ModelCatalogue;
+import dev.mantlemock.config.ConnectionSettings;
+import dev.mantlemock.wire.SseEncoder;
+import dev.mantlemock.wire.StreamWriter;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import io.javalin.compression.CompressionStrategy;
+import dev.mantlemock.api.Ids;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,12 +35,14 @@ import java.util.concurrent.TimeUnit;
 public final class MockServer implements AutoCloseable {
     private final Javalin app;
     private final ScheduledExecutorService timer;
+    private final StreamWriter streams;
     private final MockConfig config;
     private final MockControls controls;
 
-    private MockServer(Javalin app, ScheduledExecutorService timer, MockConfig config, MockControls controls) {
+    private MockServer(Javalin app, ScheduledExecutorService timer, StreamWriter streams, MockConfig config, MockControls controls) {
         this.app = app;
         this.timer = timer;
+        this.streams = streams;
         this.config = config;
         this.controls = controls;
     }
@@ -49,10 +58,13 @@ public final class MockServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        config.auth.region = config.region; // one region for SigV4 scopes and ARNs
         MockControls controls = MockControls.create(config, clock);
-        RequestPipeline pipeline = RequestPath.assemble(config, components(config, clock), controls, timer);
+        StreamWriter streams = new StreamWriter(timer, new SseEncoder(config.streaming.pingEvery));
+        RequestPipeline pipeline = RequestPath.assemble(config, components(config, clock), controls, streams);
         AdminApi admin = new AdminApi(controls, config.admin, config.host);
-        HttpEntry entry = new HttpEntry(pipeline, clock, config.maxBodyBytes);
+        ConnectionSettings limits = config.connections;
+        HttpEntry entry = new HttpEntry(pipeline, clock, config.maxBodyBytes, limits.bodyReadTimeoutMillis());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -62,11 +74,13 @@ public final class MockServer implements AutoCloseable {
             cfg.http.maxRequestSize = config.maxBodyBytes;
             cfg.jetty.host = config.host;
             cfg.jetty.port = config.port;
+            cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(limits.maxHeaderBytes));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new EnvelopeErrorHandler()));
             cfg.routes.post("/anthropic" + Endpoint.MESSAGES.path(), entry.handler(Endpoint.MESSAGES));
             cfg.routes.post("/anthropic" + Endpoint.COUNT_TOKENS.path(), entry.handler(Endpoint.COUNT_TOKENS));
             // Admin answers carry a request id too, so every response can be quoted in a report.
-            cfg.routes.before("/_mock/*", ctx -> ctx.header("request-id", dev.mantlemock.api.Ids.requestId()));
-            cfg.routes.get("/_mock/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
+            cfg.routes.before("/_mock/*", ctx -> ctx.header("request-id", Ids.requestId()));
+            cfg.routes.get("/_mock/health", ctx -> ctx.json(Map.of("status", "ok")));
             admin.addRoutes(cfg.routes);
             cfg.routes.error(404, ctx -> {
                 if (!AdminApi.answered(ctx)) {
@@ -75,7 +89,12 @@ public final class MockServer implements AutoCloseable {
             });
         });
         app.start();
-        return new MockServer(app, timer, config, controls);
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector c) {
+                c.setIdleTimeout(limits.idleTimeoutMillis()); // idle sockets are closed, not kept forever
+            }
+        }
+        return new MockServer(app, timer, streams, config, controls);
     }
 
     private static RequestPath.Components components(MockConfig config, Clock clock) {
@@ -103,7 +122,18 @@ public final class MockServer implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops gracefully: open streams are first written to their end without pacing (bounded by
+     * {@code connections.shutdown-grace-seconds}), then the server stops.
+     */
     public void close() {
+        try {
+            streams.finishAll().get(config.connections.shutdownGraceMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // what did not finish in the grace period is cut when the server stops
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         app.stop();
         timer.shutdownNow();
         try {

@@ -2,6 +2,8 @@ package dev.mantlemock.server;
 
 import dev.mantlemock.admin.MockControls;
 import dev.mantlemock.api.RequestParser;
+import dev.mantlemock.auth.AuthStage;
+import dev.mantlemock.auth.PermissionStage;
 import dev.mantlemock.api.validation.RequestValidator;
 import dev.mantlemock.config.MockConfig;
 import dev.mantlemock.faults.FaultInjection;
@@ -14,11 +16,9 @@ import dev.mantlemock.policy.ModelCatalogue;
 import dev.mantlemock.policy.ModelCatalogueStage;
 import dev.mantlemock.quota.QuotaAdmission;
 import dev.mantlemock.wire.AnswerEncoder;
-import dev.mantlemock.wire.SseEncoder;
 import dev.mantlemock.wire.StreamWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The request's path through the mock, in order. This is the one place to read to know what happens
@@ -45,24 +45,22 @@ import java.util.concurrent.ScheduledExecutorService;
 final class RequestPath {
     private RequestPath() {}
 
-    static RequestPipeline assemble(MockConfig config, Components c, MockControls controls, ScheduledExecutorService timer) {
+    static RequestPipeline assemble(MockConfig config, Components c, MockControls controls, StreamWriter streams) {
         List<Stage> stages = new ArrayList<>();
-        config.auth.region = config.region;
-        stages.add(dev.mantlemock.auth.AuthStage.from(config.auth));
+        stages.add(AuthStage.from(config.auth));
         stages.add(new RequestParser());
         stages.add(new RequestValidator(config.validation));
         stages.add(new FeaturePolicy(FeatureTable.builtIn(), config.profile,
                 config.validation.unsupportedBetas.equals("reject"), config.validation.unknownBetas.equals("reject")));
         stages.add(new ModelCatalogueStage(c.catalogue()));
-        stages.add(new dev.mantlemock.auth.PermissionStage(config.region));
+        stages.add(new PermissionStage(config.region));
         stages.add(c.tokenCounting());
         stages.add(new QuotaAdmission(controls.quotas()));
         stages.add(new FaultInjection(controls.faults(), config.streaming.timing()));
         stages.add(c.answerSelection());
         stages.add(controls.metrics().openStreams());
 
-        SseEncoder sse = new SseEncoder(config.streaming.pingEvery);
-        AnswerEncoder encoder = new AnswerEncoder(sse, new StreamWriter(timer, sse), config.streaming.timing());
+        AnswerEncoder encoder = new AnswerEncoder(streams.encoder(), streams, config.streaming.timing());
         List<ExchangeObserver> observers = new ArrayList<>();
         observers.add(controls.journal());
         observers.add(controls.metrics());

@@ -6,7 +6,9 @@ import dev.mantlemock.pipeline.OutputTokenMeter;
 import dev.mantlemock.pipeline.ResponseChannel;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,8 @@ import java.util.function.IntConsumer;
 public final class StreamWriter {
     private final ScheduledExecutorService timer;
     private final SseEncoder encoder;
+    private final Set<Run> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean hurrying;
 
     public StreamWriter(ScheduledExecutorService timer, SseEncoder encoder) {
         this.timer = timer;
@@ -29,8 +33,33 @@ public final class StreamWriter {
     public CompletableFuture<Void> write(List<SseEvent> events, StreamPlan plan, ResponseChannel channel,
             OutputTokenMeter meter, InputTokens input, IntConsumer outputTokens) {
         Run run = new Run(events, plan, channel, meter, input, outputTokens);
+        running.add(run);
+        run.done.whenComplete((ok, e) -> running.remove(run));
         run.step();
         return run.done;
+    }
+
+    public SseEncoder encoder() {
+        return encoder;
+    }
+
+    /** Streams still being written; a paced stream counts until its last event. */
+    public int openStreams() {
+        return running.size();
+    }
+
+    /**
+     * For shutdown: every open stream is written to its end at once, without its pacing delays, so
+     * clients get whole answers rather than cut connections. Completes when all have ended.
+     */
+    public CompletableFuture<Void> finishAll() {
+        hurrying = true;
+        List<CompletableFuture<Void>> all = new java.util.ArrayList<>();
+        for (Run run : running) {
+            all.add(run.done);
+            timer.execute(run::step);
+        }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
     /** One stream in progress: an index into its events, advanced by the timer. */
@@ -59,8 +88,11 @@ public final class StreamWriter {
             this.jitter = new SplittableRandom(plan.timing().seed());
         }
 
-        /** Writes events until one must wait, then schedules the rest. */
-        void step() {
+        /** Writes events until one must wait, then schedules the rest. One thread at a time per stream. */
+        synchronized void step() {
+            if (done.isDone()) {
+                return; // a timer task left over from before a shutdown hurried this stream along
+            }
             try {
                 while (next < events.size()) {
                     SseEvent event = events.get(next);
@@ -95,6 +127,9 @@ public final class StreamWriter {
         SseEvent pending;
 
         long delayBefore(SseEvent event) {
+            if (hurrying) {
+                return 0;
+            }
             StreamTiming t = plan.timing();
             double millis = 0;
             if (!firstDeltaSent) {

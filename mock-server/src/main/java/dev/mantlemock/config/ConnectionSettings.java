@@ -1,0 +1,37 @@
+package dev.mantlemock.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Limits that keep the mock's resources bounded whatever clients do: slow senders, idle sockets,
+ * oversized headers, and how long a shutdown waits for open streams.
+ */
+public final class ConnectionSettings {
+    /** A connection with no traffic for this long is closed. */
+    @JsonProperty("idle-timeout-seconds")
+    public double idleTimeoutSeconds = 30;
+
+    /** A request body must have fully arrived this long after the request began, or it gets 408. */
+    @JsonProperty("body-read-timeout-seconds")
+    public double bodyReadTimeoutSeconds = 10;
+
+    /** Request line plus headers above this size get 431 (SigV4 with many signed headers is ~2 KB). */
+    @JsonProperty("max-header-bytes")
+    public int maxHeaderBytes = 16 * 1024;
+
+    /** On shutdown, open streams are finished without their pacing delays for at most this long. */
+    @JsonProperty("shutdown-grace-seconds")
+    public double shutdownGraceSeconds = 5;
+
+    public long idleTimeoutMillis() {
+        return Math.round(idleTimeoutSeconds * 1000);
+    }
+
+    public long bodyReadTimeoutMillis() {
+        return Math.round(bodyReadTimeoutSeconds * 1000);
+    }
+
+    public long shutdownGraceMillis() {
+        return Math.round(shutdownGraceSeconds * 1000);
+    }
+}
