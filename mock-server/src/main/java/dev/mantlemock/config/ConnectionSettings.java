@@ -19,6 +19,10 @@ public final class ConnectionSettings {
     @JsonProperty("max-header-bytes")
     public int maxHeaderBytes = 16 * 1024;
 
+    /** Connections the OS queues while the mock accepts; load tests open many at once. */
+    @JsonProperty("accept-queue")
+    public int acceptQueue = 1024;
+
     /** On shutdown, open streams are finished without their pacing delays for at most this long. */
     @JsonProperty("shutdown-grace-seconds")
     public double shutdownGraceSeconds = 5;

@@ -17,8 +17,10 @@ import dev.mantlemock.config.ConnectionSettings;
 import dev.mantlemock.wire.SseEncoder;
 import dev.mantlemock.wire.StreamWriter;
 import io.javalin.Javalin;
-import org.eclipse.jetty.server.AbstractConnector;
-import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import io.javalin.compression.CompressionStrategy;
 import dev.mantlemock.api.Ids;
 import java.nio.file.Path;
@@ -72,9 +74,8 @@ public final class MockServer implements AutoCloseable {
             // Streams must reach the client event by event: never gzip-buffered.
             cfg.http.compressionStrategy = CompressionStrategy.NONE;
             cfg.http.maxRequestSize = config.maxBodyBytes;
-            cfg.jetty.host = config.host;
-            cfg.jetty.port = config.port;
             cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(limits.maxHeaderBytes));
+            cfg.jetty.addConnector((server, http) -> connector(server, http, config.host, config.port, limits));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new EnvelopeErrorHandler()));
             cfg.routes.post("/anthropic" + Endpoint.MESSAGES.path(), entry.handler(Endpoint.MESSAGES));
             cfg.routes.post("/anthropic" + Endpoint.COUNT_TOKENS.path(), entry.handler(Endpoint.COUNT_TOKENS));
@@ -89,12 +90,17 @@ public final class MockServer implements AutoCloseable {
             });
         });
         app.start();
-        for (Connector connector : app.jettyServer().server().getConnectors()) {
-            if (connector instanceof AbstractConnector c) {
-                c.setIdleTimeout(limits.idleTimeoutMillis()); // idle sockets are closed, not kept forever
-            }
-        }
         return new MockServer(app, timer, streams, config, controls);
+    }
+
+    /** The one listening socket: idle connections are closed, and a burst of connects is queued, not refused. */
+    private static ServerConnector connector(Server server, HttpConfiguration http, String host, int port, ConnectionSettings limits) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeoutMillis());
+        connector.setAcceptQueueSize(limits.acceptQueue);
+        return connector;
     }
 
     private static RequestPath.Components components(MockConfig config, Clock clock) {
