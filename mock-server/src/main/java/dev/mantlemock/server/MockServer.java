@@ -60,10 +60,9 @@ public final class MockServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        config.auth.region = config.region; // one region for SigV4 scopes and ARNs
         MockControls controls = MockControls.create(config, clock);
         StreamWriter streams = new StreamWriter(timer, new SseEncoder(config.streaming.pingEvery));
-        RequestPipeline pipeline = RequestPath.assemble(config, components(config, clock), controls, streams);
+        RequestPipeline pipeline = pipeline(config, clock, controls, streams);
         AdminApi admin = new AdminApi(controls, config.admin, config.host);
         ConnectionSettings limits = config.connections;
         HttpEntry entry = new HttpEntry(pipeline, clock, config.maxBodyBytes, limits.bodyReadTimeoutMillis());
@@ -91,6 +90,12 @@ public final class MockServer implements AutoCloseable {
         });
         app.start();
         return new MockServer(app, timer, streams, config, controls);
+    }
+
+    /** The request path without the HTTP server around it: what the server runs, and what fuzz tests drive directly. */
+    static RequestPipeline pipeline(MockConfig config, Clock clock, MockControls controls, StreamWriter streams) {
+        config.auth.region = config.region; // one region for SigV4 scopes and ARNs
+        return RequestPath.assemble(config, components(config, clock), controls, streams);
     }
 
     /** The one listening socket: idle connections are closed, and a burst of connects is queued, not refused. */
