@@ -9,10 +9,12 @@ public enum Outcome {
     /** Not selected in this run (a test filter or an excluded tag). */
     NOT_RUN;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static Outcome fromWireName(String name) {
         return valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     }
