@@ -26,7 +26,12 @@ public final class Wire {
     /** The version the AWS Mantle page tells curl users to send; the SDK sends its own newer one. */
     public static final String API_VERSION = "2023-06-01";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1 like the SDK's OkHttp on plain http: java.net.http's default h2c upgrade attempt adds
+     * Upgrade headers that a proxy in between may rewrite, and a SigV4 check must only see what we signed.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final Target target;
     private final Meter meter;
