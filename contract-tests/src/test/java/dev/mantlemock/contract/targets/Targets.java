@@ -62,17 +62,18 @@ public final class Targets {
         if (region == null) {
             return Target.unavailable("live", "no AWS region: set AWS_REGION (or CONTRACT_REGION)");
         }
+        String baseUrl = "https://bedrock-mantle." + region + ".api.aws/anthropic";
         String bearer = env.apply("AWS_BEARER_TOKEN_BEDROCK");
         AwsCredentials credentials = chainCredentials();
         if (credentials == null && (bearer == null || bearer.isBlank())) {
-            return Target.unavailable("live", "no live credentials: neither the AWS credential chain nor AWS_BEARER_TOKEN_BEDROCK gave any");
+            return new Target("live", baseUrl, model, region, null, null, false,
+                    "no live credentials: neither the AWS credential chain nor AWS_BEARER_TOKEN_BEDROCK gave any", 0);
         }
         if ((bearer == null || bearer.isBlank()) && credentials != null) {
             // The same short-term key aws-bedrock-token-generator makes, so bearer contracts run too.
             bearer = ShortTermKeys.mint(credentials.accessKeyId(), credentials.secretAccessKey(),
                     credentials instanceof AwsSessionCredentials s ? s.sessionToken() : null, region, Instant.now(), Duration.ofHours(1));
         }
-        String baseUrl = "https://bedrock-mantle." + region + ".api.aws/anthropic";
         // Two retries, as the SDK default: a live 529 should not read as drift.
         return new Target("live", baseUrl, model, region, credentials, bearer, false, null, 2);
     }
