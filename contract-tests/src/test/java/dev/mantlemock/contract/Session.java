@@ -1,0 +1,141 @@
+package dev.mantlemock.contract;
+
+import com.anthropic.bedrock.backends.BedrockMantleBackend;
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.http.StreamResponse;
+import com.anthropic.errors.AnthropicServiceException;
+import com.anthropic.helpers.MessageAccumulator;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCountTokensParams;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.RawMessageStreamEvent;
+import dev.mantlemock.contract.client.Wire;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * What one contract run works with: the target, the official SDK pointed at it the way a user would
+ * point it, a raw wire client, and a meter that counts every request. One session per contract run,
+ * so each result carries its own cost.
+ */
+public final class Session {
+    private final Target target;
+    private final Meter meter = new Meter();
+    private final Wire wire;
+    private AnthropicClient sdk;
+
+    public Session(Target target) {
+        this.target = target;
+        this.wire = new Wire(target, meter);
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public String model() {
+        return target.model();
+    }
+
+    public Meter meter() {
+        return meter;
+    }
+
+    public Wire wire() {
+        return wire;
+    }
+
+    /** The SDK as most AWS users configure it: SigV4 from their IAM credentials, else their Bedrock API key. */
+    public AnthropicClient sdk() {
+        if (sdk == null) {
+            sdk = target.hasSigV4() ? sdkWithCredentials(target.sigV4()) : sdkWithKey(target.bearerKey());
+        }
+        return sdk;
+    }
+
+    public AnthropicClient sdkWithCredentials(AwsCredentials credentials) {
+        return client(BedrockMantleBackend.builder().awsCredentials(credentials)
+                .region(Region.of(target.region())).baseUrl(target.baseUrl()).build());
+    }
+
+    public AnthropicClient sdkWithKey(String key) {
+        return client(BedrockMantleBackend.builder().apiKey(key).baseUrl(target.baseUrl()).build());
+    }
+
+    /** The target's bearer key, or a skip: not every live account hands the suite one. */
+    public String bearerKey() {
+        if (!target.hasBearerKey()) {
+            throw new ContractSkipped("the target has no Bedrock API key (set AWS_BEARER_TOKEN_BEDROCK or give IAM credentials to mint one)");
+        }
+        return target.bearerKey();
+    }
+
+    public AwsCredentials sigV4() {
+        if (!target.hasSigV4()) {
+            throw new ContractSkipped("the target has no IAM credentials for SigV4 (only a bearer key)");
+        }
+        return target.sigV4();
+    }
+
+    private AnthropicClient client(BedrockMantleBackend backend) {
+        return AnthropicOkHttpClient.builder().backend(backend).maxRetries(target.maxRetries()).build();
+    }
+
+    /** {@code messages.create} through the user's SDK client, counted. */
+    public Message create(MessageCreateParams params) {
+        return create(sdk(), params);
+    }
+
+    public Message create(AnthropicClient client, MessageCreateParams params) {
+        meter.request();
+        Message message = client.messages().create(params);
+        meter.usage(message.usage());
+        return message;
+    }
+
+    /** A streamed create, as the SDK user sees it: every event, and the message the SDK accumulates from them. */
+    public record Streamed(List<RawMessageStreamEvent> events, Message message) {}
+
+    public Streamed stream(MessageCreateParams params) {
+        meter.request();
+        List<RawMessageStreamEvent> events = new ArrayList<>();
+        MessageAccumulator accumulator = MessageAccumulator.create();
+        try (StreamResponse<RawMessageStreamEvent> stream = sdk().messages().createStreaming(params)) {
+            stream.stream().forEach(event -> {
+                events.add(event);
+                accumulator.accumulate(event);
+            });
+        }
+        Message message = accumulator.message();
+        meter.usage(message.usage());
+        return new Streamed(events, message);
+    }
+
+    public long countTokens(MessageCountTokensParams params) {
+        meter.request();
+        return sdk().messages().countTokens(params).inputTokens();
+    }
+
+    /** A call that must fail: returns the SDK's exception, or fails the contract if an answer came back. */
+    public AnthropicServiceException refusal(Function<AnthropicClient, Object> call) {
+        return refusal(sdk(), call);
+    }
+
+    public AnthropicServiceException refusal(AnthropicClient client, Function<AnthropicClient, Object> call) {
+        meter.request();
+        Object answer;
+        try {
+            answer = call.apply(client);
+        } catch (AnthropicServiceException e) {
+            return e;
+        }
+        if (answer instanceof Message m) {
+            meter.usage(m.usage());
+        }
+        throw new AssertionError("expected the request to be refused, but it was answered: " + answer);
+    }
+}
