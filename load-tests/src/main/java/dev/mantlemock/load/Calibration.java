@@ -47,6 +47,30 @@ public final class Calibration {
         }
     }
 
+    /**
+     * Mean output tokens of a few real requests of the shape: the refund of unused max_tokens
+     * depends on it, and so does the throttled share above the quota. -1 if none was answered.
+     */
+    public static long meanOutput(Target target, String body, int samples) {
+        long total = 0;
+        int answered = 0;
+        for (int i = 0; i < samples; i++) {
+            try {
+                HttpResponse<String> r = target.post("/v1/messages", body);
+                if (r.statusCode() == 200) {
+                    total += JSON.readTree(r.body()).path("usage").path("output_tokens").asLong();
+                    answered++;
+                }
+            } catch (java.io.IOException e) {
+                System.err.println("output sample failed: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+        return answered == 0 ? -1 : Math.round(total / (double) answered);
+    }
+
     static long countTokens(Target target, String body) {
         try {
             HttpResponse<String> r = target.post("/v1/messages/count_tokens", body);

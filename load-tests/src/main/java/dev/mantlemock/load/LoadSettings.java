@@ -39,13 +39,28 @@ public final class LoadSettings {
     /** The request shape; input tokens are calibrated with count_tokens before the run. */
     public RequestShape shape() {
         long max = number("load.maxTokens", 200);
-        return new RequestShape(number("load.inputTokens", 1000), max, number("load.outputTokens", max),
+        Long expected = expectedOutputTokens();
+        return new RequestShape(number("load.inputTokens", 1000), max, expected == null ? max : expected,
                 decimal("load.streamingShare", 0.2));
     }
 
     /** The input-TPM quota under test: the mock is started with it; against AWS, say what your account has. */
     public long quotaTpm() {
         return number("load.quotaTpm", 2_000_000);
+    }
+
+    /**
+     * The input-TPM quota the started mock enforces; defaults to {@link #quotaTpm()}. Setting it apart
+     * shows what a run reports when the quota is not what the plan assumes.
+     */
+    public long mockQuotaTpm() {
+        return number("load.mockQuotaTpm", quotaTpm());
+    }
+
+    /** Expected output tokens per request; unset: measured with a few requests before the run. */
+    public Long expectedOutputTokens() {
+        String v = text("load.outputTokens", null);
+        return v == null ? null : number("load.outputTokens", 0);
     }
 
     public long outputQuotaTpm() {

@@ -32,6 +32,10 @@ public record RequestShape(long inputTokens, long maxTokens, long expectedOutput
         return inputTokens + expectedOutputTokens;
     }
 
+    public RequestShape withExpectedOutputTokens(long measured) {
+        return new RequestShape(inputTokens, maxTokens, Math.min(maxTokens, measured), streamingShare);
+    }
+
     public RequestShape withInputTokens(long calibrated) {
         return new RequestShape(calibrated, maxTokens, expectedOutputTokens, streamingShare);
     }

@@ -43,7 +43,7 @@ public final class Target implements AutoCloseable {
         if (s.targetIsMock()) {
             List<String> args = new ArrayList<>(List.of(
                     "--region", s.region(),
-                    "--input-tpm", Long.toString(s.quotaTpm()),
+                    "--input-tpm", Long.toString(s.mockQuotaTpm()),
                     "--output-tpm", Long.toString(s.outputQuotaTpm()),
                     "--quota-window", String.format(Locale.ROOT, "%s", s.windowSeconds()),
                     "--streaming", s.mockStreaming(mockStreaming),
