@@ -27,9 +27,9 @@ public record Outcome(String phase, long sentAtMillis, int status, long inputTok
         return answered() ? inputTokens + outputTokens : 0;
     }
 
-    /** Output tokens per second after the first token: the stream's generation speed. */
+    /** Output tokens per second after the first token: the stream's generation speed; -1 unless streamed and timed. */
     public double outputTokensPerSecond() {
-        long generating = latencyMillis - Math.max(ttftMillis, 0);
-        return answered() && generating > 0 && outputTokens > 1 ? (outputTokens - 1) * 1000.0 / generating : -1;
+        long generating = latencyMillis - ttftMillis;
+        return answered() && ttftMillis >= 0 && generating > 0 && outputTokens > 1 ? (outputTokens - 1) * 1000.0 / generating : -1;
     }
 }

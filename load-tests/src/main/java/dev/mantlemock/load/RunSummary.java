@@ -54,7 +54,10 @@ public record RunSummary(
         }
     }
 
-    /** The summary as a fixed-width table, one column per phase, then the checks. */
+    /** Above this many phases (the probe's steps) the table turns: one row per phase. */
+    static final int MAX_COLUMNS = 5;
+
+    /** The summary as a fixed-width table, one column per phase (one row per step for the probe), then the checks. */
     public String toTable() {
         List<PhaseStats> columns = new ArrayList<>(phases);
         if (phases.size() != 1) {
@@ -62,7 +65,32 @@ public record RunSummary(
         }
         StringBuilder out = new StringBuilder();
         out.append("==== ").append(simulation).append(" against ").append(target).append('\n');
-        plan.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-28s %s%n", k, v)));
+        plan.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-30s %s%n", k, v)));
+        if (columns.size() > MAX_COLUMNS) {
+            rows(out, columns);
+        } else {
+            columns(out, columns);
+        }
+        result.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  RESULT %-30s %s%n", k, v)));
+        for (Check c : checks) {
+            out.append(String.format(Locale.ROOT, "  [%s] %s: %s%n", c.asExpected() ? "ok" : "FAILED", c.name(), c.observed()));
+        }
+        out.append("  quota assertions held: ").append(quotaAssertionsHeld ? "yes" : "NO").append('\n');
+        return out.toString();
+    }
+
+    private static void rows(StringBuilder out, List<PhaseStats> phases) {
+        out.append(String.format(Locale.ROOT, "  %-10s %8s %9s %10s %12s %12s %10s %16s%n",
+                "phase", "requests", "429 share", "req/min", "quota TPM", "input TPM", "output TPM", "p50/p95/p99 ms"));
+        for (PhaseStats p : phases) {
+            out.append(String.format(Locale.ROOT, "  %-10s %8d %9s %10s %12s %12s %10s %16s%n",
+                    p.phase(), p.requests(), QuotaChecks.percent(p.throttledShare()), fmt(p.requestsPerMinute()),
+                    fmt(p.quotaTpm()), fmt(p.inputTpm()), fmt(p.outputTpm()),
+                    p.latencyP50Ms() + "/" + p.latencyP95Ms() + "/" + p.latencyP99Ms()));
+        }
+    }
+
+    private static void columns(StringBuilder out, List<PhaseStats> columns) {
         row(out, "", columns, PhaseStats::phase);
         row(out, "seconds", columns, p -> fmt(p.seconds()));
         row(out, "requests", columns, p -> Long.toString(p.requests()));
@@ -76,13 +104,7 @@ public record RunSummary(
         row(out, "charge/req settled", columns, p -> fmt(p.settledChargePerRequest()));
         row(out, "latency p50/p95/p99 ms", columns, p -> p.latencyP50Ms() + "/" + p.latencyP95Ms() + "/" + p.latencyP99Ms());
         row(out, "TTFT p50/p95/p99 ms", columns, p -> p.ttftP50Ms() < 0 ? "-" : p.ttftP50Ms() + "/" + p.ttftP95Ms() + "/" + p.ttftP99Ms());
-        row(out, "output tok/s p50", columns, p -> p.outputTokensPerSecondP50() < 0 ? "-" : fmt(p.outputTokensPerSecondP50()));
-        result.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  RESULT %-21s %s%n", k, v)));
-        for (Check c : checks) {
-            out.append(String.format(Locale.ROOT, "  [%s] %s: %s%n", c.asExpected() ? "ok" : "FAILED", c.name(), c.observed()));
-        }
-        out.append("  quota assertions held: ").append(quotaAssertionsHeld ? "yes" : "NO").append('\n');
-        return out.toString();
+        row(out, "output tok/s p50 (streams)", columns, p -> p.outputTokensPerSecondP50() < 0 ? "-" : fmt(p.outputTokensPerSecondP50()));
     }
 
     private static void row(StringBuilder out, String label, List<PhaseStats> columns, java.util.function.Function<PhaseStats, String> cell) {
