@@ -2,7 +2,9 @@ package dev.mantlemock.load;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,8 +18,16 @@ public final class Meter {
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    /** Per phase: [requests, throttled], kept as they come so the probe's stop test is O(1), not a scan. */
+    private final ConcurrentHashMap<String, LongAdder[]> perPhase = new ConcurrentHashMap<>();
 
     public void record(Outcome outcome) {
+        LongAdder[] c = perPhase.computeIfAbsent(outcome.phase(),
+                k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+        c[0].increment();
+        if (outcome.throttled()) {
+            c[1].increment();
+        }
         if (count.incrementAndGet() > MAX_OUTCOMES) {
             dropped.incrementAndGet();
             return;
@@ -35,17 +45,8 @@ public final class Meter {
 
     /** Outcomes of one phase sent so far: what the probe looks at to decide when to stop. */
     public PhaseCount phaseCount(String phase) {
-        long total = 0;
-        long throttled = 0;
-        for (Outcome o : outcomes) {
-            if (o.phase().equals(phase)) {
-                total++;
-                if (o.throttled()) {
-                    throttled++;
-                }
-            }
-        }
-        return new PhaseCount(total, throttled);
+        LongAdder[] c = perPhase.get(phase);
+        return c == null ? new PhaseCount(0, 0) : new PhaseCount(c[0].sum(), c[1].sum());
     }
 
     public record PhaseCount(long total, long throttled) {

@@ -213,6 +213,9 @@ final class LoadRun implements AutoCloseable {
         plan.put("charge at admission", shape.admissionCharge());
         plan.put("charge settled (after refund)", shape.settledCharge());
         plan.put("planned quota (input TPM)", settings.quotaTpm());
+        if (meter.dropped() > 0) {
+            plan.put("WARNING outcomes not kept", meter.dropped() + " (the figures cover the first " + meter.outcomes().size() + ")");
+        }
         if (target.isMock()) {
             plan.put("mock quota (input TPM)", settings.mockQuotaTpm());
             plan.put("mock output TPM quota", settings.outputQuotaTpm());
