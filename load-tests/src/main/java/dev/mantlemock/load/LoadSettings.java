@@ -1,0 +1,174 @@
+package dev.mantlemock.load;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Everything a run can be told, from system properties ({@code -Dload.inputTokens=1000} ...), with
+ * defaults that make a plain {@code gatling:test} a small, safe run against a mock it starts itself.
+ */
+public final class LoadSettings {
+    private final Properties p;
+
+    public LoadSettings(Properties p) {
+        this.p = p;
+    }
+
+    public static LoadSettings fromSystem() {
+        return new LoadSettings(System.getProperties());
+    }
+
+    /** {@code mock} (default: start one) or a base URL such as {@code https://bedrock-mantle.us-east-1.api.aws/anthropic}. */
+    public String target() {
+        return text("load.target", "mock");
+    }
+
+    public boolean targetIsMock() {
+        return target().equals("mock");
+    }
+
+    public String region() {
+        return text("load.region", "us-east-1");
+    }
+
+    public String model() {
+        return text("load.model", "anthropic.claude-haiku-4-5");
+    }
+
+    /** The request shape; input tokens are calibrated with count_tokens before the run. */
+    public RequestShape shape() {
+        long max = number("load.maxTokens", 200);
+        Long expected = expectedOutputTokens();
+        return new RequestShape(number("load.inputTokens", 1000), max, expected == null ? max : expected,
+                decimal("load.streamingShare", 0.2));
+    }
+
+    /** The input-TPM quota under test: the mock is started with it; against AWS, say what your account has. */
+    public long quotaTpm() {
+        return number("load.quotaTpm", 2_000_000);
+    }
+
+    /**
+     * The input-TPM quota the started mock enforces; defaults to {@link #quotaTpm()}. Setting it apart
+     * shows what a run reports when the quota is not what the plan assumes.
+     */
+    public long mockQuotaTpm() {
+        return number("load.mockQuotaTpm", quotaTpm());
+    }
+
+    /** Expected output tokens per request; unset: measured with a few requests before the run. */
+    public Long expectedOutputTokens() {
+        String v = text("load.outputTokens", null);
+        return v == null ? null : number("load.outputTokens", 0);
+    }
+
+    public long outputQuotaTpm() {
+        return number("load.outputQuotaTpm", 500_000);
+    }
+
+    /** The mock's quota window in seconds; 60 is Mantle's. Shorter windows reach the steady state sooner. */
+    public double windowSeconds() {
+        return decimal("load.window", 60);
+    }
+
+    /** Length of each phase (conformance: each of below and above; streaming and mixed: the run). */
+    public double durationSeconds() {
+        return decimal("load.durationSeconds", 60);
+    }
+
+    /** Offered input TPM (admission charge) for the streaming and mixed scenarios. */
+    public double targetTpm() {
+        return decimal("load.targetTpm", quotaTpm() * 0.5);
+    }
+
+    public double belowFactor() {
+        return decimal("load.belowFactor", 0.8);
+    }
+
+    public double aboveFactor() {
+        return decimal("load.aboveFactor", 1.5);
+    }
+
+    /** "Almost no 429s": the share allowed below the quota, and the probe's threshold. */
+    public double maxThrottledShare() {
+        return decimal("load.maxThrottledShare", 0.01);
+    }
+
+    /** How far (absolute) the throttled share above the quota may be from the expected excess. */
+    public double tolerance() {
+        return decimal("load.tolerance", 0.05);
+    }
+
+    public double probeFromTpm() {
+        return decimal("load.probeFromTpm", quotaTpm() * 0.8);
+    }
+
+    public double probeToTpm() {
+        return decimal("load.probeToTpm", quotaTpm() * 1.2);
+    }
+
+    public double probeStepTpm() {
+        return decimal("load.probeStepTpm", quotaTpm() * 0.025);
+    }
+
+    public double stepSeconds() {
+        return decimal("load.stepSeconds", 60);
+    }
+
+    /** Hard ceiling on requests a run may send; a plan that would send more refuses to start. */
+    public long maxRequests() {
+        return number("load.maxRequests", 100_000);
+    }
+
+    /** How long one request may take before it counts as failed. */
+    public double requestTimeoutSeconds() {
+        return decimal("load.requestTimeoutSeconds", 120);
+    }
+
+    /** {@code sigv4}, {@code bearer} or {@code none}; default: bearer when AWS_BEARER_TOKEN_BEDROCK is set, else SigV4. */
+    public String auth() {
+        return text("load.auth", System.getenv("AWS_BEARER_TOKEN_BEDROCK") != null && !targetIsMock() ? "bearer" : "sigv4");
+    }
+
+    public Path mockJar() {
+        return Path.of(text("load.mockJar", "../mock-server/target/mock-server.jar"));
+    }
+
+    /** The mock's stream pacing: {@code fast} (no delays) or {@code realistic} (TTFT ~600 ms, 60 tokens/s). */
+    public String mockStreaming(String fallback) {
+        return text("load.mockStreaming", fallback);
+    }
+
+    public Path summaryDir() {
+        return Path.of(text("load.summaryDir", "target/load-summary"));
+    }
+
+    String text(String key, String fallback) {
+        String v = p.getProperty(key);
+        return v == null || v.isBlank() ? fallback : v.trim();
+    }
+
+    long number(String key, long fallback) {
+        String v = text(key, null);
+        try {
+            return v == null ? fallback : Long.parseLong(v.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, was '" + v + "'");
+        }
+    }
+
+    double decimal(String key, double fallback) {
+        String v = text(key, null);
+        try {
+            return v == null ? fallback : Double.parseDouble(v.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, was '" + v + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "target=%s model=%s shape=%s quotaTpm=%d window=%.1fs", target(), model(), shape(), quotaTpm(), windowSeconds());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mantlemock.load;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Adds credentials to a request about to be sent: SigV4 for {@code bedrock-mantle}, a bearer key, or nothing.
+ * Implementations never log or print what they add.
+ */
+public interface RequestSigner {
+    /**
+     * Headers to set on the request.
+     *
+     * @param headers the headers that must be covered by a signature (content-type, anthropic-version)
+     */
+    Map<String, String> sign(String method, URI uri, Map<String, String> headers, byte[] body);
+
+    /** For the run's header line: the scheme and where the credentials came from, never the credentials. */
+    String describe();
+
+    static RequestSigner none() {
+        return new RequestSigner() {
+            @Override
+            public Map<String, String> sign(String method, URI uri, Map<String, String> headers, byte[] body) {
+                return Map.of();
+            }
+
+            @Override
+            public String describe() {
+                return "none";
+            }
+        };
+    }
+
+    static RequestSigner bearer(String key, String source) {
+        return new RequestSigner() {
+            @Override
+            public Map<String, String> sign(String method, URI uri, Map<String, String> headers, byte[] body) {
+                return Map.of("authorization", "Bearer " + key);
+            }
+
+            @Override
+            public String describe() {
+                return "bearer key from " + source;
+            }
+        };
+    }
+}

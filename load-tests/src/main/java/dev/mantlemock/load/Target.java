@@ -1,0 +1,131 @@
+package dev.mantlemock.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * Where a run sends its requests and how it signs them: a mock it starts (default) or the real
+ * {@code bedrock-mantle} endpoint. The scenarios only see a base URL and a signer, so they run
+ * unchanged against either.
+ */
+public final class Target implements AutoCloseable {
+    /** The AWS documentation's example key: the mock's default principal, never a real credential. */
+    static final String EXAMPLE_ACCESS_KEY = "AKIDEXAMPLE";
+    static final String EXAMPLE_SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+    public static final String ANTHROPIC_VERSION = "2023-06-01";
+
+    private final String baseUrl;
+    private final RequestSigner signer;
+    private final MockProcess mock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private Target(String baseUrl, RequestSigner signer, MockProcess mock) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.signer = signer;
+        this.mock = mock;
+    }
+
+    /** Opens the configured target; for the mock, starts it with the quota the run tests. */
+    public static Target open(LoadSettings s, String mockStreaming) {
+        if (s.targetIsMock()) {
+            List<String> args = new ArrayList<>(List.of(
+                    "--region", s.region(),
+                    "--input-tpm", Long.toString(s.mockQuotaTpm()),
+                    "--output-tpm", Long.toString(s.outputQuotaTpm()),
+                    "--quota-window", String.format(Locale.ROOT, "%s", s.windowSeconds()),
+                    "--streaming", s.mockStreaming(mockStreaming),
+                    "--journal-size", "0"));
+            MockProcess mock = MockProcess.start(s.mockJar(), args);
+            return new Target(mock.baseUrl(), signerFor(s, true), mock);
+        }
+        URI uri = URI.create(s.target());
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("load.target must be 'mock' or a base URL like https://bedrock-mantle.us-east-1.api.aws/anthropic, was " + s.target());
+        }
+        return new Target(s.target(), signerFor(s, false), null);
+    }
+
+    static RequestSigner signerFor(LoadSettings s, boolean mock) {
+        switch (s.auth().toLowerCase(Locale.ROOT)) {
+            case "none":
+                return RequestSigner.none();
+            case "bearer": {
+                String key = System.getenv("AWS_BEARER_TOKEN_BEDROCK");
+                if (key == null || key.isBlank()) {
+                    if (!mock) {
+                        throw new IllegalStateException("load.auth=bearer needs AWS_BEARER_TOKEN_BEDROCK");
+                    }
+                    // The mock's lenient mode takes any opaque key.
+                    return RequestSigner.bearer("load-test-key", "a placeholder (the mock is lenient)");
+                }
+                return RequestSigner.bearer(key, "AWS_BEARER_TOKEN_BEDROCK");
+            }
+            case "sigv4":
+                return mock
+                        ? new SigV4Signer(StaticCredentialsProvider.create(AwsBasicCredentials.create(EXAMPLE_ACCESS_KEY, EXAMPLE_SECRET)), s.region(), "the mock's example principal")
+                        : new SigV4Signer(DefaultCredentialsProvider.builder().build(), s.region(), "the default AWS credentials chain");
+            default:
+                throw new IllegalArgumentException("load.auth must be sigv4, bearer or none, was " + s.auth());
+        }
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public RequestSigner signer() {
+        return signer;
+    }
+
+    public boolean isMock() {
+        return mock != null;
+    }
+
+    public String describe() {
+        return (isMock() ? "mock " : "") + baseUrl + " (" + signer.describe() + ")";
+    }
+
+    /** Headers every request carries and the signature covers. */
+    public static Map<String, String> signedHeaders() {
+        Map<String, String> h = new TreeMap<>();
+        h.put("content-type", "application/json");
+        h.put("anthropic-version", ANTHROPIC_VERSION);
+        return h;
+    }
+
+    /** One signed POST outside Gatling: calibration before a run, never during it. */
+    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        URI uri = URI.create(baseUrl + path);
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = signedHeaders();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        signer.sign("POST", uri, headers, body).forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("content-length")) {
+                request.setHeader(k, v);
+            }
+        });
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        if (mock != null) {
+            mock.close();
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package dev.mantlemock.load.sim;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.regex;
+import static io.gatling.javaapi.core.CoreDsl.substring;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.sse;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import dev.mantlemock.load.Calibration;
+import dev.mantlemock.load.LoadSettings;
+import dev.mantlemock.load.Meter;
+import dev.mantlemock.load.Outcome;
+import dev.mantlemock.load.PhaseStats;
+import dev.mantlemock.load.Prompts;
+import dev.mantlemock.load.RequestShape;
+import dev.mantlemock.load.RunSummary;
+import dev.mantlemock.load.Target;
+import io.gatling.http.client.Request;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * What every scenario shares: the target (a mock started for the run, or AWS), the calibrated
+ * prompt, the calls as Gatling chains, and the meter that counts tokens for the summary.
+ *
+ * <p>Quota scenarios send streaming requests with {@code http(...)} so the status (429 or 200) is
+ * exact; the streaming and mixed scenarios use Gatling's SSE over POST, which timestamps each
+ * event as it arrives, so time to first token is measured, not inferred (see README "Load tests").
+ */
+final class LoadRun implements AutoCloseable {
+    /** Requests sent before the run to learn the answers' length (load.outputTokens skips them). */
+    static final int OUTPUT_SAMPLES = 3;
+    final LoadSettings settings = LoadSettings.fromSystem();
+    final Meter meter = new Meter();
+    final Target target;
+    final RequestShape shape;
+    final String prompt;
+    final String plainBody;
+    final String streamBody;
+    volatile long startedAtMillis;
+
+    LoadRun(String mockStreaming) {
+        target = Target.open(settings, mockStreaming);
+        try {
+            RequestShape wanted = settings.shape();
+            Calibration.Prompt p = Calibration.against(target, settings.model(), wanted.inputTokens());
+            prompt = Prompts.prose(p.chars());
+            RequestShape calibrated = p.inputTokens() > 0 ? wanted.withInputTokens(p.inputTokens()) : wanted;
+            plainBody = Prompts.message(settings.model(), prompt, calibrated.maxTokens(), false);
+            if (settings.expectedOutputTokens() == null) {
+                long measured = Calibration.meanOutput(target, plainBody, OUTPUT_SAMPLES);
+                calibrated = measured >= 0 ? calibrated.withExpectedOutputTokens(measured) : calibrated;
+            }
+            shape = calibrated;
+            streamBody = Prompts.message(settings.model(), prompt, shape.maxTokens(), true);
+            System.out.println("Load run against " + target.describe() + ": " + shape.inputTokens()
+                    + " input tokens per request (count_tokens), max_tokens " + shape.maxTokens()
+                    + ", about " + shape.expectedOutputTokens() + " output tokens per answer");
+        } catch (RuntimeException e) {
+            target.close();
+            throw e;
+        }
+    }
+
+    HttpProtocolBuilder protocol() {
+        HttpProtocolBuilder protocol = http.baseUrl(target.baseUrl())
+                .shareConnections()
+                .disableWarmUp()
+                .headers(Target.signedHeaders());
+        // Sign each request as sent, body included: the same path for the mock and for AWS.
+        return protocol.sign(this::sign);
+    }
+
+    private Request sign(Request request) {
+        byte[] body = request.getBody() == null ? new byte[0] : request.getBody().getBytes();
+        URI uri = URI.create(request.getUri().toUrl());
+        Map<String, String> covered = Target.signedHeaders();
+        target.signer().sign(request.getMethod().name(), uri, covered, body)
+                .forEach((k, v) -> request.getHeaders().set(k, v));
+        return request;
+    }
+
+    void markStart() {
+        startedAtMillis = System.currentTimeMillis();
+    }
+
+    /** Bounds every run: refuses a plan that would send more than {@code load.maxRequests}. */
+    void checkBound(double plannedRequests) {
+        if (plannedRequests > settings.maxRequests()) {
+            throw new IllegalArgumentException(String.format("this plan sends about %.0f requests, above load.maxRequests=%d: shorten it or raise the bound",
+                    plannedRequests, settings.maxRequests()));
+        }
+    }
+
+    // ---- calls -------------------------------------------------------------------------------
+
+    /** A plain or streamed call, chosen by the shape's streaming share, named after the phase (for Gatling's assertions). */
+    ChainBuilder quotaCall(String phase) {
+        return exec(s -> s.set("stream", ThreadLocalRandom.current().nextDouble() < shape.streamingShare()))
+                .exec(doIfOrElse("#{stream}").then(streamedHttpCall(phase, streamBody)).orElse(plainCall(phase, plainBody)));
+    }
+
+    ChainBuilder plainCall(String phase, String body) {
+        return exec(s -> s.remove("in").remove("out").set("t0", System.currentTimeMillis()))
+                .exec(http(phase).post("/v1/messages").body(StringBody(body))
+                        .check(status().saveAs("status"),
+                                jsonPath("$.usage.input_tokens").ofLong().optional().saveAs("in"),
+                                jsonPath("$.usage.output_tokens").ofLong().optional().saveAs("out"),
+                                status().is(200)))
+                .exec(s -> record(s, phase, -1));
+    }
+
+    /** A streamed request read whole by Gatling: exact status and usage, total duration; no TTFT. */
+    ChainBuilder streamedHttpCall(String phase, String body) {
+        return exec(s -> s.remove("in").remove("outs").set("t0", System.currentTimeMillis()))
+                .exec(http(phase).post("/v1/messages").body(StringBody(body))
+                        .check(status().saveAs("status"),
+                                regex("\"input_tokens\":(\\d+)").transform(Long::valueOf).optional().saveAs("in"),
+                                regex("\"output_tokens\":(\\d+)").findAll().optional().saveAs("outs"),
+                                status().is(200)))
+                .exec(s -> {
+                    List<String> outs = s.contains("outs") ? s.getList("outs") : List.of();
+                    // message_delta carries the cumulative count: the last one is the answer's output.
+                    Session withOut = outs.isEmpty() ? s : s.set("out", Long.parseLong(outs.get(outs.size() - 1)));
+                    return record(withOut, phase, -1);
+                });
+    }
+
+    /**
+     * A stream read event by event. Each check stamps the moment its event arrived, so TTFT is
+     * send to first {@code content_block_delta}, and the duration is send to {@code message_stop}.
+     */
+    ChainBuilder sseCall(String phase) {
+        Duration timeout = Duration.ofMillis((long) (settings.requestTimeoutSeconds() * 1000));
+        return exec(s -> s.remove("in").remove("out").remove("tFirst").remove("tEnd").set("t0", System.currentTimeMillis()))
+                .exec(sse(phase).post("/v1/messages").body(StringBody(streamBody))
+                        .await(timeout).on(
+                                sse.checkMessage(phase + ": message_start").matching(substring("\"message_start\""))
+                                        .check(jsonPath("$.data.message.usage.input_tokens").ofLong().saveAs("in")),
+                                sse.checkMessage(phase + ": first token").matching(substring("\"content_block_delta\""))
+                                        .check(bodyString().transform(b -> System.currentTimeMillis()).saveAs("tFirst")),
+                                sse.checkMessage(phase + ": message_delta").matching(substring("\"message_delta\""))
+                                        .check(jsonPath("$.data.usage.output_tokens").ofLong().saveAs("out")),
+                                sse.checkMessage(phase + ": message_stop").matching(substring("\"message_stop\""))
+                                        .check(bodyString().transform(b -> System.currentTimeMillis()).saveAs("tEnd"))))
+                .exec(sse(phase + ": close").close())
+                .exec(s -> {
+                    boolean complete = s.contains("tEnd") && s.contains("tFirst");
+                    long t0 = s.getLong("t0");
+                    // Gatling's SSE does not expose the HTTP status: a stream that did not complete counts as status 0.
+                    Session withStatus = s.set("status", complete ? 200 : 0);
+                    return record(withStatus, phase, complete ? s.getLong("tFirst") - t0 : -1,
+                            complete ? s.getLong("tEnd") - t0 : System.currentTimeMillis() - t0);
+                });
+    }
+
+    /** An agent turn: the model calls a tool, the result goes back, the model answers. */
+    ChainBuilder toolLoop(String phase) {
+        return plainCall(phase + ": tool call", Prompts.toolCall(settings.model(), prompt, shape.maxTokens()))
+                .exec(plainCall(phase + ": tool result", Prompts.toolResult(settings.model(), prompt, shape.maxTokens())));
+    }
+
+    private Session record(Session s, String phase, long ttft) {
+        return record(s, phase, ttft, System.currentTimeMillis() - s.getLong("t0"));
+    }
+
+    private Session record(Session s, String phase, long ttft, long latency) {
+        int status = s.contains("status") ? s.getInt("status") : 0;
+        meter.record(new Outcome(phase, s.getLong("t0"), status,
+                s.contains("in") ? s.getLong("in") : 0, s.contains("out") ? s.getLong("out") : 0,
+                shape.maxTokens(), latency, ttft));
+        return s;
+    }
+
+    // ---- results -----------------------------------------------------------------------------
+
+    List<PhaseStats> phases(List<String> names, double seconds) {
+        List<PhaseStats> stats = new ArrayList<>();
+        for (String name : names) {
+            stats.add(PhaseStats.of(name, meter.outcomes().stream().filter(o -> o.phase().equals(name)).toList(), seconds));
+        }
+        return stats;
+    }
+
+    PhaseStats overall(double seconds) {
+        return PhaseStats.of("whole run", meter.outcomes(), seconds);
+    }
+
+    Map<String, Object> planBase() {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("model", settings.model());
+        plan.put("input tokens per request", shape.inputTokens());
+        plan.put("max_tokens", shape.maxTokens());
+        plan.put("streaming share", shape.streamingShare());
+        plan.put("output tokens per answer", shape.expectedOutputTokens());
+        plan.put("charge at admission", shape.admissionCharge());
+        plan.put("charge settled (after refund)", shape.settledCharge());
+        plan.put("planned quota (input TPM)", settings.quotaTpm());
+        if (meter.dropped() > 0) {
+            plan.put("WARNING outcomes not kept", meter.dropped() + " (the figures cover the first " + meter.outcomes().size() + ")");
+        }
+        if (target.isMock()) {
+            plan.put("mock quota (input TPM)", settings.mockQuotaTpm());
+            plan.put("mock output TPM quota", settings.outputQuotaTpm());
+            plan.put("mock quota window (s)", settings.windowSeconds());
+        }
+        return plan;
+    }
+
+    /** Writes {@code <Simulation>-<time>.json} and {@code <Simulation>-latest.json}, prints the table. */
+    Path publish(RunSummary summary) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path dir = settings.summaryDir();
+        Path file = summary.writeJson(dir.resolve(summary.simulation() + "-" + stamp + ".json"));
+        summary.writeJson(dir.resolve(summary.simulation() + "-latest.json"));
+        System.out.println(summary.toTable());
+        System.out.println("Summary written to " + file.toAbsolutePath());
+        return file;
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        target.close();
+    }
+}
