@@ -48,8 +48,10 @@ final class HttpEntry {
         HttpServletRequest req = ctx.req();
         String path = req.getRequestURI().startsWith(PREFIX) ? req.getRequestURI().substring(PREFIX.length()) : req.getRequestURI();
         Exchange exchange = exchange(req, Endpoint.MESSAGES, new byte[0]);
-        pipeline.reject(exchange, new ServletResponseChannel(req, ctx.res()), new ApiException(ErrorType.NOT_FOUND,
-                String.format(ErrorTexts.ENDPOINT_NOT_AVAILABLE, req.getMethod(), path)));
+        String message = req.getRequestURI().startsWith("/_mock/")
+                ? String.format(ErrorTexts.ADMIN_ROUTE_UNKNOWN, req.getMethod(), req.getRequestURI())
+                : String.format(ErrorTexts.ENDPOINT_NOT_AVAILABLE, req.getMethod(), path);
+        pipeline.reject(exchange, new ServletResponseChannel(req, ctx.res()), new ApiException(ErrorType.NOT_FOUND, message));
     }
 
     private void handle(Context ctx, Endpoint endpoint) {

@@ -172,6 +172,13 @@ class WireFormatTest {
     }
 
     @Test
+    void anUnknownAdminRouteIsNamedAsSuch() {
+        HttpResponse<String> r = mock.get("/_mock/nope");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("GET /_mock/nope is not an admin route");
+    }
+
+    @Test
     void healthAnswers200WithARequestId() {
         HttpResponse<String> r = mock.get("/_mock/health");
         assertThat(r.statusCode()).isEqualTo(200);

@@ -56,7 +56,9 @@ class StreamPacingTest {
 
         assertThat(messageStart).isGreaterThanOrEqualTo(0);
         assertThat(deltaTimes).hasSizeGreaterThan(2);
-        assertThat(deltaTimes.get(0) - messageStart).as("first token delay").isGreaterThanOrEqualTo(FIRST_TOKEN_MS - 20);
+        // measured from the request, not from message_start: a busy client may parse message_start late,
+        // but no delta can arrive before the server's first-token delay has passed
+        assertThat(deltaTimes.get(0)).as("first token delay").isGreaterThanOrEqualTo(FIRST_TOKEN_MS);
         long spread = deltaTimes.get(deltaTimes.size() - 1) - deltaTimes.get(0);
         long expectedAtLeast = Math.round((outputTokens - outputTokens / (double) deltaTimes.size()) * 1000 / 200.0 * 0.5);
         assertThat(spread).as("deltas are spread at the token rate").isGreaterThanOrEqualTo(expectedAtLeast);
