@@ -4,24 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mantlemock.testing.RunningMock;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each rule of the request schema, with the first-party style message the user sees. */
 class ValidationTest {
-    private static RunningMock mock;
 
-    @BeforeAll
-    static void start() {
-        mock = RunningMock.start();
-    }
+    @RegisterExtension
+    static final RunningMock mock = RunningMock.perClass();
 
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
 
     private static final String M = "\"model\":\"anthropic.claude-haiku-4-5\"";
     private static final String HI = "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]";

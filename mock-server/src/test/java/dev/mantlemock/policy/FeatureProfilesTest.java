@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mantlemock.testing.RunningMock;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -14,20 +13,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * outputs and on client tools such as computer use and memory; everything else is refused by both.
  */
 class FeatureProfilesTest {
-    private static RunningMock preview;
-    private static RunningMock ga;
 
-    @BeforeAll
-    static void start() {
-        preview = RunningMock.start(c -> c.profile = "preview");
-        ga = RunningMock.start(c -> c.profile = "ga");
-    }
+    @RegisterExtension
+    static final RunningMock preview = RunningMock.perClass(c -> c.profile = "preview");
 
-    @AfterAll
-    static void stop() {
-        preview.close();
-        ga.close();
-    }
+    @RegisterExtension
+    static final RunningMock ga = RunningMock.perClass(c -> c.profile = "ga");
+
 
     private static final String BASE = "\"model\":\"anthropic.claude-haiku-4-5\",\"max_tokens\":50";
     private static final String HI = "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]";

@@ -10,29 +10,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clients that misbehave at the connection level: oversized headers, garbage, slow senders, idle
  * sockets by the thousand, streams abandoned halfway. Each gets a bounded answer and leaves nothing behind.
  */
 class HostileClientsTest {
-    private static RunningMock mock;
 
-    @BeforeAll
-    static void start() {
-        mock = RunningMock.start(c -> {
+    @RegisterExtension
+    static final RunningMock mock = RunningMock.perClass(c -> {
             c.connections.idleTimeoutSeconds = 1;
             c.connections.bodyReadTimeoutSeconds = 1;
         });
-    }
 
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
 
     private static long threadsOutsideJettysPool() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> !t.getName().startsWith("JettyServerThreadPool")).count();

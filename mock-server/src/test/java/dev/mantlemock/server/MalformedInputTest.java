@@ -8,23 +8,15 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Input no client should send: always a clear 4xx in the envelope, never a 500, a stack trace or a hang. */
 class MalformedInputTest {
-    private static RunningMock mock;
 
-    @BeforeAll
-    static void start() {
-        mock = RunningMock.start();
-    }
+    @RegisterExtension
+    static final RunningMock mock = RunningMock.perClass();
 
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
 
     private static void assertInvalid(HttpResponse<String> r, int status, String type, String messagePart) {
         assertThat(r.statusCode()).isEqualTo(status);

@@ -2,7 +2,6 @@ package dev.mantlemock.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.anthropic.client.AnthropicClient;
 import com.anthropic.core.JsonValue;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.helpers.MessageAccumulator;
@@ -22,25 +21,15 @@ import com.anthropic.models.messages.ToolUseBlock;
 import dev.mantlemock.testing.RunningMock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a user's application does with the official Java SDK, pointed at the mock by base URL only. */
 class OfficialJavaSdkTest {
-    private static RunningMock mock;
-    private static AnthropicClient client;
 
-    @BeforeAll
-    static void start() {
-        mock = RunningMock.start();
-        client = mock.client();
-    }
+    @RegisterExtension
+    static final RunningMock mock = RunningMock.perClass();
 
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
 
     private static MessageCreateParams.Builder hello() {
         return MessageCreateParams.builder().model(RunningMock.MODEL).maxTokens(200).addUserMessage("Hello, Claude");
@@ -61,7 +50,7 @@ class OfficialJavaSdkTest {
 
     @Test
     void createsAMessageTheSdkAcceptsAsValid() {
-        Message message = client.messages().create(hello().build());
+        Message message = mock.client().messages().create(hello().build());
 
         message.validate();
         assertThat(message.id()).startsWith("msg_");
@@ -76,10 +65,10 @@ class OfficialJavaSdkTest {
     @Test
     void aStreamAccumulatedByTheSdkEqualsTheMessageForTheSameRequest() {
         MessageCreateParams params = hello().addTool(weatherTool()).build();
-        Message whole = client.messages().create(params);
+        Message whole = mock.client().messages().create(params);
 
         MessageAccumulator accumulator = MessageAccumulator.create();
-        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(params)) {
+        try (StreamResponse<RawMessageStreamEvent> stream = mock.client().messages().createStreaming(params)) {
             stream.stream().forEach(accumulator::accumulate);
         }
         Message streamed = accumulator.message();
@@ -92,7 +81,7 @@ class OfficialJavaSdkTest {
 
     @Test
     void aForcedToolChoiceYieldsAToolCallWhoseInputFitsTheSchema() {
-        Message message = client.messages().create(hello().addTool(weatherTool())
+        Message message = mock.client().messages().create(hello().addTool(weatherTool())
                 .toolChoice(ToolChoiceAny.builder().build()).build());
 
         assertThat(message.stopReason()).contains(StopReason.TOOL_USE);
@@ -111,7 +100,7 @@ class OfficialJavaSdkTest {
     @Test
     void anAgentLoopEndsOnceTheToolResultIsHandedBack() {
         MessageCreateParams first = hello().addTool(weatherTool()).build();
-        Message call = client.messages().create(first);
+        Message call = mock.client().messages().create(first);
         assertThat(call.stopReason()).contains(StopReason.TOOL_USE);
         ToolUseBlock toolUse = call.content().stream().filter(ContentBlock::isToolUse).findFirst().orElseThrow().asToolUse();
 
@@ -120,7 +109,7 @@ class OfficialJavaSdkTest {
                 .addMessage(MessageParam.ofUserOfContentBlockParams(List.of(ContentBlockParam.ofToolResult(
                         ToolResultBlockParam.builder().toolUseId(toolUse.id()).content("12 degrees and sunny").build()))))
                 .build();
-        Message answer = client.messages().create(second);
+        Message answer = mock.client().messages().create(second);
 
         assertThat(answer.stopReason()).contains(StopReason.END_TURN);
         assertThat(answer.content()).allMatch(ContentBlock::isText);
@@ -128,7 +117,7 @@ class OfficialJavaSdkTest {
 
     @Test
     void extendedThinkingComesFirstWithASignature() {
-        Message message = client.messages().create(hello().maxTokens(4000).enabledThinking(1024).build());
+        Message message = mock.client().messages().create(hello().maxTokens(4000).enabledThinking(1024).build());
 
         assertThat(message.content().get(0).isThinking()).isTrue();
         assertThat(message.content().get(0).asThinking().signature()).isNotBlank();
@@ -138,8 +127,8 @@ class OfficialJavaSdkTest {
 
     @Test
     void countTokensReportsWhatTheSameRequestReportsAsInputTokens() {
-        Message message = client.messages().create(hello().addTool(weatherTool()).system("Be brief.").build());
-        long counted = client.messages().countTokens(MessageCountTokensParams.builder()
+        Message message = mock.client().messages().create(hello().addTool(weatherTool()).system("Be brief.").build());
+        long counted = mock.client().messages().countTokens(MessageCountTokensParams.builder()
                 .model(RunningMock.MODEL)
                 .addUserMessage("Hello, Claude")
                 .addTool(weatherTool())
@@ -151,7 +140,7 @@ class OfficialJavaSdkTest {
 
     @Test
     void aStopSequenceInTheAnswerEndsItThere() {
-        Message message = client.messages().create(MessageCreateParams.builder().model(RunningMock.MODEL).maxTokens(200)
+        Message message = mock.client().messages().create(MessageCreateParams.builder().model(RunningMock.MODEL).maxTokens(200)
                 .addUserMessage("Please repeat PINEAPPLE back to me")
                 .stopSequences(List.of("PINEAPPLE"))
                 .build());
@@ -163,7 +152,7 @@ class OfficialJavaSdkTest {
 
     @Test
     void maxTokensCutsTheAnswerAndSaysSo() {
-        Message message = client.messages().create(hello().maxTokens(5).build());
+        Message message = mock.client().messages().create(hello().maxTokens(5).build());
 
         assertThat(message.stopReason()).contains(StopReason.MAX_TOKENS);
         assertThat(message.usage().outputTokens()).isLessThanOrEqualTo(5);
@@ -172,7 +161,7 @@ class OfficialJavaSdkTest {
     @Test
     void documentsWithCitationsEnabledAreQuotedExactly() {
         String document = "The grass is green. The sky is blue. Water is wet.";
-        Message message = client.messages().create(MessageCreateParams.builder().model(RunningMock.MODEL).maxTokens(500)
+        Message message = mock.client().messages().create(MessageCreateParams.builder().model(RunningMock.MODEL).maxTokens(500)
                 .addUserMessageOfContentBlockParams(List.of(
                         ContentBlockParam.ofDocument(com.anthropic.models.messages.DocumentBlockParam.builder()
                                 .textSource(document)

@@ -18,28 +18,18 @@ import com.anthropic.models.messages.WebSearchTool20250305;
 import dev.mantlemock.testing.RunningMock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The errors a user's code meets, as the official SDK surfaces them: the right exception class,
  * the Anthropic error type, and the request id the SDK reads from the {@code request-id} header.
  */
 class SdkErrorsTest {
-    private static RunningMock mock;
-    private static AnthropicClient client;
 
-    @BeforeAll
-    static void start() {
-        mock = RunningMock.start(c -> c.fixtures = RunningMock.fixturesDir().toString());
-        client = mock.client();
-    }
+    @RegisterExtension
+    static final RunningMock mock = RunningMock.perClass(c -> c.fixtures = RunningMock.fixturesDir().toString());
 
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
 
     private static MessageCreateParams.Builder hello() {
         return MessageCreateParams.builder().model(RunningMock.MODEL).maxTokens(100).addUserMessage("Hello");
@@ -59,7 +49,7 @@ class SdkErrorsTest {
 
     @Test
     void anUnknownModelIsNotFound() {
-        assertThatThrownBy(() -> client.messages().create(hello().model("anthropic.claude-nonexistent").build()))
+        assertThatThrownBy(() -> mock.client().messages().create(hello().model("anthropic.claude-nonexistent").build()))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> {
                     assertEnvelope(e, "not_found_error");
                     assertThat(e.getMessage()).contains("anthropic.claude-nonexistent");
@@ -68,7 +58,7 @@ class SdkErrorsTest {
 
     @Test
     void maxTokensAboveTheModelsLimitIsABadRequest() {
-        assertThatThrownBy(() -> client.messages().create(hello().maxTokens(1_000_000).build()))
+        assertThatThrownBy(() -> mock.client().messages().create(hello().maxTokens(1_000_000).build()))
                 .isInstanceOfSatisfying(BadRequestException.class, e -> {
                     assertEnvelope(e, "invalid_request_error");
                     assertThat(e.getMessage()).contains("max_tokens: 1000000 > 64000");
@@ -77,7 +67,7 @@ class SdkErrorsTest {
 
     @Test
     void aServerToolIsRefusedAsUnsupportedOnBedrock() {
-        assertThatThrownBy(() -> client.messages().create(hello()
+        assertThatThrownBy(() -> mock.client().messages().create(hello()
                         .addTool(WebSearchTool20250305.builder().build()).build()))
                 .isInstanceOfSatisfying(BadRequestException.class, e -> {
                     assertEnvelope(e, "invalid_request_error");
@@ -87,14 +77,14 @@ class SdkErrorsTest {
 
     @Test
     void theSdksDefaultVersionRefusesTemperature() {
-        assertThatThrownBy(() -> client.messages().create(hello().putAdditionalBodyProperty("temperature", JsonValue.from(1.0)).build()))
+        assertThatThrownBy(() -> mock.client().messages().create(hello().putAdditionalBodyProperty("temperature", JsonValue.from(1.0)).build()))
                 .isInstanceOfSatisfying(BadRequestException.class,
                         e -> assertThat(e.getMessage()).contains("temperature: Extra inputs are not permitted"));
     }
 
     @Test
     void aThinkingBudgetAtOrAboveMaxTokensIsABadRequest() {
-        assertThatThrownBy(() -> client.messages().create(hello().maxTokens(2000).enabledThinking(2000).build()))
+        assertThatThrownBy(() -> mock.client().messages().create(hello().maxTokens(2000).enabledThinking(2000).build()))
                 .isInstanceOfSatisfying(BadRequestException.class,
                         e -> assertThat(e.getMessage()).contains("`max_tokens` must be greater than `thinking.budget_tokens`"));
     }
@@ -102,14 +92,14 @@ class SdkErrorsTest {
     @Test
     void aToolWithABadNameIsABadRequest() {
         Tool bad = Tool.builder().name("no spaces allowed").inputSchema(Tool.InputSchema.builder().build()).build();
-        assertThatThrownBy(() -> client.messages().create(hello().addTool(bad).build()))
+        assertThatThrownBy(() -> mock.client().messages().create(hello().addTool(bad).build()))
                 .isInstanceOfSatisfying(BadRequestException.class,
                         e -> assertThat(e.getMessage()).contains("tools.0.custom.name: String should match pattern"));
     }
 
     @Test
     void aFixtureCanAnswerOverloaded() {
-        assertThatThrownBy(() -> client.messages().create(hello().putAdditionalHeader("x-mock-scenario", "overloaded").build()))
+        assertThatThrownBy(() -> mock.client().messages().create(hello().putAdditionalHeader("x-mock-scenario", "overloaded").build()))
                 .isInstanceOfSatisfying(OverloadedException.class, e -> {
                     assertEnvelope(e, "overloaded_error");
                     assertThat(e.statusCode()).isEqualTo(529);
@@ -128,20 +118,20 @@ class SdkErrorsTest {
 
     @Test
     void aFixtureCanAnswerAnInternalError() {
-        assertThatThrownBy(() -> client.messages().create(hello().putAdditionalHeader("x-mock-scenario", "api-error").build()))
+        assertThatThrownBy(() -> mock.client().messages().create(hello().putAdditionalHeader("x-mock-scenario", "api-error").build()))
                 .isInstanceOfSatisfying(InternalServerException.class, e -> assertEnvelope(e, "api_error"));
     }
 
     @Test
     void clientErrorsTellTheSdkNotToRetry() {
-        assertThatThrownBy(() -> client.messages().create(hello().model("anthropic.unknown").build()))
+        assertThatThrownBy(() -> mock.client().messages().create(hello().model("anthropic.unknown").build()))
                 .isInstanceOfSatisfying(NotFoundException.class,
                         e -> assertThat(e.headers().values("x-should-retry")).containsExactly("false"));
     }
 
     @Test
     void unsupportedBetasAreRefused() {
-        assertThatThrownBy(() -> client.messages().create(hello()
+        assertThatThrownBy(() -> mock.client().messages().create(hello()
                         .putAdditionalHeader("anthropic-beta", "files-api-2025-04-14").build()))
                 .isInstanceOfSatisfying(BadRequestException.class,
                         e -> assertThat(e.getMessage()).contains("files-api-2025-04-14").contains("The Files API"));
@@ -149,7 +139,7 @@ class SdkErrorsTest {
 
     @Test
     void toolChoiceNamingAnUndefinedToolIsABadRequest() {
-        assertThatThrownBy(() -> client.messages().create(hello()
+        assertThatThrownBy(() -> mock.client().messages().create(hello()
                         .toolChoice(com.anthropic.models.messages.ToolChoiceTool.builder().name("nope").build())
                         .addTool(Tool.builder().name("real").inputSchema(Tool.InputSchema.builder()
                                 .properties(JsonValue.from(Map.of())).required(List.of()).build()).build())

@@ -9,24 +9,16 @@ import dev.mantlemock.testing.Sse;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The bytes on the wire: headers, SSE event order and shapes, the error envelope. */
 class WireFormatTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static RunningMock mock;
 
-    @BeforeAll
-    static void start() {
-        mock = RunningMock.start();
-    }
+    @RegisterExtension
+    static final RunningMock mock = RunningMock.perClass();
 
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
 
     private static final String TOOL_STREAM = """
             {"model":"anthropic.claude-haiku-4-5","max_tokens":3000,"stream":true,

@@ -14,20 +14,47 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A mock started on a free loopback port for one test class, with the clients a user would point at
  * it: the official Java SDK ({@code BedrockMantleBackend}) and a raw HTTP client for wire details.
  */
-public final class RunningMock implements AutoCloseable {
+public final class RunningMock implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     public static final String MODEL = "anthropic.claude-haiku-4-5";
     public static final String API_KEY = "test-api-key";
 
-    private final MockServer server;
+    private MockServer server;
+    private final Consumer<MockConfig> configure;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningMock(MockServer server) {
+    private RunningMock(MockServer server, Consumer<MockConfig> configure) {
         this.server = server;
+        this.configure = configure;
+    }
+
+    /**
+     * A mock for one test class: {@code @RegisterExtension static final RunningMock mock = RunningMock.perClass(...)}
+     * starts it before the class's tests and stops it after them.
+     */
+    public static RunningMock perClass(Consumer<MockConfig> configure) {
+        return new RunningMock(null, configure);
+    }
+
+    public static RunningMock perClass() {
+        return perClass(c -> {});
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server = boot(configure, Clock.systemUTC());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     public static RunningMock start() {
@@ -39,10 +66,14 @@ public final class RunningMock implements AutoCloseable {
     }
 
     public static RunningMock start(Consumer<MockConfig> configure, Clock clock) {
+        return new RunningMock(boot(configure, clock), configure);
+    }
+
+    private static MockServer boot(Consumer<MockConfig> configure, Clock clock) {
         MockConfig config = new MockConfig();
         config.port = 0;
         configure.accept(config);
-        return new RunningMock(MockServer.start(config, clock));
+        return MockServer.start(config, clock);
     }
 
     /** The shared fixtures directory, as the build passes it (never ../shared). */
@@ -58,9 +89,14 @@ public final class RunningMock implements AutoCloseable {
         return server.baseUrl();
     }
 
-    /** The official SDK with a bearer key, without retries so each test sees exactly one answer. */
-    public AnthropicClient client() {
-        return client(0);
+    private AnthropicClient client;
+
+    /** The official SDK with a bearer key, without retries so each test sees exactly one answer (one per mock). */
+    public synchronized AnthropicClient client() {
+        if (client == null) {
+            client = client(0);
+        }
+        return client;
     }
 
     public AnthropicClient client(int maxRetries) {
@@ -110,7 +146,11 @@ public final class RunningMock implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
         server.close();
     }
 }

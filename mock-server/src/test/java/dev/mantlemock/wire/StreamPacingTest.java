@@ -8,9 +8,8 @@ import com.anthropic.models.messages.RawMessageStreamEvent;
 import dev.mantlemock.testing.RunningMock;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A paced stream arrives event by event: nothing before the first-token delay, then deltas spread over
@@ -19,20 +18,13 @@ import org.junit.jupiter.api.Test;
  */
 class StreamPacingTest {
     private static final long FIRST_TOKEN_MS = 300;
-    private static RunningMock mock;
 
-    @BeforeAll
-    static void start() {
-        mock = RunningMock.start(c -> {
+    @RegisterExtension
+    static final RunningMock mock = RunningMock.perClass(c -> {
             c.streaming.timeToFirstTokenMillis = FIRST_TOKEN_MS;
             c.streaming.tokensPerSecond = 200.0;
         });
-    }
 
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
 
     @Test
     void theFirstDeltaWaitsForTheFirstTokenDelayAndTheRestFollowAtTheTokenRate() {
