@@ -19,6 +19,19 @@ public final class ValidationSettings {
     @JsonProperty("unknown-betas")
     public String unknownBetas = "ignore";
 
+    /** Refuses a value that would otherwise silently mean the other choice. */
+    public void check() {
+        oneOf("validation.consecutive-roles", consecutiveRoles, "merge", "reject");
+        oneOf("validation.unsupported-betas", unsupportedBetas, "reject", "ignore");
+        oneOf("validation.unknown-betas", unknownBetas, "ignore", "reject");
+    }
+
+    private static void oneOf(String key, String value, String a, String b) {
+        if (!a.equals(value) && !b.equals(value)) {
+            throw new ConfigException(key + " must be '" + a + "' or '" + b + "', not '" + value + "'");
+        }
+    }
+
     /** Whether a final assistant message (prefill) is accepted. */
     @JsonProperty("allow-prefill")
     public boolean allowPrefill = true;

@@ -65,6 +65,15 @@ class CommandLineTest {
     }
 
     @Test
+    void aSwitchWithAMisspelledValueIsRefusedNotReadAsTheOtherChoice() {
+        MockConfig c = new MockConfig();
+        c.validation.unsupportedBetas = "rejct";
+
+        assertThatThrownBy(() -> c.validation.check())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("validation.unsupported-betas").hasMessageContaining("'rejct'");
+    }
+
+    @Test
     void malformedYamlIsReportedInOneLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "port: [\n");
