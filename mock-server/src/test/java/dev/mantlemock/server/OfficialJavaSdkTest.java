@@ -2,6 +2,7 @@ package dev.mantlemock.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.anthropic.client.AnthropicClient;
 import com.anthropic.core.JsonValue;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.helpers.MessageAccumulator;
@@ -18,6 +19,7 @@ import com.anthropic.models.messages.Tool;
 import com.anthropic.models.messages.ToolChoiceAny;
 import com.anthropic.models.messages.ToolResultBlockParam;
 import com.anthropic.models.messages.ToolUseBlock;
+import dev.mantlemock.config.MockConfig;
 import dev.mantlemock.testing.RunningMock;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OfficialJavaSdkTest {
 
     @RegisterExtension
-    static final RunningMock mock = RunningMock.perClass();
+    static final RunningMock mock = RunningMock.perClass(c -> {
+        MockConfig.ModelEntry added = new MockConfig.ModelEntry();
+        added.id = "anthropic.claude-sonnet-5";
+        added.maxOutputTokens = 128_000;
+        c.models.add(added);
+    });
 
 
     private static MessageCreateParams.Builder hello() {
@@ -148,6 +155,17 @@ class OfficialJavaSdkTest {
         assertThat(message.stopReason()).contains(StopReason.STOP_SEQUENCE);
         assertThat(message.stopSequence()).contains("PINEAPPLE");
         assertThat(message.content().get(0).asText().text()).doesNotContain("PINEAPPLE");
+    }
+
+    @Test
+    void aModelAddedInConfigIsServedWithItsOwnLimits() {
+        Message message = client().messages().create(hello().model("anthropic.claude-sonnet-5").maxTokens(100_000).build());
+
+        assertThat(message.model().asString()).isEqualTo("anthropic.claude-sonnet-5");
+    }
+
+    private static AnthropicClient client() {
+        return mock.client();
     }
 
     @Test

@@ -1,0 +1,44 @@
+// The official TypeScript SDK against the mock: SigV4 and bearer keys, a stream with tools, count_tokens,
+// and the errors a user meets. Run the mock first (README, "Two commands"), then: npm install && npm run smoke
+import { AnthropicBedrockMantle } from '@anthropic-ai/bedrock-sdk';
+import assert from 'node:assert/strict';
+
+const baseURL = process.env.ANTHROPIC_BEDROCK_MANTLE_BASE_URL ?? 'http://127.0.0.1:8080/anthropic';
+delete process.env.AWS_BEARER_TOKEN_BEDROCK; // it would win over the SigV4 credentials below
+
+const sigv4 = new AnthropicBedrockMantle({
+  baseURL, awsRegion: 'us-east-1',
+  awsAccessKey: 'AKIDEXAMPLE', awsSecretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+});
+const hello = { model: 'anthropic.claude-opus-4-7', max_tokens: 200, messages: [{ role: 'user', content: 'Hello from TypeScript' }] };
+
+const message = await sigv4.messages.create(hello);
+assert.equal(message.type, 'message');
+assert.ok(message.id.startsWith('msg_'));
+console.log('SigV4 create:', message.stop_reason, message.usage.input_tokens, 'input tokens');
+
+const counted = await sigv4.messages.countTokens({ model: hello.model, messages: hello.messages });
+assert.equal(counted.input_tokens, message.usage.input_tokens);
+console.log('count_tokens agrees with usage:', counted.input_tokens);
+
+const stream = sigv4.messages.stream({
+  ...hello, max_tokens: 2000, thinking: { type: 'enabled', budget_tokens: 1024 },
+  tools: [{ name: 'lookup', input_schema: { type: 'object', properties: { q: { type: 'string' } }, required: ['q'] } }],
+});
+const streamed = await stream.finalMessage();
+assert.equal(streamed.content[0].type, 'thinking');
+const call = streamed.content.find(b => b.type === 'tool_use');
+assert.equal(typeof call.input.q, 'string');
+console.log('stream with thinking and a tool call:', streamed.stop_reason);
+
+const bearer = new AnthropicBedrockMantle({ baseURL, apiKey: 'any-key-in-lenient-mode' });
+console.log('bearer key create:', (await bearer.messages.create(hello)).stop_reason);
+
+const wrong = new AnthropicBedrockMantle({
+  baseURL, awsRegion: 'us-east-1', awsAccessKey: 'AKIDEXAMPLE', awsSecretAccessKey: 'not-the-secret', maxRetries: 0,
+});
+await assert.rejects(wrong.messages.create(hello), e => e.status === 401 && e.error?.error?.type === 'authentication_error');
+await assert.rejects(
+  bearer.messages.create({ ...hello, tools: [{ type: 'web_search_20250305', name: 'web_search' }] }),
+  e => e.status === 400 && /not supported on Claude in Amazon Bedrock/.test(e.message));
+console.log('wrong secret: 401; web search tool: 400. All checks passed.');
