@@ -128,16 +128,22 @@ public final class MockServer implements AutoCloseable {
         return app.port();
     }
 
-    /** What the SDKs take as base URL: {@code http://host:port/anthropic}. */
-    public String baseUrl() {
-        return "http://" + (config.host.contains(":") ? "[" + config.host + "]" : config.host) + ":" + port() + "/anthropic";
+    /** The address the listening socket is bound to, as Jetty reports it. */
+    public String boundHost() {
+        return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getHost();
     }
 
-    @Override
+    /** What the SDKs take as base URL: {@code http://host:port/anthropic}. */
+    public String baseUrl() {
+        String host = boundHost();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/anthropic";
+    }
+
     /**
      * Stops gracefully: open streams are first written to their end without pacing (bounded by
      * {@code connections.shutdown-grace-seconds}), then the server stops.
      */
+    @Override
     public void close() {
         try {
             streams.finishAll().get(config.connections.shutdownGraceMillis(), TimeUnit.MILLISECONDS);

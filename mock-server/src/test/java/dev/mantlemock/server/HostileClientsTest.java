@@ -49,6 +49,11 @@ class HostileClientsTest {
     }
 
     @Test
+    void byDefaultTheMockListensOnLoopbackOnly() {
+        assertThat(mock.server().boundHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void hugeHeadersGet431InTheEnvelope() throws Exception {
         String response = exchange("POST /anthropic/v1/messages HTTP/1.1\r\nHost: x\r\nx-padding: " + "a".repeat(64 * 1024)
                 + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
