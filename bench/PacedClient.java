@@ -15,9 +15,10 @@ import java.util.Iterator;
  * Holds N paced Messages streams open at once and measures when each event arrives: one thread, one
  * selector, no HTTP library in the way. For every stream the gap between consecutive
  * content_block_delta events is compared with the nominal gap (tokens per delta / tokens per second);
- * the report gives the distribution of |gap - nominal| over all gaps of all streams.
+ * the report gives the distribution of |gap - nominal| over all gaps of all streams, and over the
+ * steady-state gaps only (starting 3 s after the last stream was opened).
  *
- *   java bench/PacedClient.java PORT STREAMS RAMP_MS NOMINAL_GAP_MS BODY_FILE HEADER_LINES...
+ *   java [-Dpath=/anthropic/v1/messages] bench/PacedClient.java PORT STREAMS RAMP_MS NOMINAL_GAP_MS BODY_FILE HEADER_LINES...
  *
  * Prints one RESULT line. A stream counts as failed if it closes before message_stop or never connects.
  */
@@ -43,7 +44,7 @@ public class PacedClient {
         long rampMs = Long.parseLong(args[2]);
         double nominalMs = Double.parseDouble(args[3]);
         byte[] body = Files.readAllBytes(Path.of(args[4]));
-        StringBuilder head = new StringBuilder("POST /anthropic/v1/messages HTTP/1.1\r\n");
+        StringBuilder head = new StringBuilder("POST " + System.getProperty("path", "/anthropic/v1/messages") + " HTTP/1.1\r\n");
         head.append("host: 127.0.0.1:").append(port).append("\r\n");
         for (int i = 5; i < args.length; i++) {
             head.append(args[i]).append("\r\n");
@@ -56,12 +57,17 @@ public class PacedClient {
         long nominalNanos = (long) (nominalMs * 1e6);
         long[] errors = new long[1 << 20];
         int nErrors = 0;
+        // steady state: gaps that start once every stream is open and 3 s have passed (ramp-up and its
+        // connection storm excluded); the all-gaps figures are reported too
+        long steadyFrom = start(0) + (rampMs + 3_000) * 1_000_000L;
+        long[] steady = new long[1 << 20];
+        int nSteady = 0;
         long gapSum = 0;
         int opened = 0, completed = 0, failed = 0, open = 0, maxOpen = 0;
         Selector selector = Selector.open();
         ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
         byte[] buf = new byte[64 * 1024];
-        long start = System.nanoTime();
+        long start = start(0);
         long deadline = start + (rampMs + 120_000) * 1_000_000L;
         while (completed + failed < streams && System.nanoTime() < deadline) {
             // ramp: open streams evenly over rampMs
@@ -116,6 +122,10 @@ public class PacedClient {
                                     gapSum += gap;
                                     if (nErrors == errors.length) errors = Arrays.copyOf(errors, errors.length * 2);
                                     errors[nErrors++] = Math.abs(gap - nominalNanos);
+                                    if (s.lastDelta >= steadyFrom) {
+                                        if (nSteady == steady.length) steady = Arrays.copyOf(steady, steady.length * 2);
+                                        steady[nSteady++] = Math.abs(gap - nominalNanos);
+                                    }
                                 }
                                 s.lastDelta = now;
                                 s.deltas++;
@@ -143,11 +153,23 @@ public class PacedClient {
         }
         long[] e = Arrays.copyOf(errors, nErrors);
         Arrays.sort(e);
+        long[] st = Arrays.copyOf(steady, nSteady);
+        Arrays.sort(st);
         System.out.printf("RESULT streams=%d completed=%d failed=%d max_open=%d gaps=%d mean_gap_ms=%.2f "
-                        + "err_p50_ms=%.2f err_p99_ms=%.2f err_p999_ms=%.2f err_max_ms=%.2f wall_s=%.1f%n",
+                        + "err_p50_ms=%.2f err_p99_ms=%.2f err_p999_ms=%.2f err_max_ms=%.2f "
+                        + "steady_gaps=%d steady_p50_ms=%.2f steady_p99_ms=%.2f steady_p999_ms=%.2f steady_max_ms=%.2f wall_s=%.1f%n",
                 streams, completed, failed, maxOpen, nErrors, nErrors == 0 ? 0 : gapSum / 1e6 / nErrors,
                 pct(e, 50), pct(e, 99), pct(e, 99.9), nErrors == 0 ? 0 : e[nErrors - 1] / 1e6,
+                nSteady, pct(st, 50), pct(st, 99), pct(st, 99.9), nSteady == 0 ? 0 : st[nSteady - 1] / 1e6,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    private static long startNanos;
+
+    /** The client's time origin, fixed at the first call. */
+    static long start(int ignored) {
+        if (startNanos == 0) startNanos = System.nanoTime();
+        return startNanos;
     }
 
     /** One byte of a substring match; the patterns have no proper prefix that is also a suffix except 'e'. */

@@ -27,8 +27,11 @@ MILLION=${BENCH_MILLION:-1000000}
 PARTS=${*:-throughput streams memory paced startup jmh}
 MOCK_PORT=18080 BARE_PORT=18081 WM_PORT=18082 START_PORT=18083
 JAR=mock-server/target/mock-server.jar
+WARMUP=${BENCH_WARMUP:-15}
 WM_JAR=$B/lib/wiremock-standalone-3.13.2.jar
 mkdir -p "$OUT"
+# the mock under test runs from a copy, so a teammate's "pkill -f mock-server.jar" cannot end a run
+UNDER_TEST=$OUT/mantle-mock-under-test.jar
 RESULTS=$OUT/results.tsv
 : > "$RESULTS"
 
@@ -41,7 +44,7 @@ wait_for() { # url [tries of 10 ms]
   for _ in $(seq 1 "${2:-3000}"); do curl -sf -o /dev/null "$1" && return 0; sleep 0.01; done
   echo "not up: $1" >&2; return 1
 }
-rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 live_heap_kb() { # used heap after a full GC
   jcmd "$1" GC.run >/dev/null; sleep 1
   jcmd "$1" GC.heap_info | awk '/garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K,?/,"",v); print v}}'
@@ -79,7 +82,8 @@ printf 'content-type: application/json\nanthropic-version: 2023-06-01\nauthoriza
 printf 'content-type: application/json\nanthropic-version: 2023-06-01\n' > "$H/plain"
 
 start_mock() { # extra args...
-  java ${MOCK_JAVA_OPTS:-} -jar $JAR --port $MOCK_PORT --config $B/mock.yaml --fixtures $B/fixtures "$@" > "$OUT/mock.log" 2>&1 &
+  cp $JAR "$UNDER_TEST"
+  java ${MOCK_JAVA_OPTS:-} -jar "$UNDER_TEST" --port $MOCK_PORT --config $B/mock.yaml --fixtures $B/fixtures "$@" > "$OUT/mock.log" 2>&1 &
   MOCK_PID=$!; PIDS+=("$MOCK_PID")
   wait_for http://127.0.0.1:$MOCK_PORT/_mock/health
 }
@@ -134,8 +138,8 @@ JSON
     "wiremock-stream $WM_PORT /stream $B/request-stream.json $H/plain"
     "bare-javalin-stream $BARE_PORT /stream $B/request-stream.json $H/plain"
   )
-  log "warming up every server and variant (JIT), ${DURATION}s each"
-  for v in "${TP[@]}" "${ST[@]}"; do run_wrk $v warmup; done
+  log "warming up every server and variant (JIT), ${WARMUP}s each"
+  for v in "${TP[@]}" "${ST[@]}"; do run_wrk $v warmup "$WARMUP"; done
   for r in $(seq 1 "$ROUNDS"); do
     if [[ " $PARTS " == *" throughput "* ]]; then for v in "${TP[@]}"; do run_wrk $v "$r"; done; fi
     if [[ " $PARTS " == *" streams "* ]]; then for v in "${ST[@]}"; do run_wrk $v "$r"; done; fi
@@ -167,32 +171,55 @@ if [[ " $PARTS " == *" memory "* ]]; then
 fi
 
 # ---------------------------------------------------------------- paced streams
+# Per step: the mock (fixture "bench-paced": 125 deltas of 4 tokens at 20 tokens/s, one event per 200 ms,
+# 25 s per stream), then the control, bare Javalin pacing the same events from a shared 2-thread timer
+# (the mock's design, with nothing else): what the client sees from the control is the error of this
+# machine and client, not of the mock.
 if [[ " $PARTS " == *" paced "* ]]; then
-  echo -e "streams\tclient_result\tpeak_rss_mb\tpeak_open_streams_gauge" > "$OUT/paced.tsv"
-  for n in $PACED_STEPS; do
-    start_mock   # a fresh mock per step: its memory is that step's
-    # one stream first so the JIT has seen the path; then ramp up over 5 s (at most 2,000 new streams/s)
-    java -Xmx1g $B/PacedClient.java $MOCK_PORT 50 500 200 $B/request-stream.json \
-      'content-type: application/json' 'anthropic-version: 2023-06-01' 'authorization: Bearer bench-static-token' \
-      'x-mock-scenario: bench-paced' > /dev/null
-    ramp=$(( n / 2 )); [ $ramp -lt 1000 ] && ramp=1000
-    peak=0; gauge=0
-    java -Xmx1g $B/PacedClient.java $MOCK_PORT "$n" "$ramp" 200 $B/request-stream.json \
-      'content-type: application/json' 'anthropic-version: 2023-06-01' 'authorization: Bearer bench-static-token' \
-      'x-mock-scenario: bench-paced' > "$OUT/paced-$n.txt" 2>&1 &
-    CLIENT=$!
-    while kill -0 $CLIENT 2>/dev/null; do
-      r=$(rss_kb $MOCK_PID); [ "$r" -gt "$peak" ] && peak=$r
-      g=$(curl -s --max-time 2 http://127.0.0.1:$MOCK_PORT/_mock/metrics | awk '/^mantle_mock_open_streams/ {print int($2)}')
-      [ -n "$g" ] && [ "$g" -gt "$gauge" ] && gauge=$g
-      sleep 1
-    done
-    wait $CLIENT || true
-    res=$(grep '^RESULT' "$OUT/paced-$n.txt" || tail -3 "$OUT/paced-$n.txt")
-    printf '%d\t%s\t%d\t%d\n' "$n" "${res#RESULT }" $((peak / 1024)) "$gauge" >> "$OUT/paced.tsv"
-    log "paced $n: ${res#RESULT } peak RSS $((peak / 1024)) MB, open-streams gauge peak $gauge"
+  echo -e "server\tstreams\tclient_result\tpeak_rss_mb\tpeak_open_streams_gauge" > "$OUT/paced.tsv"
+  C=$OUT/canned
+  if [ ! -f "$C/canned.sse" ]; then
+    mkdir -p "$C"; start_mock
+    mapfile -d '' HB < <(a=(); while IFS= read -r l; do a+=(-H "$l"); done < "$H/bearer-fixture"; printf '%s\0' "${a[@]}")
+    curl -sf "${HB[@]}" --data-binary @$B/request.json http://127.0.0.1:$MOCK_PORT/anthropic/v1/messages > "$C/canned.json"
+    curl -sf "${HB[@]}" --data-binary @$B/request-stream.json http://127.0.0.1:$MOCK_PORT/anthropic/v1/messages > "$C/canned.sse"
     stop $MOCK_PID
-    sleep 2
+  fi
+  paced_client() { # port path streams ramp_ms -> stdout
+    java -Xmx1g -Dpath="$2" $B/PacedClient.java "$1" "$3" "$4" 200 $B/request-stream.json \
+      'content-type: application/json' 'anthropic-version: 2023-06-01' 'authorization: Bearer bench-static-token' \
+      'x-mock-scenario: bench-paced'
+  }
+  for n in $PACED_STEPS; do
+    ramp=$(( n / 2 )); [ $ramp -lt 1000 ] && ramp=1000   # at most 2,000 new streams a second
+    for server in mock bare-javalin; do
+      if [ $server = mock ]; then
+        start_mock; PID=$MOCK_PID; PORT=$MOCK_PORT; P=/anthropic/v1/messages   # a fresh mock per step: its memory is that step's
+      else
+        java -cp $JAR $B/BareJavalin.java $BARE_PORT "$C/canned.json" "$C/canned.sse" > "$OUT/bare.log" 2>&1 &
+        PID=$!; PIDS+=("$PID"); PORT=$BARE_PORT; P=/paced
+        wait_for http://127.0.0.1:$BARE_PORT/health
+      fi
+      paced_client $PORT $P 50 500 > /dev/null || true   # the JIT sees the path first
+      peak=0; gauge=0
+      paced_client $PORT $P "$n" "$ramp" > "$OUT/paced-$server-$n.txt" 2>&1 &
+      CLIENT=$!
+      while kill -0 $CLIENT 2>/dev/null; do
+        r=$(rss_kb $PID); [ "${r:-0}" -gt "$peak" ] && peak=$r
+        if [ $server = mock ]; then
+          g=$(curl -s --max-time 2 http://127.0.0.1:$MOCK_PORT/_mock/metrics | awk '/^mantle_mock_open_streams/ {print int($2)}' || true)
+          [ -n "$g" ] && [ "$g" -gt "$gauge" ] && gauge=$g
+        fi
+        sleep 1
+      done
+      wait $CLIENT || true
+      kill -0 $PID 2>/dev/null || log "WARNING: $server (pid $PID) was gone at the end of the $n-stream step"
+      res=$(grep '^RESULT' "$OUT/paced-$server-$n.txt" || echo "RESULT failed_to_run=1")
+      printf '%s\t%d\t%s\t%d\t%d\n' $server "$n" "${res#RESULT }" $((peak / 1024)) "$gauge" >> "$OUT/paced.tsv"
+      log "paced $server $n: ${res#RESULT } peak RSS $((peak / 1024)) MB, open-streams gauge peak $gauge"
+      stop $PID
+      sleep 2
+    done
   done
 fi
 
