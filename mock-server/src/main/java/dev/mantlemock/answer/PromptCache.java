@@ -62,6 +62,11 @@ public final class PromptCache {
 
     /** Looks the request's prefixes up, writes its breakpoints, and splits the input tokens accordingly. */
     public InputTokens apply(String accountId, MessageRequest request, ModelSpec model) {
+        if (!hasCacheControl(request)) {
+            // No breakpoint anywhere (most requests): nothing to look up or write, so skip the
+            // canonical JSON and prefix hashes; the count is the same as the full path's.
+            return InputTokens.uncached(estimator.estimateInput(request, model));
+        }
         List<PromptPart> parts = withTopLevelBreakpoint(estimator.parts(request, model), request.json().get("cache_control"));
         int total = parts.stream().mapToInt(PromptPart::tokens).sum();
         int minimum = minimumCacheableTokens.applyAsInt(model);
@@ -92,6 +97,36 @@ public final class PromptCache {
             }
             return new InputTokens(total - read - created1h - created5m, created5m, created1h, read);
         }
+    }
+
+    /** Whether any place a breakpoint can sit (top level, tools, system blocks, message blocks) names cache_control. */
+    static boolean hasCacheControl(MessageRequest request) {
+        if (request.json().has("cache_control")) {
+            return true;
+        }
+        for (JsonNode tool : request.tools()) {
+            if (tool.has("cache_control")) {
+                return true;
+            }
+        }
+        if (request.system().isArray()) {
+            for (JsonNode block : request.system()) {
+                if (block.has("cache_control")) {
+                    return true;
+                }
+            }
+        }
+        for (JsonNode message : request.messages()) {
+            JsonNode content = message.path("content");
+            if (content.isArray()) {
+                for (JsonNode block : content) {
+                    if (block.has("cache_control")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     public synchronized void clear() {

@@ -15,7 +15,7 @@ public final class TokenEstimator {
 
     public int estimateInput(MessageRequest request, ModelSpec model) {
         int total = 0;
-        for (PromptPart part : parts(request, model)) {
+        for (PromptPart part : parts(request, model, false)) {
             total += part.tokens();
         }
         return total;
@@ -23,6 +23,14 @@ public final class TokenEstimator {
 
     /** The prompt cut into parts in cache order: tools → system → messages; the tokens sum to {@link #estimateInput}. */
     public List<PromptPart> parts(MessageRequest request, ModelSpec model) {
+        return parts(request, model, true);
+    }
+
+    /**
+     * @param fingerprints whether to write each block's canonical JSON (only the prompt cache needs it; a
+     *                     plain count skips it, and with it a JSON serialisation per block per request)
+     */
+    private List<PromptPart> parts(MessageRequest request, ModelSpec model, boolean fingerprints) {
         List<PromptPart> parts = new ArrayList<>();
         JsonNode tools = request.tools();
         if (tools.size() > 0) {
@@ -35,11 +43,11 @@ public final class TokenEstimator {
         }
         JsonNode system = request.system();
         if (system.isTextual()) {
-            parts.add(block("system", Json.canonical(system), estimateText(system.asText(), model), null));
+            parts.add(block("system", fingerprints ? Json.canonical(system) : null, estimateText(system.asText(), model), null));
         } else if (system.isArray()) {
             for (int i = 0; i < system.size(); i++) {
                 JsonNode b = system.get(i);
-                parts.add(block("system." + i, Json.canonical(Json.withoutCacheControl(b)), estimateBlock(b, model), b));
+                parts.add(block("system." + i, fingerprints ? Json.canonical(Json.withoutCacheControl(b)) : null, estimateBlock(b, model), b));
             }
         }
         JsonNode messages = request.messages();
@@ -49,11 +57,12 @@ public final class TokenEstimator {
             parts.add(overhead("messages." + m + ".role:" + role, TokenFacts.MESSAGE_OVERHEAD_TOKENS));
             JsonNode content = message.path("content");
             if (content.isTextual()) {
-                parts.add(block("messages." + m + ".content", Json.canonical(content), estimateText(content.asText(), model), null));
+                parts.add(block("messages." + m + ".content", fingerprints ? Json.canonical(content) : null,
+                        estimateText(content.asText(), model), null));
             } else {
                 for (int c = 0; c < content.size(); c++) {
                     JsonNode b = content.get(c);
-                    parts.add(block("messages." + m + ".content." + c, Json.canonical(Json.withoutCacheControl(b)),
+                    parts.add(block("messages." + m + ".content." + c, fingerprints ? Json.canonical(Json.withoutCacheControl(b)) : null,
                             estimateBlock(b, model), b));
                 }
             }

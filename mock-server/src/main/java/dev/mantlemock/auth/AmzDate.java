@@ -1,7 +1,9 @@
 package dev.mantlemock.auth;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -19,10 +21,28 @@ final class AmzDate {
             if (text == null || text.length() != 16) {
                 throw new DateTimeParseException("length", String.valueOf(text), 0);
             }
-            return FORMAT.parse(text, Instant::from);
-        } catch (DateTimeParseException e) {
+            // By hand (DateTimeFormatter.parse was a visible share of a signed request's cost); the
+            // same strictness: ASCII digits, 'T' and 'Z' in place, fields in range (LocalDateTime.of).
+            for (int i = 0; i < 16; i++) {
+                char c = text.charAt(i);
+                boolean ok = i == 8 ? c == 'T' : i == 15 ? c == 'Z' : c >= '0' && c <= '9';
+                if (!ok) {
+                    throw new DateTimeParseException("shape", text, i);
+                }
+            }
+            return LocalDateTime.of(digits(text, 0, 4), digits(text, 4, 6), digits(text, 6, 8),
+                    digits(text, 9, 11), digits(text, 11, 13), digits(text, 13, 15)).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
             throw AuthFailure.unauthenticated(AuthFacts.BAD_DATE_FORMAT, text);
         }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
     }
 
     static String format(Instant instant) {

@@ -3,14 +3,12 @@ package dev.mantlemock.auth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A parsed {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...} header.
  * Parsing checks shape only; whether the scope fits this endpoint is the verifier's business.
  */
 public record AuthorizationHeader(CredentialScope credential, List<String> signedHeaders, String signature) {
-    private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{64}");
 
     static boolean isSigV4(String authorization) {
         return authorization != null && authorization.startsWith(AuthFacts.ALGORITHM + " ");
@@ -32,7 +30,7 @@ public record AuthorizationHeader(CredentialScope credential, List<String> signe
         String credential = require(params, "Credential");
         String signedHeaders = require(params, "SignedHeaders");
         String signature = require(params, "Signature");
-        if (!SIGNATURE.matcher(signature).matches()) {
+        if (!isLowerHex64(signature)) {
             throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_SIGNATURE);
         }
         return new AuthorizationHeader(CredentialScope.parse(credential), parseSignedHeaders(signedHeaders), signature);
@@ -49,6 +47,20 @@ public record AuthorizationHeader(CredentialScope credential, List<String> signe
             }
         }
         return names;
+    }
+
+    /** {@code [0-9a-f]{64}}, checked by hand on the hot path. */
+    static boolean isLowerHex64(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String require(Map<String, String> params, String name) {

@@ -108,6 +108,38 @@ public final class CanonicalRequest {
 
     /** Trim, and collapse inner runs of whitespace (quoted text too, vector get-header-value-trim). */
     static String trimAll(String value) {
-        return value.strip().replaceAll("[ \\t\\r\\n]+", " ");
+        // By hand: String.replaceAll compiled a regex for every signed header of every request.
+        String s = value.strip();
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n' || (c == ' ' && i + 1 < n && isFoldable(s.charAt(i + 1)))) {
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
+            return s; // nothing to collapse: the usual case
+        }
+        StringBuilder out = new StringBuilder(n).append(s, 0, i);
+        boolean inRun = false;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (isFoldable(c)) {
+                if (!inRun) {
+                    out.append(' ');
+                    inRun = true;
+                }
+            } else {
+                out.append(c);
+                inRun = false;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isFoldable(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 }

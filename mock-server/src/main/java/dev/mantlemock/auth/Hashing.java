@@ -10,14 +10,29 @@ import javax.crypto.spec.SecretKeySpec;
 final class Hashing {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private Hashing() {}
-
-    static byte[] sha256(byte[] data) {
+    // getInstance walks the provider list on every call; one instance per thread avoids it (digest() and
+    // doFinal() reset them, and init() rekeys the Mac).
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
+            return MessageDigest.getInstance("SHA-256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    });
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    });
+
+    private Hashing() {}
+
+    static byte[] sha256(byte[] data) {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return digest.digest(data);
     }
 
     static String sha256Hex(byte[] data) {
@@ -30,7 +45,7 @@ final class Hashing {
 
     static byte[] hmac(byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads a request body up to a limit. A declared length over the limit is refused before a byte is
@@ -22,9 +23,32 @@ final class BodyReader {
             throw tooLarge(limit);
         }
         try (InputStream in = request.getInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+            byte[] known = null;
+            if (declared >= 0) {
+                // The usual case, a Content-Length: read straight into an array of that size (no 16 KB
+                // buffer and no copy per request), then make sure the stream really ends there.
+                byte[] body = new byte[(int) declared];
+                int n = in.readNBytes(body, 0, body.length);
+                if (n < body.length) {
+                    return Arrays.copyOf(body, n);
+                }
+                int next = in.read();
+                if (next == -1) {
+                    return body;
+                }
+                known = Arrays.copyOf(body, body.length + 1);
+                known[body.length] = (byte) next;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(known != null ? known.length * 2 : 1024);
             byte[] buf = new byte[16 * 1024];
             long total = 0;
+            if (known != null) {
+                total = known.length;
+                if (total > limit) {
+                    throw tooLarge(limit);
+                }
+                out.write(known);
+            }
             for (int n; (n = in.read(buf)) != -1; ) {
                 total += n;
                 if (total > limit) {

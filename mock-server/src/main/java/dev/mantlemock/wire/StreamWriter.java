@@ -62,9 +62,17 @@ public final class StreamWriter {
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
-    /** One stream in progress: an index into its events, advanced by the timer. */
+    /**
+     * One stream in progress: an index into its events, advanced by the timer. The events are kept as
+     * their framed bytes plus the three facts pacing needs, not as JSON trees: a paced stream lives for
+     * seconds, and a thousand open streams of ObjectNodes were a live heap the young collector copied
+     * over and over (the paced-stream timing tail); framed, a stream's events are a few times smaller.
+     */
     private final class Run {
-        final List<SseEvent> events;
+        final byte[][] frames;
+        final boolean[] deltas;
+        final int[] tokens;
+        final int[] blocks;
         final StreamPlan plan;
         final ResponseChannel channel;
         final OutputTokenMeter meter;
@@ -79,7 +87,18 @@ public final class StreamWriter {
 
         Run(List<SseEvent> events, StreamPlan plan, ResponseChannel channel, OutputTokenMeter meter,
                 InputTokens input, IntConsumer outputTokens) {
-            this.events = events;
+            int n = events.size();
+            this.frames = new byte[n][];
+            this.deltas = new boolean[n];
+            this.tokens = new int[n];
+            this.blocks = new int[n];
+            for (int i = 0; i < n; i++) {
+                SseEvent e = events.get(i);
+                frames[i] = SseEncoder.frame(e);
+                deltas[i] = e.delta();
+                tokens[i] = e.tokens();
+                blocks[i] = e.blockIndex();
+            }
             this.plan = plan;
             this.channel = channel;
             this.meter = meter;
@@ -94,27 +113,26 @@ public final class StreamWriter {
                 return; // a timer task left over from before a shutdown hurried this stream along
             }
             try {
-                while (next < events.size()) {
-                    SseEvent event = events.get(next);
+                while (next < frames.length) {
                     if (interruptNow()) {
                         return;
                     }
-                    if (event.delta()) {
-                        long delay = delayBefore(event);
-                        if (delay > 0 && !event.equals(pending)) {
-                            pending = event;
+                    if (deltas[next]) {
+                        long delay = delayBefore(tokens[next]);
+                        if (delay > 0 && pending != next) {
+                            pending = next;
                             timer.schedule(this::step, delay, TimeUnit.MILLISECONDS);
                             return;
                         }
-                        pending = null;
+                        pending = -1;
                         firstDeltaSent = true;
-                        if (event.tokens() > 0 && !meter.produced(event.tokens())) {
-                            cutShort(event.blockIndex());
+                        if (tokens[next] > 0 && !meter.produced(tokens[next])) {
+                            cutShort(blocks[next]);
                             return;
                         }
-                        produced += event.tokens();
+                        produced += tokens[next];
                     }
-                    channel.chunk(SseEncoder.frame(event));
+                    channel.chunk(frames[next]);
                     written++;
                     next++;
                 }
@@ -124,9 +142,10 @@ public final class StreamWriter {
             }
         }
 
-        SseEvent pending;
+        /** The index of the delta whose delay has been waited for, or -1. */
+        int pending = -1;
 
-        long delayBefore(SseEvent event) {
+        long delayBefore(int eventTokens) {
             if (hurrying) {
                 return 0;
             }
@@ -136,7 +155,7 @@ public final class StreamWriter {
                 millis += t.timeToFirstTokenMillis();
             }
             if (t.tokensPerSecond() > 0) {
-                millis += Math.max(1, event.tokens()) * 1000.0 / t.tokensPerSecond();
+                millis += Math.max(1, eventTokens) * 1000.0 / t.tokensPerSecond();
             }
             if (millis > 0 && t.jitter() > 0) {
                 millis *= 1 + t.jitter() * (jitter.nextDouble() * 2 - 1);

@@ -1,0 +1,258 @@
+#!/usr/bin/env bash
+# The benchmark command (see BENCHMARKS.md). One run, everything on 127.0.0.1:
+#   throughput  plain POST /anthropic/v1/messages: the mock's full pipeline (SigV4 or bearer, fixture or
+#               generator, journal on) vs WireMock 3.13.2 standalone (journal and logging off) vs a bare
+#               Javalin handler, all answering the same canned bytes; servers alternate within each round
+#   streams     unpaced 10-event SSE streams, same three servers
+#   memory      resident memory and live heap before and after a million requests
+#   paced       concurrent paced streams (20 tokens/s) held, event timing error, resident memory
+#   startup     JVM start to first 200 (java -jar ... --port N, health, then a SigV4 POST)
+#   jmh         the JMH micro-benchmarks (SigV4 verifier, SseEncoder)
+#
+# usage: bench/run.sh [part ...]        (default: all parts, in the order above)
+# env:   BENCH_DURATION=10 (s per wrk run)  BENCH_ROUNDS=3  BENCH_CONNECTIONS=64
+#        BENCH_PACED_STEPS="1000 2500 5000 10000"  BENCH_MILLION=1000000  BENCH_JMH_ARGS=""
+#        BENCH_OUT=bench/out/<utc time>   BENCH_SKIP_BUILD=1 (use the jars already built)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+B=bench
+OUT=${BENCH_OUT:-$B/out/$(date -u +%Y%m%dT%H%M%SZ)}
+DURATION=${BENCH_DURATION:-10}
+ROUNDS=${BENCH_ROUNDS:-3}
+CONNS=${BENCH_CONNECTIONS:-64}
+PACED_STEPS=${BENCH_PACED_STEPS:-"1000 2500 5000 10000"}
+MILLION=${BENCH_MILLION:-1000000}
+PARTS=${*:-throughput streams memory paced startup jmh}
+MOCK_PORT=18080 BARE_PORT=18081 WM_PORT=18082 START_PORT=18083
+JAR=mock-server/target/mock-server.jar
+WARMUP=${BENCH_WARMUP:-15}
+WM_JAR=$B/lib/wiremock-standalone-3.13.2.jar
+mkdir -p "$OUT"
+# the mock under test runs from a copy, so a teammate's "pkill -f mock-server.jar" cannot end a run
+UNDER_TEST=$OUT/mantle-mock-under-test.jar
+RESULTS=$OUT/results.tsv
+: > "$RESULTS"
+
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/run.log" >&2; }
+wait_for() { # url [tries of 10 ms]
+  for _ in $(seq 1 "${2:-3000}"); do curl -sf -o /dev/null "$1" && return 0; sleep 0.01; done
+  echo "not up: $1" >&2; return 1
+}
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+live_heap_kb() { # used heap after a full GC
+  jcmd "$1" GC.run >/dev/null; sleep 1
+  jcmd "$1" GC.heap_info | awk '/garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K,?/,"",v); print v}}'
+}
+
+# ---------------------------------------------------------------- machine, build, WireMock
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "nproc: $(nproc)"
+  echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+  free -h | sed 's/^/free: /'
+  echo "jdk: $(java -version 2>&1 | head -2 | tr '\n' ' ')"
+  echo "wrk: $(wrk --version 2>&1 | head -1)"
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$OUT/machine.txt"
+cat "$OUT/machine.txt" >&2
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  log "building the mock and the JMH jar"
+  mvn -B -q -DskipTests package -pl mock-server,benchmarks -am
+fi
+if [ ! -f "$WM_JAR" ]; then
+  log "fetching WireMock standalone 3.13.2"
+  mvn -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory="$B/lib"
+fi
+
+# ---------------------------------------------------------------- request variants
+# headers files: one "name: value" per line; SigV4 ones are signed now (X-Amz-Date = now; the mock's
+# skew window in bench/mock.yaml keeps them valid for the run)
+H=$OUT/headers; mkdir -p "$H"
+python3 $B/sign.py 127.0.0.1:$MOCK_PORT $B/request.json "x-mock-scenario: bench" > "$H/sigv4-fixture"
+python3 $B/sign.py 127.0.0.1:$MOCK_PORT $B/request.json > "$H/sigv4-generator"
+python3 $B/sign.py 127.0.0.1:$MOCK_PORT $B/request-stream.json "x-mock-scenario: bench" > "$H/sigv4-stream"
+printf 'content-type: application/json\nanthropic-version: 2023-06-01\nauthorization: Bearer bench-static-token\n' > "$H/bearer-generator"
+{ cat "$H/bearer-generator"; echo "x-mock-scenario: bench"; } > "$H/bearer-fixture"
+printf 'content-type: application/json\nanthropic-version: 2023-06-01\n' > "$H/plain"
+
+start_mock() { # extra args...
+  cp $JAR "$UNDER_TEST"
+  java ${MOCK_JAVA_OPTS:-} -jar "$UNDER_TEST" --port $MOCK_PORT --config $B/mock.yaml --fixtures $B/fixtures "$@" > "$OUT/mock.log" 2>&1 &
+  MOCK_PID=$!; PIDS+=("$MOCK_PID")
+  wait_for http://127.0.0.1:$MOCK_PORT/_mock/health
+}
+
+# wrk one variant: label port path body headers
+run_wrk() {
+  local label=$1 port=$2 path=$3 body=$4 headers=$5 round=${6:-warmup} secs=${7:-$DURATION}
+  local line
+  line=$(BENCH_PATH=$path BENCH_BODY=$body BENCH_HEADERS=$headers \
+    wrk -t2 -c"$CONNS" -d"${secs}s" -s $B/wrk/post.lua "http://127.0.0.1:$port" | grep '^RESULT' || echo "RESULT failed=1")
+  echo "$line" | grep -q 'non2xx=0 ' || log "WARNING $label: $line"
+  [ "$round" = warmup ] || printf '%s\t%s\t%s\n' "$label" "$round" "${line#RESULT }" >> "$RESULTS"
+  log "$label [$round] ${line#RESULT }"
+}
+
+# ---------------------------------------------------------------- throughput and streams
+if [[ " $PARTS " == *" throughput "* || " $PARTS " == *" streams "* ]]; then
+  start_mock
+  # the canned bytes WireMock and bare Javalin serve are the mock's own answers
+  C=$OUT/canned; mkdir -p "$C/wm/mappings" "$C/wm/__files"
+  curl_h() { local a=(); while IFS= read -r l; do a+=(-H "$l"); done < "$1"; printf '%s\0' "${a[@]}"; }
+  mapfile -d '' HB < <(curl_h "$H/bearer-fixture")
+  curl -sf "${HB[@]}" --data-binary @$B/request.json http://127.0.0.1:$MOCK_PORT/anthropic/v1/messages > "$C/canned.json"
+  curl -sf "${HB[@]}" --data-binary @$B/request-stream.json http://127.0.0.1:$MOCK_PORT/anthropic/v1/messages > "$C/canned.sse"
+  cp "$C/canned.json" "$C/wm/__files/canned.json"; cp "$C/canned.sse" "$C/wm/__files/canned.sse"
+  cat > "$C/wm/mappings/messages.json" <<'JSON'
+{"request": {"method": "POST", "url": "/anthropic/v1/messages"},
+ "response": {"status": 200, "bodyFileName": "canned.json", "headers": {"Content-Type": "application/json"}}}
+JSON
+  cat > "$C/wm/mappings/stream.json" <<'JSON'
+{"request": {"method": "POST", "url": "/stream"},
+ "response": {"status": 200, "bodyFileName": "canned.sse", "headers": {"Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache"}}}
+JSON
+  log "canned JSON $(wc -c < "$C/canned.json") bytes, stream $(grep -c '^event:' "$C/canned.sse") events"
+  java -jar "$WM_JAR" --port $WM_PORT --root-dir "$C/wm" --no-request-journal --disable-request-logging > "$OUT/wiremock.log" 2>&1 &
+  WM_PID=$!; PIDS+=("$WM_PID")
+  java -cp $JAR $B/BareJavalin.java $BARE_PORT "$C/canned.json" "$C/canned.sse" > "$OUT/bare.log" 2>&1 &
+  BARE_PID=$!; PIDS+=("$BARE_PID")
+  wait_for http://127.0.0.1:$WM_PORT/__admin/health
+  wait_for http://127.0.0.1:$BARE_PORT/health
+  M=/anthropic/v1/messages
+  TP=(  # label port path body headers
+    "mock-sigv4-fixture $MOCK_PORT $M $B/request.json $H/sigv4-fixture"
+    "mock-bearer-fixture $MOCK_PORT $M $B/request.json $H/bearer-fixture"
+    "mock-sigv4-generator $MOCK_PORT $M $B/request.json $H/sigv4-generator"
+    "mock-bearer-generator $MOCK_PORT $M $B/request.json $H/bearer-generator"
+    "wiremock $WM_PORT $M $B/request.json $H/plain"
+    "bare-javalin $BARE_PORT $M $B/request.json $H/plain"
+  )
+  ST=(
+    "mock-stream-sigv4 $MOCK_PORT $M $B/request-stream.json $H/sigv4-stream"
+    "wiremock-stream $WM_PORT /stream $B/request-stream.json $H/plain"
+    "bare-javalin-stream $BARE_PORT /stream $B/request-stream.json $H/plain"
+  )
+  log "warming up every server and variant (JIT), ${WARMUP}s each"
+  for v in "${TP[@]}" "${ST[@]}"; do run_wrk $v warmup "$WARMUP"; done
+  for r in $(seq 1 "$ROUNDS"); do
+    if [[ " $PARTS " == *" throughput "* ]]; then for v in "${TP[@]}"; do run_wrk $v "$r"; done; fi
+    if [[ " $PARTS " == *" streams "* ]]; then for v in "${ST[@]}"; do run_wrk $v "$r"; done; fi
+  done
+  log "mock resident memory after the throughput runs: $(( $(rss_kb $MOCK_PID) / 1024 )) MB"
+  stop $WM_PID; stop $BARE_PID; stop $MOCK_PID
+fi
+
+# ---------------------------------------------------------------- memory across a million requests
+if [[ " $PARTS " == *" memory "* ]]; then
+  start_mock
+  log "memory: warming up"
+  run_wrk mem-warmup $MOCK_PORT /anthropic/v1/messages $B/request.json "$H/sigv4-fixture" warmup 10
+  total=0; slice=0
+  echo -e "requests\trss_mb\tlive_heap_mb" > "$OUT/memory.tsv"
+  printf '0\t%d\t%d\n' $(( $(rss_kb $MOCK_PID) / 1024 )) $(( $(live_heap_kb $MOCK_PID) / 1024 )) >> "$OUT/memory.tsv"
+  while [ "$total" -lt "$MILLION" ]; do
+    slice=$((slice + 1))
+    line=$(BENCH_BODY=$B/request.json BENCH_HEADERS=$H/sigv4-fixture wrk -t2 -c"$CONNS" -d10s -s $B/wrk/post.lua \
+      http://127.0.0.1:$MOCK_PORT | grep '^RESULT')
+    n=$(echo "$line" | sed 's/.*requests=\([0-9]*\).*/\1/'); total=$((total + n))
+    printf '%d\t%d\t\n' "$total" $(( $(rss_kb $MOCK_PID) / 1024 )) >> "$OUT/memory.tsv"
+    log "memory: $total requests, RSS $(( $(rss_kb $MOCK_PID) / 1024 )) MB ($line)"
+  done
+  printf '%d\t%d\t%d\n' "$total" $(( $(rss_kb $MOCK_PID) / 1024 )) $(( $(live_heap_kb $MOCK_PID) / 1024 )) >> "$OUT/memory.tsv"
+  echo "journal: $(curl -s 'http://127.0.0.1:'$MOCK_PORT'/_mock/requests?limit=1' | head -c 40)" >> "$OUT/memory.tsv"
+  cat "$OUT/memory.tsv" >&2
+  stop $MOCK_PID
+fi
+
+# ---------------------------------------------------------------- paced streams
+# Per step: the mock (fixture "bench-paced": 125 deltas of 4 tokens at 20 tokens/s, one event per 200 ms,
+# 25 s per stream), then the control, bare Javalin pacing the same events from a shared 2-thread timer
+# (the mock's design, with nothing else): what the client sees from the control is the error of this
+# machine and client, not of the mock.
+if [[ " $PARTS " == *" paced "* ]]; then
+  echo -e "server\tstreams\tclient_result\tpeak_rss_mb\tpeak_open_streams_gauge" > "$OUT/paced.tsv"
+  C=$OUT/canned
+  if [ ! -f "$C/canned.sse" ]; then
+    mkdir -p "$C"; start_mock
+    mapfile -d '' HB < <(a=(); while IFS= read -r l; do a+=(-H "$l"); done < "$H/bearer-fixture"; printf '%s\0' "${a[@]}")
+    curl -sf "${HB[@]}" --data-binary @$B/request.json http://127.0.0.1:$MOCK_PORT/anthropic/v1/messages > "$C/canned.json"
+    curl -sf "${HB[@]}" --data-binary @$B/request-stream.json http://127.0.0.1:$MOCK_PORT/anthropic/v1/messages > "$C/canned.sse"
+    stop $MOCK_PID
+  fi
+  paced_client() { # port path streams ramp_ms -> stdout
+    java -Xmx1g -Dpath="$2" $B/PacedClient.java "$1" "$3" "$4" 200 $B/request-stream.json \
+      'content-type: application/json' 'anthropic-version: 2023-06-01' 'authorization: Bearer bench-static-token' \
+      'x-mock-scenario: bench-paced'
+  }
+  for n in $PACED_STEPS; do
+    ramp=$(( n / 2 )); [ $ramp -lt 1000 ] && ramp=1000   # at most 2,000 new streams a second
+    for server in mock bare-javalin; do
+      if [ $server = mock ]; then
+        start_mock; PID=$MOCK_PID; PORT=$MOCK_PORT; P=/anthropic/v1/messages   # a fresh mock per step: its memory is that step's
+      else
+        java -cp $JAR $B/BareJavalin.java $BARE_PORT "$C/canned.json" "$C/canned.sse" > "$OUT/bare.log" 2>&1 &
+        PID=$!; PIDS+=("$PID"); PORT=$BARE_PORT; P=/paced
+        wait_for http://127.0.0.1:$BARE_PORT/health
+      fi
+      paced_client $PORT $P 50 500 > /dev/null || true   # the JIT sees the path first
+      peak=0; gauge=0
+      paced_client $PORT $P "$n" "$ramp" > "$OUT/paced-$server-$n.txt" 2>&1 &
+      CLIENT=$!
+      while kill -0 $CLIENT 2>/dev/null; do
+        r=$(rss_kb $PID); [ "${r:-0}" -gt "$peak" ] && peak=$r
+        if [ $server = mock ]; then
+          g=$(curl -s --max-time 2 http://127.0.0.1:$MOCK_PORT/_mock/metrics | awk '/^mantle_mock_open_streams/ {print int($2)}' || true)
+          [ -n "$g" ] && [ "$g" -gt "$gauge" ] && gauge=$g
+        fi
+        sleep 1
+      done
+      wait $CLIENT || true
+      kill -0 $PID 2>/dev/null || log "WARNING: $server (pid $PID) was gone at the end of the $n-stream step"
+      res=$(grep '^RESULT' "$OUT/paced-$server-$n.txt" || echo "RESULT failed_to_run=1")
+      printf '%s\t%d\t%s\t%d\t%d\n' $server "$n" "${res#RESULT }" $((peak / 1024)) "$gauge" >> "$OUT/paced.tsv"
+      log "paced $server $n: ${res#RESULT } peak RSS $((peak / 1024)) MB, open-streams gauge peak $gauge"
+      stop $PID
+      sleep 2
+    done
+  done
+fi
+
+# ---------------------------------------------------------------- start to first 200
+if [[ " $PARTS " == *" startup "* ]]; then
+  echo -e "server\trun\tms_to_health\tms_to_first_200" > "$OUT/startup.tsv"
+  ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+  for i in 1 2 3 4 5; do
+    t0=$(date +%s%N)
+    java -jar $JAR --port $START_PORT > "$OUT/startup-mock.log" 2>&1 &
+    P=$!; PIDS+=("$P")
+    wait_for http://127.0.0.1:$START_PORT/_mock/health 10000; th=$(ms $t0)
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$START_PORT/anthropic/v1/messages \
+        --aws-sigv4 "aws:amz:us-east-1:bedrock-mantle" --user "AKIDEXAMPLE:wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" \
+        -H "content-type: application/json" -H "anthropic-version: 2023-06-01" --data-binary @$B/request.json)" = 200 ]; do sleep 0.01; done
+    tf=$(ms $t0); printf 'mock\t%d\t%d\t%d\n' $i $th $tf >> "$OUT/startup.tsv"; stop $P
+    if [ -f "$OUT/canned/wm/mappings/messages.json" ]; then
+      t0=$(date +%s%N)
+      java -jar "$WM_JAR" --port $START_PORT --root-dir "$OUT/canned/wm" --no-request-journal --disable-request-logging > /dev/null 2>&1 &
+      P=$!; PIDS+=("$P")
+      until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST --data-binary @$B/request.json http://127.0.0.1:$START_PORT/anthropic/v1/messages)" = 200 ]; do sleep 0.01; done
+      tf=$(ms $t0); printf 'wiremock\t%d\t\t%d\n' $i $tf >> "$OUT/startup.tsv"; stop $P
+    fi
+  done
+  cat "$OUT/startup.tsv" >&2
+fi
+
+# ---------------------------------------------------------------- JMH
+if [[ " $PARTS " == *" jmh "* ]]; then
+  log "JMH"
+  java -jar benchmarks/target/benchmarks.jar ${BENCH_JMH_ARGS:-} -rf text -rff "$OUT/jmh.txt" > "$OUT/jmh.log" 2>&1
+  cat "$OUT/jmh.txt" >&2
+fi
+
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
+python3 $B/summarize.py "$OUT" | tee "$OUT/summary.md"
