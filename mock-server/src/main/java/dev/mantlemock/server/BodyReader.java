@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Reads a request body up to a limit. A declared length over the limit is refused before a byte is
@@ -23,46 +24,46 @@ final class BodyReader {
             throw tooLarge(limit);
         }
         try (InputStream in = request.getInputStream()) {
-            byte[] known = null;
-            if (declared >= 0) {
-                // The usual case, a Content-Length: read straight into an array of that size (no 16 KB
-                // buffer and no copy per request), then make sure the stream really ends there.
-                byte[] body = new byte[(int) declared];
-                int n = in.readNBytes(body, 0, body.length);
-                if (n < body.length) {
-                    return Arrays.copyOf(body, n);
-                }
-                int next = in.read();
-                if (next == -1) {
-                    return body;
-                }
-                known = Arrays.copyOf(body, body.length + 1);
-                known[body.length] = (byte) next;
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(known != null ? known.length * 2 : 1024);
-            byte[] buf = new byte[16 * 1024];
-            long total = 0;
-            if (known != null) {
-                total = known.length;
-                if (total > limit) {
-                    throw tooLarge(limit);
-                }
-                out.write(known);
-            }
-            for (int n; (n = in.read(buf)) != -1; ) {
-                total += n;
-                if (total > limit) {
-                    throw tooLarge(limit);
-                }
-                if (System.nanoTime() - deadlineNanos > 0) {
-                    // A client trickling its body holds a thread; it gets a bounded time, not forever.
-                    throw new ApiException(ErrorType.INVALID_REQUEST, 408, ErrorTexts.BODY_TOO_SLOW, java.util.Map.of());
-                }
-                out.write(buf, 0, n);
-            }
-            return out.toByteArray();
+            return declared >= 0 ? readDeclared(in, (int) declared, deadlineNanos) : readChunked(in, limit, deadlineNanos);
         } catch (IOException e) {
             throw ApiException.invalid("The request body could not be read: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The usual case, a Content-Length: straight into an array of that size, no buffer and no copy. */
+    private static byte[] readDeclared(InputStream in, int length, long deadlineNanos) throws IOException {
+        byte[] body = new byte[length];
+        int filled = 0;
+        while (filled < length) {
+            int n = in.read(body, filled, length - filled);
+            if (n == -1) {
+                return Arrays.copyOf(body, filled);
+            }
+            filled += n;
+            checkDeadline(deadlineNanos);
+        }
+        return body;
+    }
+
+    private static byte[] readChunked(InputStream in, long limit, long deadlineNanos) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        byte[] buf = new byte[16 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(buf)) != -1; ) {
+            total += n;
+            if (total > limit) {
+                throw tooLarge(limit);
+            }
+            checkDeadline(deadlineNanos);
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** A client trickling its body holds a thread; it gets a bounded time, not forever. */
+    private static void checkDeadline(long deadlineNanos) {
+        if (System.nanoTime() - deadlineNanos > 0) {
+            throw new ApiException(ErrorType.INVALID_REQUEST, 408, ErrorTexts.BODY_TOO_SLOW, Map.of());
         }
     }
 
