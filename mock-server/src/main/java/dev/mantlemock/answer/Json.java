@@ -16,7 +16,7 @@ import java.util.List;
 
 /** The one mapper and node factory of this package, plus a stable (key-sorted) serialization for hashing. */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = dev.mantlemock.api.Json.MAPPER;
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {}

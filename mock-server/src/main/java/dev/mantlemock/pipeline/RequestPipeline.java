@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs an exchange through the ordered stages, then the encoder, then tells the observers.
- * The order itself is written down once, in {@link PipelineAssembly}.
+ * The order itself is written down once, in {@code server.RequestPath}.
  */
 public final class RequestPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);

@@ -1,12 +1,7 @@
 package dev.mantlemock.policy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.mantlemock.config.ConfigLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,14 +19,8 @@ public final class FeatureTable {
     }
 
     public static FeatureTable builtIn() {
-        try (InputStream in = FeatureTable.class.getResourceAsStream("/bedrock/features.yaml")) {
-            Raw raw = new ObjectMapper(new YAMLFactory())
-                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(in, Raw.class);
-            return new FeatureTable(raw.profiles, raw.features, Set.copyOf(raw.knownBetas));
-        } catch (IOException e) {
-            throw new UncheckedIOException("built-in feature table unreadable", e);
-        }
+        Raw raw = ConfigLoader.readBuiltIn("/bedrock/features.yaml", Raw.class);
+        return new FeatureTable(raw.profiles, raw.features, Set.copyOf(raw.knownBetas));
     }
 
     public List<String> profiles() {

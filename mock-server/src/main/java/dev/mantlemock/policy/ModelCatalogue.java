@@ -1,13 +1,8 @@
 package dev.mantlemock.policy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mantlemock.config.ConfigLoader;
 import dev.mantlemock.config.MockConfig;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -52,13 +47,7 @@ public final class ModelCatalogue {
     }
 
     private static Table builtIn() {
-        try (InputStream in = ModelCatalogue.class.getResourceAsStream("/bedrock/models.yaml")) {
-            return new ObjectMapper(new YAMLFactory())
-                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(in, Table.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("built-in model table unreadable", e);
-        }
+        return ConfigLoader.readBuiltIn("/bedrock/models.yaml", Table.class);
     }
 
     private static final class Table {
