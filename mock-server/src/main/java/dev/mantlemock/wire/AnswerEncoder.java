@@ -11,7 +11,7 @@ import dev.mantlemock.pipeline.Exchange;
 import dev.mantlemock.pipeline.ResponseChannel;
 import dev.mantlemock.pipeline.ResponseEncoder;
 import java.io.IOException;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
@@ -42,7 +42,7 @@ public final class AnswerEncoder implements ResponseEncoder {
         if (exchange.message().stream()) {
             StreamPlan plan = exchange.streamPlan() != null ? exchange.streamPlan() : StreamPlan.of(defaultTiming);
             channel.begin(200, "text/event-stream; charset=utf-8", headers(exchange, "text/event-stream"));
-            return streams.write(sse.events(id, model, answer, input), plan, channel, exchange.outputMeter(), input, outputTokens);
+            return streams.write(sse.stream(id, model, answer, input), plan, channel, exchange.outputMeter(), input, outputTokens);
         }
         int granted = exchange.outputMeter().grant(answer.outputTokens());
         if (granted < answer.outputTokens()) {
@@ -57,7 +57,8 @@ public final class AnswerEncoder implements ResponseEncoder {
     private Answer cut(Answer answer, int granted, String id, String model, InputTokens input) {
         StreamAccumulator acc = new StreamAccumulator();
         int produced = 0;
-        for (SseEvent e : sse.events(id, model, answer, input)) {
+        for (Iterator<SseEvent> events = sse.stream(id, model, answer, input); events.hasNext(); ) {
+            SseEvent e = events.next();
             if (e.delta() && produced + e.tokens() > granted) {
                 break;
             }

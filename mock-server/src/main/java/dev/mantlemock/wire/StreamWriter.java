@@ -5,6 +5,7 @@ import dev.mantlemock.api.ErrorEnvelope;
 import dev.mantlemock.pipeline.OutputTokenMeter;
 import dev.mantlemock.pipeline.ResponseChannel;
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -30,7 +31,7 @@ public final class StreamWriter {
         this.encoder = encoder;
     }
 
-    public CompletableFuture<Void> write(List<SseEvent> events, StreamPlan plan, ResponseChannel channel,
+    public CompletableFuture<Void> write(Iterator<SseEvent> events, StreamPlan plan, ResponseChannel channel,
             OutputTokenMeter meter, InputTokens input, IntConsumer outputTokens) {
         Run run = new Run(events, plan, channel, meter, input, outputTokens);
         running.add(run);
@@ -63,16 +64,12 @@ public final class StreamWriter {
     }
 
     /**
-     * One stream in progress: an index into its events, advanced by the timer. The events are kept as
-     * their framed bytes plus the three facts pacing needs, not as JSON trees: a paced stream lives for
-     * seconds, and a thousand open streams of ObjectNodes were a live heap the young collector copied
-     * over and over (the paced-stream timing tail); framed, a stream's events are a few times smaller.
+     * One stream in progress: its events, made as they fall due, advanced by the timer. It holds the
+     * next event and the cursor, never the whole stream: thousands of paced streams stay open for
+     * seconds, and a live heap of their events is what the young collector would copy over and over.
      */
     private final class Run {
-        final byte[][] frames;
-        final boolean[] deltas;
-        final int[] tokens;
-        final int[] blocks;
+        final Iterator<SseEvent> events;
         final StreamPlan plan;
         final ResponseChannel channel;
         final OutputTokenMeter meter;
@@ -80,31 +77,20 @@ public final class StreamWriter {
         final IntConsumer outputTokens;
         final SplittableRandom jitter;
         final CompletableFuture<Void> done = new CompletableFuture<>();
-        int next;
+        SseEvent next;
         int written;
         int produced;
         boolean firstDeltaSent;
 
-        Run(List<SseEvent> events, StreamPlan plan, ResponseChannel channel, OutputTokenMeter meter,
+        Run(Iterator<SseEvent> events, StreamPlan plan, ResponseChannel channel, OutputTokenMeter meter,
                 InputTokens input, IntConsumer outputTokens) {
-            int n = events.size();
-            this.frames = new byte[n][];
-            this.deltas = new boolean[n];
-            this.tokens = new int[n];
-            this.blocks = new int[n];
-            for (int i = 0; i < n; i++) {
-                SseEvent e = events.get(i);
-                frames[i] = SseEncoder.frame(e);
-                deltas[i] = e.delta();
-                tokens[i] = e.tokens();
-                blocks[i] = e.blockIndex();
-            }
+            this.events = events;
             this.plan = plan;
             this.channel = channel;
             this.meter = meter;
             this.input = input;
             this.outputTokens = outputTokens;
-            this.jitter = new SplittableRandom(plan.timing().seed());
+            this.jitter = plan.timing().jitter() > 0 ? new SplittableRandom(plan.timing().seed()) : null;
         }
 
         /** Writes events until one must wait, then schedules the rest. One thread at a time per stream. */
@@ -113,28 +99,31 @@ public final class StreamWriter {
                 return; // a timer task left over from before a shutdown hurried this stream along
             }
             try {
-                while (next < frames.length) {
+                while (next != null || events.hasNext()) {
+                    if (next == null) {
+                        next = events.next();
+                        waited = false;
+                    }
                     if (interruptNow()) {
                         return;
                     }
-                    if (deltas[next]) {
-                        long delay = delayBefore(tokens[next]);
-                        if (delay > 0 && pending != next) {
-                            pending = next;
+                    if (next.delta()) {
+                        long delay = waited ? 0 : delayBefore(next.tokens());
+                        if (delay > 0) {
+                            waited = true;
                             timer.schedule(this::step, delay, TimeUnit.MILLISECONDS);
                             return;
                         }
-                        pending = -1;
                         firstDeltaSent = true;
-                        if (tokens[next] > 0 && !meter.produced(tokens[next])) {
-                            cutShort(blocks[next]);
+                        if (next.tokens() > 0 && !meter.produced(next.tokens())) {
+                            cutShort(next.blockIndex());
                             return;
                         }
-                        produced += tokens[next];
+                        produced += next.tokens();
                     }
-                    channel.chunk(frames[next]);
+                    channel.chunk(SseEncoder.frame(next));
                     written++;
-                    next++;
+                    next = null;
                 }
                 finish(true);
             } catch (IOException | RuntimeException e) {
@@ -142,8 +131,8 @@ public final class StreamWriter {
             }
         }
 
-        /** The index of the delta whose delay has been waited for, or -1. */
-        int pending = -1;
+        /** Whether {@link #next}'s delay has been waited for. */
+        boolean waited;
 
         long delayBefore(int eventTokens) {
             if (hurrying) {
