@@ -15,7 +15,16 @@ public interface ResponseChannel {
     /** Writes a whole body and ends the response. */
     void body(byte[] bytes) throws IOException;
 
-    /** Writes one chunk of a streamed body and flushes it to the client at once. */
+    /**
+     * Whether a chunk of a streamed body can be written now. If not, {@code resume} runs once the
+     * client has taken what was sent: a client that stops reading holds no thread. Call it before
+     * every {@link #chunk} and before {@link #end}. Channels that never block always say yes.
+     */
+    default boolean writable(Runnable resume) {
+        return true;
+    }
+
+    /** Writes one chunk of a streamed body and sends it to the client at once. */
     void chunk(byte[] bytes) throws IOException;
 
     /** Ends a streamed body normally. */

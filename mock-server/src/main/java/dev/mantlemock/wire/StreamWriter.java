@@ -36,7 +36,7 @@ public final class StreamWriter {
         Run run = new Run(events, plan, channel, meter, input, outputTokens);
         running.add(run);
         run.done.whenComplete((ok, e) -> running.remove(run));
-        run.step();
+        run.step(Wait.NOTHING);
         return run.done;
     }
 
@@ -58,10 +58,12 @@ public final class StreamWriter {
         List<CompletableFuture<Void>> all = new java.util.ArrayList<>();
         for (Run run : running) {
             all.add(run.done);
-            timer.execute(run::step);
+            timer.execute(() -> run.step(Wait.HURRY));
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
+
+    private enum Wait { NOTHING, TIMER, CLIENT, HURRY }
 
     /**
      * One stream in progress: its events, made as they fall due, advanced by the timer. It holds the
@@ -69,7 +71,7 @@ public final class StreamWriter {
      * seconds, and a live heap of their events is what the young collector would copy over and over.
      */
     private final class Run {
-        final Iterator<SseEvent> events;
+        Iterator<SseEvent> events;
         final StreamPlan plan;
         final ResponseChannel channel;
         final OutputTokenMeter meter;
@@ -93,31 +95,45 @@ public final class StreamWriter {
             this.jitter = plan.timing().jitter() > 0 ? new SplittableRandom(plan.timing().seed()) : null;
         }
 
-        /** Writes events until one must wait, then schedules the rest. One thread at a time per stream. */
-        synchronized void step() {
-            if (done.isDone()) {
-                return; // a timer task left over from before a shutdown hurried this stream along
+        /**
+         * Writes events until one must wait (for its time, or for the client to take what was sent),
+         * then arranges to be woken. One thread at a time per stream; a wake-up for something the
+         * stream no longer waits for is ignored, so a late write-possible signal never skips a delay.
+         */
+        synchronized void step(Wait cause) {
+            if (done.isDone() || (waiting != Wait.NOTHING && cause != waiting && cause != Wait.HURRY)) {
+                return; // left over from before a shutdown hurried this stream along, or not what it waits for
             }
+            waiting = Wait.NOTHING;
             try {
                 while (next != null || events.hasNext()) {
                     if (next == null) {
                         next = events.next();
                         waited = false;
                     }
-                    if (interruptNow()) {
+                    if (!writable()) {
                         return;
                     }
-                    if (next.delta()) {
-                        long delay = waited ? 0 : delayBefore(next.tokens());
-                        if (delay > 0) {
-                            waited = true;
-                            timer.schedule(this::step, delay, TimeUnit.MILLISECONDS);
+                    if (interruptNow()) {
+                        if (done.isDone()) {
                             return;
                         }
+                        continue; // the rest of the stream was replaced
+                    }
+                    if (next.delta() && !waited) {
+                        long delay = delayBefore(next.tokens());
+                        if (delay > 0) {
+                            waited = true;
+                            waiting = Wait.TIMER;
+                            timer.schedule(() -> step(Wait.TIMER), delay, TimeUnit.MILLISECONDS);
+                            return;
+                        }
+                    }
+                    if (next.delta()) {
                         firstDeltaSent = true;
                         if (next.tokens() > 0 && !meter.produced(next.tokens())) {
                             cutShort(next.blockIndex());
-                            return;
+                            continue;
                         }
                         produced += next.tokens();
                     }
@@ -125,14 +141,29 @@ public final class StreamWriter {
                     written++;
                     next = null;
                 }
-                finish(true);
+                if (writable()) {
+                    finish(true);
+                }
             } catch (IOException | RuntimeException e) {
                 finish(false); // the client went away; nothing more to send
             }
         }
 
+        /** Whether the client can take more now; if not, the channel wakes this stream when it can. */
+        boolean writable() {
+            if (channel.writable(() -> step(Wait.CLIENT))) {
+                return true;
+            }
+            waiting = Wait.CLIENT;
+            return false;
+        }
+
+        /** What the stream waits for between steps. */
+        Wait waiting = Wait.NOTHING;
         /** Whether {@link #next}'s delay has been waited for. */
         boolean waited;
+        /** Whether the plan's interruption has begun. */
+        boolean interrupted;
 
         long delayBefore(int eventTokens) {
             if (hurrying) {
@@ -152,16 +183,16 @@ public final class StreamWriter {
             return Math.round(millis);
         }
 
-        boolean interruptNow() throws IOException {
-            if (plan.interruption() == StreamPlan.Interruption.NONE || written < plan.afterEvents()) {
+        /** Applies the plan's interruption once its event count is reached: the connection drops, or the rest of the stream is replaced. */
+        boolean interruptNow() {
+            if (interrupted || plan.interruption() == StreamPlan.Interruption.NONE || written < plan.afterEvents()) {
                 return false;
             }
+            interrupted = true;
             switch (plan.interruption()) {
-                case ERROR_EVENT -> {
-                    channel.chunk(SseEncoder.frame("error", ErrorEnvelope.streamEventJson("overloaded_error", "Overloaded")));
-                    finish(true);
-                }
-                case TRUNCATE -> finish(true);
+                case ERROR_EVENT -> replaceRest(List.of(new SseEvent(
+                        ErrorEnvelope.streamEventJson("overloaded_error", "Overloaded"), false, 0, -1)));
+                case TRUNCATE -> replaceRest(List.of());
                 case DROP_CONNECTION -> {
                     channel.abort();
                     complete();
@@ -171,11 +202,14 @@ public final class StreamWriter {
             return true;
         }
 
-        void cutShort(int openBlock) throws IOException {
-            for (SseEvent e : encoder.cutShort(openBlock, produced, input)) {
-                channel.chunk(SseEncoder.frame(e));
-            }
-            finish(true);
+        /** The output quota ran out mid-generation: the open block and the message end here. */
+        void cutShort(int openBlock) {
+            replaceRest(encoder.cutShort(openBlock, produced, input));
+        }
+
+        void replaceRest(List<SseEvent> rest) {
+            events = rest.iterator();
+            next = rest.isEmpty() ? null : events.next();
         }
 
         void finish(boolean endNormally) {
