@@ -56,7 +56,12 @@ final class ServletResponseChannel implements ResponseChannel {
         if (failed) {
             throw new IOException("the client is gone");
         }
-        streamOutput().write(bytes); // with a one-byte buffer, the event goes straight out
+        ServletOutputStream out = streamOutput();
+        out.write(bytes);
+        // If the write was only buffered, send it now; if not ready, the write is already sending everything.
+        if (out.isReady()) {
+            out.flush();
+        }
     }
 
     @Override
@@ -71,14 +76,12 @@ final class ServletResponseChannel implements ResponseChannel {
     /**
      * A streamed body is written without blocking: the request goes async (with no time limit, as
      * paced streams may run for minutes; the idle timeout still ends dead connections), and each
-     * event is written only when the client has taken the last one. No buffer is kept per stream:
-     * Jetty's default 32 KB aggregate buffer, times thousands of open streams, was most of their memory.
+     * event is written only when the client has taken the last one.
      */
     private ServletOutputStream streamOutput() {
         if (streamOut == null) {
             AsyncContext async = request.isAsyncStarted() ? request.getAsyncContext() : request.startAsync();
             async.setTimeout(0);
-            response.setBufferSize(1);
             try {
                 streamOut = response.getOutputStream();
             } catch (IOException e) {
