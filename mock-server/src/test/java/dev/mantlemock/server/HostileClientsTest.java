@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Clients that misbehave at the connection level: oversized headers, garbage, slow senders, idle
  * sockets by the thousand. Each gets a bounded answer and leaves nothing behind. Streams abandoned
- * halfway, by the ten thousand, are {@link AbortedStreamsIT}'s (run by {@code mvn verify}).
+ * halfway, by the ten thousand, are {@link AbortedStreamsIT}'s, and a flood of clients {@link SaturationIT}'s
+ * (both run by {@code mvn verify}).
  */
 class HostileClientsTest {
 
