@@ -261,6 +261,7 @@ sat_step() { # server pid port headers health_url connections
 }
 if [[ " $PARTS " == *" saturation "* ]]; then
   echo -e "server\tconnections\tresult\tpeak_threads\tpeak_rss_mb\thealth_after" > "$OUT/saturation.tsv"
+  echo "saturation: wrk -t2 -d${DURATION}s --timeout ${SAT_TIMEOUT}s per step" >> "$OUT/machine.txt"
   capture_canned
   start_mock
   java -cp $JAR $B/BareJavalin.java $BARE_PORT "$C/canned.json" "$C/canned.sse" > "$OUT/bare.log" 2>&1 &

@@ -85,7 +85,7 @@ if os.path.exists(paced):
 
 sat = os.path.join(out, "saturation.tsv")
 if os.path.exists(sat):
-    print("### Saturation (SigV4 + fixture POST; wrk -t2 --timeout 10s; each step on the mock, then on bare Javalin)\n")
+    print("### Saturation (SigV4 + fixture POST; each step on the mock, then on bare Javalin; wrk settings above)\n")
     print("| connections | server | req/s | × bare | p50 ms | p99 ms | max ms | non-2xx | connect err | read err | write err "
           "| timeouts | threads, peak | RSS MB, peak | health after |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
