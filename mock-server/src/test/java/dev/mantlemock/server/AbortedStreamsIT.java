@@ -94,9 +94,9 @@ class AbortedStreamsIT {
                 if (bytes.length >= 12 && RawResponse.indexOf(bytes, "HTTP/1.1 200", 0) != 0) {
                     return new SelectorClient.Step.Fail("answered " + SelectorClient.preview(bytes));
                 }
-                int head = RawResponse.indexOf(bytes, "\r\n\r\n", 0);
-                int event = head < 0 ? -1 : RawResponse.indexOf(bytes, "event: ", head);
-                boolean firstEventWhole = event >= 0 && RawResponse.indexOf(bytes, "\n\n", event) > 0;
+                byte[] body = RawResponse.bodySoFar(bytes);
+                int event = body == null ? -1 : RawResponse.indexOf(body, "event: ", 0);
+                boolean firstEventWhole = event >= 0 && RawResponse.indexOf(body, "\n\n", event) > 0;
                 return firstEventWhole ? SelectorClient.RESET : SelectorClient.WAIT;
             }
         });

@@ -60,13 +60,37 @@ public record RawResponse(int status, Map<String, String> headers, byte[] body) 
         return body == null ? null : new RawResponse(status, headers, body);
     }
 
+    /**
+     * The body received so far of a response still arriving: its complete chunks if it is chunked (a
+     * server may cut an event across chunks, down to one byte each), else the bytes after the headers.
+     * Null until the headers are complete.
+     */
+    public static byte[] bodySoFar(byte[] bytes) {
+        int headEnd = indexOf(bytes, "\r\n\r\n", 0);
+        if (headEnd < 0) {
+            return null;
+        }
+        String head = new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+        if (!head.contains("\r\ntransfer-encoding: chunked")) {
+            return Arrays.copyOfRange(bytes, headEnd + 4, bytes.length);
+        }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        dechunkInto(body, bytes, headEnd + 4);
+        return body.toByteArray();
+    }
+
     /** The chunked body from {@code at}, or null if its last chunk has not arrived. */
     private static byte[] dechunk(byte[] bytes, int at) {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        return dechunkInto(body, bytes, at) ? body.toByteArray() : null;
+    }
+
+    /** Appends the complete chunks from {@code at} to {@code body}; true once the last chunk has arrived. */
+    private static boolean dechunkInto(java.io.ByteArrayOutputStream body, byte[] bytes, int at) {
         while (true) {
             int lineEnd = indexOf(bytes, "\r\n", at);
             if (lineEnd < 0) {
-                return null;
+                return false;
             }
             String sizeLine = new String(bytes, at, lineEnd - at, StandardCharsets.ISO_8859_1);
             int semicolon = sizeLine.indexOf(';');
@@ -75,15 +99,15 @@ public record RawResponse(int status, Map<String, String> headers, byte[] body) 
             if (size == 0) {
                 // no trailers: the final CRLF ends the response
                 if (bytes.length < at + 2) {
-                    return null;
+                    return false;
                 }
                 if (bytes[at] != '\r' || bytes[at + 1] != '\n' || bytes.length > at + 2) {
                     throw new IllegalStateException("unexpected bytes after the last chunk");
                 }
-                return body.toByteArray();
+                return true;
             }
             if (bytes.length < at + size + 2) {
-                return null;
+                return false;
             }
             body.write(bytes, at, size);
             at += size;

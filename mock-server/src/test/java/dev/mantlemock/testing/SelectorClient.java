@@ -182,7 +182,12 @@ public final class SelectorClient {
             if (n > 0) {
                 connection.in.write(buffer.array(), 0, n);
             }
-            Step step = connection.conversation.received(connection.in.toByteArray(), n < 0);
+            Step step;
+            try {
+                step = connection.conversation.received(connection.in.toByteArray(), n < 0);
+            } catch (RuntimeException | AssertionError e) {
+                step = new Step.Fail("an answer that could not be read (" + e + "): " + preview(connection.in.toByteArray()));
+            }
             if (step instanceof Step.Wait) {
                 if (n < 0) {
                     step = new Step.Fail("the server closed the connection mid-answer after " + connection.in.size()
