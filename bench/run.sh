@@ -6,12 +6,15 @@
 #   streams     unpaced 10-event SSE streams, same three servers
 #   memory      resident memory and live heap before and after a million requests
 #   paced       concurrent paced streams (20 tokens/s) held, event timing error, resident memory
+#   saturation  the throughput part's SigV4 + fixture POST at rising connection counts: does the mock slow
+#               down or fail once clients outnumber its threads (errors per kind, threads, memory per step)
 #   startup     JVM start to first 200 (java -jar ... --port N, health, then a SigV4 POST)
 #   jmh         the JMH micro-benchmarks (SigV4 verifier, SseEncoder)
 #
 # usage: bench/run.sh [part ...]        (default: all parts, in the order above)
 # env:   BENCH_DURATION=10 (s per wrk run)  BENCH_ROUNDS=3  BENCH_CONNECTIONS=64
 #        BENCH_PACED_STEPS="1000 2500 5000 10000"  BENCH_MILLION=1000000  BENCH_JMH_ARGS=""
+#        BENCH_SAT_STEPS="16 64 256 1024 4096"  BENCH_SAT_TIMEOUT=10 (s before wrk counts a request as timed out)
 #        BENCH_OUT=bench/out/<utc time>   BENCH_SKIP_BUILD=1 (use the jars already built)
 set -euo pipefail
 
@@ -24,7 +27,9 @@ ROUNDS=${BENCH_ROUNDS:-3}
 CONNS=${BENCH_CONNECTIONS:-64}
 PACED_STEPS=${BENCH_PACED_STEPS:-"1000 2500 5000 10000"}
 MILLION=${BENCH_MILLION:-1000000}
-PARTS=${*:-throughput streams memory paced startup jmh}
+SAT_STEPS=${BENCH_SAT_STEPS:-"16 64 256 1024 4096"}
+SAT_TIMEOUT=${BENCH_SAT_TIMEOUT:-10}
+PARTS=${*:-throughput streams memory paced saturation startup jmh}
 MOCK_PORT=18080 BARE_PORT=18081 WM_PORT=18082 START_PORT=18083
 JAR=mock-server/target/mock-server.jar
 WARMUP=${BENCH_WARMUP:-15}
@@ -170,6 +175,17 @@ if [[ " $PARTS " == *" memory "* ]]; then
   stop $MOCK_PID
 fi
 
+# the mock's own answers, captured once, for the bare control to serve (paced and saturation parts)
+capture_canned() {
+  C=$OUT/canned
+  [ -f "$C/canned.sse" ] && return 0
+  mkdir -p "$C"; start_mock
+  mapfile -d '' HB < <(a=(); while IFS= read -r l; do a+=(-H "$l"); done < "$H/bearer-fixture"; printf '%s\0' "${a[@]}")
+  curl -sf "${HB[@]}" --data-binary @$B/request.json http://127.0.0.1:$MOCK_PORT/anthropic/v1/messages > "$C/canned.json"
+  curl -sf "${HB[@]}" --data-binary @$B/request-stream.json http://127.0.0.1:$MOCK_PORT/anthropic/v1/messages > "$C/canned.sse"
+  stop $MOCK_PID
+}
+
 # ---------------------------------------------------------------- paced streams
 # Per step: the mock (fixture "bench-paced": 125 deltas of 4 tokens at 20 tokens/s, one event per 200 ms,
 # 25 s per stream), then the control, bare Javalin pacing the same events from a shared 2-thread timer
@@ -177,14 +193,7 @@ fi
 # machine and client, not of the mock.
 if [[ " $PARTS " == *" paced "* ]]; then
   echo -e "server\tstreams\tclient_result\tpeak_rss_mb\tpeak_open_streams_gauge" > "$OUT/paced.tsv"
-  C=$OUT/canned
-  if [ ! -f "$C/canned.sse" ]; then
-    mkdir -p "$C"; start_mock
-    mapfile -d '' HB < <(a=(); while IFS= read -r l; do a+=(-H "$l"); done < "$H/bearer-fixture"; printf '%s\0' "${a[@]}")
-    curl -sf "${HB[@]}" --data-binary @$B/request.json http://127.0.0.1:$MOCK_PORT/anthropic/v1/messages > "$C/canned.json"
-    curl -sf "${HB[@]}" --data-binary @$B/request-stream.json http://127.0.0.1:$MOCK_PORT/anthropic/v1/messages > "$C/canned.sse"
-    stop $MOCK_PID
-  fi
+  capture_canned
   paced_client() { # port path streams ramp_ms -> stdout
     java -Xmx1g -Dpath="$2" $B/PacedClient.java "$1" "$3" "$4" 200 $B/request-stream.json \
       'content-type: application/json' 'anthropic-version: 2023-06-01' 'authorization: Bearer bench-static-token' \
@@ -221,6 +230,56 @@ if [[ " $PARTS " == *" paced "* ]]; then
       sleep 2
     done
   done
+fi
+
+# ---------------------------------------------------------------- saturation
+# The throughput part's request (SigV4 + fixture, full pipeline) from ever more connections, 10 s per step:
+# Jetty's pool has 250 threads, so the later steps have far more clients than threads. What the table must
+# show is how the mock degrades: throughput flat and latency up, or errors. Each step runs against the mock,
+# then against the bare Javalin control (same Javalin and Jetty, same canned bytes, nothing else), so what
+# the machine, wrk and Jetty do at that many connections is told apart from what the mock does. One server
+# of each for all steps. wrk's --timeout is raised to BENCH_SAT_TIMEOUT (10 s) so a slow answer is measured
+# as slow, not as an error (an SDK waits minutes); wrk's errors are kept by kind (connect, read, write, timeout).
+sat_step() { # server pid port headers health_url connections
+  local server=$1 pid=$2 port=$3 headers=$4 health_url=$5 c=$6 wrk_pid peak_t=0 peak_r=0 t r health res
+  BENCH_PATH=/anthropic/v1/messages BENCH_BODY=$B/request.json BENCH_HEADERS=$headers \
+    wrk -t2 -c"$c" -d"${DURATION}s" --timeout "${SAT_TIMEOUT}s" -s $B/wrk/post.lua "http://127.0.0.1:$port" \
+    > "$OUT/saturation-$server-$c.txt" 2>&1 &
+  wrk_pid=$!
+  while kill -0 $wrk_pid 2>/dev/null; do
+    t=$(awk '/^Threads:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+    r=$(rss_kb "$pid")
+    [ "${t:-0}" -gt "$peak_t" ] && peak_t=$t; [ "${r:-0}" -gt "$peak_r" ] && peak_r=$r
+    sleep 0.5
+  done
+  wait $wrk_pid || true
+  health=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$health_url" || true)
+  res=$(grep '^RESULT' "$OUT/saturation-$server-$c.txt" || echo "RESULT failed=1")
+  printf '%s\t%d\t%s\t%d\t%d\t%s\n' "$server" "$c" "${res#RESULT }" "$peak_t" $((peak_r / 1024)) "$health" >> "$OUT/saturation.tsv"
+  log "saturation $server $c connections: ${res#RESULT } threads peak $peak_t, RSS peak $((peak_r / 1024)) MB, health $health"
+  sleep 2   # let the closed connections drain before the next step
+}
+if [[ " $PARTS " == *" saturation "* ]]; then
+  echo -e "server\tconnections\tresult\tpeak_threads\tpeak_rss_mb\thealth_after" > "$OUT/saturation.tsv"
+  echo "saturation: wrk -t2 -d${DURATION}s --timeout ${SAT_TIMEOUT}s per step" >> "$OUT/machine.txt"
+  capture_canned
+  start_mock
+  java -cp $JAR $B/BareJavalin.java $BARE_PORT "$C/canned.json" "$C/canned.sse" > "$OUT/bare.log" 2>&1 &
+  BARE_PID=$!; PIDS+=("$BARE_PID")
+  wait_for http://127.0.0.1:$BARE_PORT/health
+  log "saturation: warming up both servers (${WARMUP}s each at $CONNS connections)"
+  run_wrk sat-warmup $MOCK_PORT /anthropic/v1/messages $B/request.json "$H/sigv4-fixture" warmup "$WARMUP"
+  run_wrk sat-warmup-bare $BARE_PORT /anthropic/v1/messages $B/request.json "$H/plain" warmup "$WARMUP"
+  fds=$(ulimit -n)
+  for c in $SAT_STEPS; do
+    if [ "$c" -gt $(( fds / 2 - 100 )) ]; then   # wrk and the server each hold one descriptor per connection
+      log "saturation: skipping $c connections, over half of ulimit -n ($fds)"; continue
+    fi
+    sat_step mock $MOCK_PID $MOCK_PORT "$H/sigv4-fixture" http://127.0.0.1:$MOCK_PORT/_mock/health "$c"
+    sat_step bare-javalin $BARE_PID $BARE_PORT "$H/plain" http://127.0.0.1:$BARE_PORT/health "$c"
+  done
+  kill -0 $MOCK_PID 2>/dev/null || log "WARNING: the mock was gone at the end of the saturation steps"
+  stop $MOCK_PID; stop $BARE_PID
 fi
 
 # ---------------------------------------------------------------- start to first 200

@@ -83,6 +83,27 @@ if os.path.exists(paced):
               f"{f('err_p99_ms')} | {f('steady_p50_ms')} | {f('steady_p99_ms')} | {f('steady_p999_ms')} | {rss} | {g if server == 'mock' else ''} |")
     print()
 
+sat = os.path.join(out, "saturation.tsv")
+if os.path.exists(sat):
+    print("### Saturation (SigV4 + fixture POST; each step on the mock, then on bare Javalin; wrk settings above)\n")
+    print("| connections | server | req/s | × bare | p50 ms | p99 ms | max ms | non-2xx | connect err | read err | write err "
+          "| timeouts | threads, peak | RSS MB, peak | health after |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    steps = [l.split("\t") for l in open(sat).read().splitlines()[1:]]
+    bare = {c: kv(r) for server, c, r, *_ in steps if server == "bare-javalin"}
+    for server, c, r, threads, rss, health in steps:
+        d = kv(r)
+        if "rps" not in d:
+            print(f"| {int(c):,} | {server} | wrk failed to run | | | | | | | | | | {threads} | {rss} | {health} |")
+            continue
+        ms = lambda k: f"{float(d[k]) / 1000:,.1f}"
+        n = lambda k: f"{int(d.get(k, 0)):,}"
+        ratio = f"{float(d['rps']) / float(bare[c]['rps']):.2f}" if server != "bare-javalin" and "rps" in bare.get(c, {}) else ""
+        print(f"| {int(c):,} | {server} | {float(d['rps']):,.0f} | {ratio} | {ms('p50_us')} | {ms('p99_us')} | {ms('max_us')} | "
+              f"{n('non2xx')} | {n('connect_errors')} | {n('read_errors')} | {n('write_errors')} | {n('timeouts')} | "
+              f"{threads} | {rss} | {health} |")
+    print()
+
 st = os.path.join(out, "startup.tsv")
 if os.path.exists(st):
     print("### JVM start to first 200\n")

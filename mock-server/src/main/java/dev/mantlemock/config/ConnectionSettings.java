@@ -19,9 +19,13 @@ public final class ConnectionSettings {
     @JsonProperty("max-header-bytes")
     public int maxHeaderBytes = 16 * 1024;
 
-    /** Connections the OS queues while the mock accepts; load tests open many at once. */
+    /**
+     * Connections the OS queues while the mock accepts; load tests open many at once. 4096 because a
+     * load generator's burst of 4096 connects overflowed 1024, and every overflowed connect waits a
+     * second or more for the kernel's retry. Linux caps it at {@code net.core.somaxconn} (4096 by default).
+     */
     @JsonProperty("accept-queue")
-    public int acceptQueue = 1024;
+    public int acceptQueue = 4096;
 
     /** On shutdown, open streams are finished without their pacing delays for at most this long. */
     @JsonProperty("shutdown-grace-seconds")

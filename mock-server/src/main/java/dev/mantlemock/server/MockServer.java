@@ -26,8 +26,7 @@ import dev.mantlemock.api.Ids;
 import java.nio.file.Path;
 import java.util.Map;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,12 +35,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MockServer implements AutoCloseable {
     private final Javalin app;
-    private final ScheduledExecutorService timer;
+    private final ScheduledThreadPoolExecutor timer;
     private final StreamWriter streams;
     private final MockConfig config;
     private final MockControls controls;
 
-    private MockServer(Javalin app, ScheduledExecutorService timer, StreamWriter streams, MockConfig config, MockControls controls) {
+    private MockServer(Javalin app, ScheduledThreadPoolExecutor timer, StreamWriter streams, MockConfig config, MockControls controls) {
         this.app = app;
         this.timer = timer;
         this.streams = streams;
@@ -56,7 +55,7 @@ public final class MockServer implements AutoCloseable {
     /** Starts with an injected clock: signature skew, quota windows, cache TTLs all read it. */
     public static MockServer start(MockConfig config, Clock clock) {
         config.validation.check();
-        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "stream-pacer");
             t.setDaemon(true);
             return t;
@@ -122,6 +121,14 @@ public final class MockServer implements AutoCloseable {
     /** Quotas, fault rules, journal and metrics, for in-process tests that prefer them to the admin API. */
     public MockControls controls() {
         return controls;
+    }
+
+    /**
+     * Pacing delays waiting on the shared stream timer. Each is held by a stream that is still open, so
+     * once every stream has ended (aborted or not) this is 0: a test's proof that none is left behind.
+     */
+    public int pendingPacerTasks() {
+        return timer.getQueue().size();
     }
 
     public int port() {

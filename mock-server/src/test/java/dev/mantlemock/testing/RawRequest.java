@@ -1,0 +1,24 @@
+package dev.mantlemock.testing;
+
+import java.nio.charset.StandardCharsets;
+
+/** Raw HTTP/1.1 requests as bytes, for clients that write them to sockets themselves. */
+public final class RawRequest {
+    private RawRequest() {}
+
+    /** A Messages POST with the usual headers (bearer key, version 2023-06-01, JSON), on a keep-alive connection. */
+    public static byte[] messages(String body, String... extraHeaders) {
+        byte[] json = body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder("POST /anthropic/v1/messages HTTP/1.1\r\nhost: 127.0.0.1\r\n")
+                .append("authorization: Bearer ").append(RunningMock.API_KEY).append("\r\n")
+                .append("anthropic-version: 2023-06-01\r\ncontent-type: application/json\r\n");
+        for (int i = 0; i < extraHeaders.length; i += 2) {
+            head.append(extraHeaders[i]).append(": ").append(extraHeaders[i + 1]).append("\r\n");
+        }
+        head.append("content-length: ").append(json.length).append("\r\n\r\n");
+        byte[] h = head.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] request = java.util.Arrays.copyOf(h, h.length + json.length);
+        System.arraycopy(json, 0, request, h.length, json.length);
+        return request;
+    }
+}
