@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mantlemock.testing.RunningMock;
 import dev.mantlemock.testing.Sse;
+import java.io.DataInputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,46 @@ class WireFormatTest {
         assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
         assertThat(r.headers().firstValue("request-id")).hasValueSatisfying(v -> assertThat(v).startsWith("req_"));
         assertThat(r.headers().firstValue("content-encoding")).isEmpty();
+    }
+
+    @Test
+    void eachEventTravelsInAChunkOfItsOwn() throws Exception {
+        // Clients may read events as they come: one flush (and HTTP chunk) per event, never a chunk per byte.
+        byte[] body = TOOL_STREAM.replace("\n", "").getBytes(StandardCharsets.UTF_8);
+        try (Socket s = new Socket("127.0.0.1", mock.server().port())) {
+            s.getOutputStream().write(("POST /anthropic/v1/messages HTTP/1.1\r\nHost: x\r\nx-api-key: k\r\n"
+                    + "anthropic-version: 2023-06-01\r\ncontent-type: application/json\r\n"
+                    + "content-length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().write(body);
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            while (!line(in).isEmpty()) {
+                // the status line and headers
+            }
+            List<String> chunks = new ArrayList<>();
+            for (int size; (size = Integer.parseInt(line(in), 16)) > 0; ) {
+                byte[] chunk = new byte[size];
+                in.readFully(chunk);
+                line(in);
+                chunks.add(new String(chunk, StandardCharsets.UTF_8));
+            }
+            assertThat(chunks).hasSizeGreaterThan(8).allSatisfy(chunk -> {
+                assertThat(chunk).startsWith("event: ").endsWith("\n\n");
+                assertThat(chunk.split("\n\n")).hasSize(1);
+            });
+        }
+    }
+
+    private static String line(DataInputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = in.read()) != '\n'; ) {
+            if (c < 0) {
+                throw new java.io.EOFException("the response ended mid-line");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     @Test
