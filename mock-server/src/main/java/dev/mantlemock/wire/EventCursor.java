@@ -147,9 +147,8 @@ final class EventCursor implements Iterator<SseEvent> {
             String part = body.substring(position, end);
             position = end;
             boolean text = type.equals("text");
-            ObjectNode d = delta(text ? "text_delta" : "thinking_delta");
-            ((ObjectNode) d.get("delta")).put(text ? "text" : "thinking", part);
-            emit(new SseEvent(d, true, spread.tokensFor(part), block));
+            emit(DeltaFrames.delta(block, text ? "text_delta" : "thinking_delta", text ? "text" : "thinking", part,
+                    spread.tokensFor(part)));
         } else {
             step = type.equals("thinking") ? Step.SIGNATURE : Step.BLOCK_STOP;
         }
@@ -164,9 +163,7 @@ final class EventCursor implements Iterator<SseEvent> {
         }
         String part = emptyInput ? "" : body.substring(position, Chunker.end(body, position, Chunker.TARGET_CHARS * 2));
         position = emptyInput ? 1 : position + part.length();
-        ObjectNode d = delta("input_json_delta");
-        ((ObjectNode) d.get("delta")).put("partial_json", part);
-        emit(new SseEvent(d, true, spread.tokensFor(part), block));
+        emit(DeltaFrames.delta(block, "input_json_delta", "partial_json", part, spread.tokensFor(part)));
     }
 
     /** Queues an event of the answer, and after every {@code pingEvery}-th one a ping (never two in a row). */

@@ -49,7 +49,7 @@ public final class SseEncoder {
 
     /** {@code event: name\ndata: json\n\n} */
     public static byte[] frame(SseEvent event) {
-        return frame(event.name(), event.data());
+        return event.frame();
     }
 
     public static byte[] frame(String name, JsonNode data) {

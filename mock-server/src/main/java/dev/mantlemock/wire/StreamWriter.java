@@ -79,6 +79,8 @@ public final class StreamWriter {
         final IntConsumer outputTokens;
         final SplittableRandom jitter;
         final CompletableFuture<Void> done = new CompletableFuture<>();
+        final Runnable afterDelay = () -> step(Wait.TIMER);
+        final Runnable whenWritable = () -> step(Wait.CLIENT);
         SseEvent next;
         int written;
         int produced;
@@ -125,7 +127,7 @@ public final class StreamWriter {
                         if (delay > 0) {
                             waited = true;
                             waiting = Wait.TIMER;
-                            timer.schedule(() -> step(Wait.TIMER), delay, TimeUnit.MILLISECONDS);
+                            timer.schedule(afterDelay, delay, TimeUnit.MILLISECONDS);
                             return;
                         }
                     }
@@ -137,7 +139,7 @@ public final class StreamWriter {
                         }
                         produced += next.tokens();
                     }
-                    channel.chunk(SseEncoder.frame(next));
+                    channel.chunk(next.frame());
                     written++;
                     next = null;
                 }
@@ -151,7 +153,7 @@ public final class StreamWriter {
 
         /** Whether the client can take more now; if not, the channel wakes this stream when it can. */
         boolean writable() {
-            if (channel.writable(() -> step(Wait.CLIENT))) {
+            if (channel.writable(whenWritable)) {
                 return true;
             }
             waiting = Wait.CLIENT;

@@ -72,6 +72,23 @@ class SseEncoderTest {
         }
     }
 
+    @Test
+    void deltasFramedByHandAreByteForByteWhatJacksonWouldWrite() {
+        String tricky = "She said \\\"hi\\\" \\\\ then\\ttabbed\\n\\u0001\\u001f caf\\u00e9 \\u2028 </script> a/b 😀 \\u007f";
+        Answer hard = new Answer(List.of(
+                block("{\"type\":\"thinking\",\"thinking\":\"" + tricky + "\",\"signature\":\"s\"}"),
+                block("{\"type\":\"text\",\"text\":\"" + tricky + "\"}"),
+                block("{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"t\",\"input\":{\"q\":\"" + tricky + "\"}}")),
+                "tool_use", null, 30);
+        int deltas = 0;
+        for (SseEvent e : new SseEncoder(0).events("msg_1", "m", hard, INPUT)) {
+            assertThat(new String(e.frame(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(new String(SseEncoder.frame(e.name(), e.data()), java.nio.charset.StandardCharsets.UTF_8));
+            deltas += e.delta() ? 1 : 0;
+        }
+        assertThat(deltas).isGreaterThan(10);
+    }
+
     private static ObjectNode block(String json) {
         try {
             return (ObjectNode) Json.MAPPER.readTree(json);
