@@ -35,6 +35,7 @@ final class EventCursor implements Iterator<SseEvent> {
     /** Within the current block: the next citation, or the next character of the body. */
     private int position;
     private String body;
+    private byte[] deltaPrefix;
     private int counted;
 
     EventCursor(String messageId, String model, Answer answer, InputTokens input, int pingEvery) {
@@ -117,6 +118,12 @@ final class EventCursor implements Iterator<SseEvent> {
             case "tool_use" -> content.path("input").toString();
             default -> null;
         };
+        deltaPrefix = switch (type) {
+            case "text" -> DeltaFrames.prefix(block, "text_delta", "text");
+            case "thinking" -> DeltaFrames.prefix(block, "thinking_delta", "thinking");
+            case "tool_use" -> DeltaFrames.prefix(block, "input_json_delta", "partial_json");
+            default -> null;
+        };
         step = switch (type) {
             case "text" -> Step.CITATIONS;
             case "thinking", "tool_use" -> Step.BODY;
@@ -146,9 +153,7 @@ final class EventCursor implements Iterator<SseEvent> {
             int end = Chunker.end(body, position, Chunker.TARGET_CHARS);
             String part = body.substring(position, end);
             position = end;
-            boolean text = type.equals("text");
-            emit(DeltaFrames.delta(block, text ? "text_delta" : "thinking_delta", text ? "text" : "thinking", part,
-                    spread.tokensFor(part)));
+            emit(DeltaFrames.delta(deltaPrefix, block, part, spread.tokensFor(part)));
         } else {
             step = type.equals("thinking") ? Step.SIGNATURE : Step.BLOCK_STOP;
         }
@@ -163,7 +168,7 @@ final class EventCursor implements Iterator<SseEvent> {
         }
         String part = emptyInput ? "" : body.substring(position, Chunker.end(body, position, Chunker.TARGET_CHARS * 2));
         position = emptyInput ? 1 : position + part.length();
-        emit(DeltaFrames.delta(block, "input_json_delta", "partial_json", part, spread.tokensFor(part)));
+        emit(DeltaFrames.delta(deltaPrefix, block, part, spread.tokensFor(part)));
     }
 
     /** Queues an event of the answer, and after every {@code pingEvery}-th one a ping (never two in a row). */
