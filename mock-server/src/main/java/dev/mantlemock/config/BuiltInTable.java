@@ -1,29 +1,29 @@
 package dev.mantlemock.config;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.mantlemock.api.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * One part of a table shipped in the jar ({@code bedrock/*.yaml}), read as a YAML tree and checked as
- * strictly as a user's config: an unknown key or a value of the wrong type fails the start, naming the
- * table and where in it. A tree rather than bound beans keeps Jackson's bean machinery (some 150
- * classes) out of a start without {@code --config}.
+ * One part of a table shipped in the jar ({@code bedrock/*.yaml}), checked as strictly as a user's
+ * config: an unknown key or a value of the wrong type fails the start, naming the table and where in it.
+ * The YAML is read token by token into maps and lists: an {@code ObjectMapper} (some 400 classes with
+ * its bean machinery) is not needed to start without {@code --config}.
  */
 public final class BuiltInTable {
     private final String resource;
     private final String where;
-    private final JsonNode node;
+    private final Object node;
 
-    private BuiltInTable(String resource, String where, JsonNode node) {
+    private BuiltInTable(String resource, String where, Object node) {
         this.resource = resource;
         this.where = where;
         this.node = node;
@@ -36,7 +36,8 @@ public final class BuiltInTable {
                 throw new IllegalStateException("built-in table " + resource + " is missing from the jar");
             }
             JsonParser yaml = new YAMLFactory().createParser(in);
-            return new BuiltInTable(resource, "the top level", Json.MAPPER.readTree(yaml)).withOnly(keys);
+            yaml.nextToken();
+            return new BuiltInTable(resource, "the top level", value(yaml)).withOnly(keys);
         } catch (IOException e) {
             throw new UncheckedIOException("built-in table " + resource + " unreadable", e);
         }
@@ -45,7 +46,7 @@ public final class BuiltInTable {
     /** The rows of a list of mappings; each row may hold only the {@code keys} named. */
     public List<BuiltInTable> rows(String key, String... keys) {
         List<BuiltInTable> rows = new ArrayList<>();
-        JsonNode list = list(key);
+        List<?> list = list(key);
         for (int i = 0; i < list.size(); i++) {
             rows.add(new BuiltInTable(resource, key + "[" + i + "]", list.get(i)).withOnly(keys));
         }
@@ -55,57 +56,55 @@ public final class BuiltInTable {
     /** A list of strings; an absent key is an empty list. */
     public List<String> strings(String key) {
         List<String> out = new ArrayList<>();
-        for (JsonNode item : list(key)) {
-            if (!item.isTextual()) {
+        for (Object item : list(key)) {
+            if (!(item instanceof String text)) {
                 throw wrong(key, "a list of strings");
             }
-            out.add(item.textValue());
+            out.add(text);
         }
         return List.copyOf(out);
     }
 
     /** A list of strings, or null when the key is absent (where absent means "all"). */
     public List<String> stringsOrNull(String key) {
-        return node.has(key) ? strings(key) : null;
+        return map().containsKey(key) ? strings(key) : null;
     }
 
     public String text(String key) {
-        JsonNode value = node.get(key);
-        if (value == null || !value.isTextual()) {
+        if (!(map().get(key) instanceof String text)) {
             throw wrong(key, "a string");
         }
-        return value.textValue();
+        return text;
     }
 
     public int integer(String key, int absent) {
-        JsonNode value = node.get(key);
+        Object value = map().get(key);
         if (value == null) {
             return absent;
         }
-        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-            throw wrong(key, "a whole number");
+        if (!(value instanceof Integer number)) {
+            throw wrong(key, "a whole number up to 2147483647");
         }
-        return value.intValue();
+        return number;
     }
 
     public double decimal(String key, double absent) {
-        JsonNode value = node.get(key);
+        Object value = map().get(key);
         if (value == null) {
             return absent;
         }
-        if (!value.isNumber()) {
+        if (!(value instanceof Number number)) {
             throw wrong(key, "a number");
         }
-        return value.doubleValue();
+        return number.doubleValue();
     }
 
     private BuiltInTable withOnly(String... keys) {
-        if (!node.isObject()) {
+        if (!(node instanceof Map)) {
             throw new IllegalStateException("built-in table " + resource + ": " + where + " must be a mapping");
         }
         Set<String> allowed = Set.of(keys);
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+        for (String name : map().keySet()) {
             if (!allowed.contains(name)) {
                 throw new IllegalStateException("built-in table " + resource + ": unknown key '" + name + "' at " + where);
             }
@@ -113,15 +112,51 @@ public final class BuiltInTable {
         return this;
     }
 
-    private JsonNode list(String key) {
-        JsonNode value = node.get(key);
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> map() {
+        return (Map<String, Object>) node;
+    }
+
+    private List<?> list(String key) {
+        Object value = map().get(key);
         if (value == null) {
-            return Json.MAPPER.createArrayNode();
+            return List.of();
         }
-        if (!value.isArray()) {
+        if (!(value instanceof List<?> list)) {
             throw wrong(key, "a list");
         }
-        return value;
+        return list;
+    }
+
+    /** The value at the parser's current token: a map, a list, a string, a number, a boolean or null. */
+    private static Object value(JsonParser yaml) throws IOException {
+        JsonToken token = yaml.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            while (yaml.nextToken() == JsonToken.FIELD_NAME) {
+                String name = yaml.currentName();
+                yaml.nextToken();
+                map.put(name, value(yaml));
+            }
+            return map;
+        }
+        if (token == JsonToken.START_ARRAY) {
+            List<Object> list = new ArrayList<>();
+            while (yaml.nextToken() != JsonToken.END_ARRAY) {
+                list.add(value(yaml));
+            }
+            return list;
+        }
+        if (token == null) {
+            return Map.of(); // an empty document
+        }
+        return switch (token) {
+            case VALUE_STRING -> yaml.getText();
+            case VALUE_NUMBER_INT -> yaml.getNumberValue();
+            case VALUE_NUMBER_FLOAT -> yaml.getDoubleValue();
+            case VALUE_TRUE, VALUE_FALSE -> yaml.getBooleanValue();
+            default -> null;
+        };
     }
 
     private IllegalStateException wrong(String key, String expected) {
