@@ -113,8 +113,9 @@ if os.path.exists(st):
         by.setdefault(s, []).append((h, int(f)))
     for s, v in by.items():
         fs = sorted(x[1] for x in v)
+        rs = sorted(int(x[0]) for x in v if x[0])
         print(f"- {s}: first 200 after {', '.join(str(x[1]) for x in v)} ms (median {statistics.median(fs):.0f} ms)"
-              + (f"; health after {', '.join(x[0] for x in v)} ms" if v[0][0] else ""))
+              + (f"; ready line after {', '.join(x[0] for x in v)} ms (median {statistics.median(rs):.0f} ms)" if rs else ""))
     print()
 
 jmh = os.path.join(out, "jmh.txt")

@@ -27,11 +27,6 @@ import java.util.stream.Collectors;
  * (Health belongs to the server.)
  */
 public final class AdminApi {
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build();
 
     private final QuotaBook quotas;
     private final FaultRules faults;
@@ -113,13 +108,13 @@ public final class AdminApi {
 
     private void putQuotas(Context ctx) throws Exception {
         ObjectNode body = objectBody(ctx);
-        QuotaSettingsView patch = JSON.readerForUpdating(QuotaSettingsView.of(quotas.settings())).readValue(body);
+        QuotaSettingsView patch = Strict.JSON.readerForUpdating(QuotaSettingsView.of(quotas.settings())).readValue(body);
         quotas.update(patch.toSettings());
         getQuotas(ctx);
     }
 
     private void postFault(Context ctx) throws JsonProcessingException {
-        FaultRuleSpec spec = JSON.treeToValue(objectBody(ctx), FaultRuleSpec.class);
+        FaultRuleSpec spec = Strict.JSON.treeToValue(objectBody(ctx), FaultRuleSpec.class);
         FaultRule rule = faults.add(spec);
         ctx.status(201);
         ok(ctx, FaultRuleView.of(rule));
@@ -151,7 +146,7 @@ public final class AdminApi {
         if (body == null || body.isBlank()) {
             throw new IllegalArgumentException("The body must be a JSON object; it was empty.");
         }
-        var node = JSON.readTree(body);
+        var node = Strict.JSON.readTree(body);
         if (!(node instanceof ObjectNode object)) {
             throw new IllegalArgumentException("The body must be a JSON object.");
         }
@@ -168,7 +163,7 @@ public final class AdminApi {
     }
 
     private static void ok(Context ctx, Object body) throws JsonProcessingException {
-        ctx.contentType("application/json").result(JSON.writeValueAsString(body));
+        ctx.contentType("application/json").result(Strict.JSON.writeValueAsString(body));
     }
 
     private static final String ANSWERED = "mantlemock.admin.answered";
@@ -183,7 +178,7 @@ public final class AdminApi {
 
     static void error(Context ctx, int status, String type, String message) {
         ctx.attribute(ANSWERED, Boolean.TRUE);
-        ObjectNode root = JSON.createObjectNode().put("type", "error");
+        ObjectNode root = Strict.JSON.createObjectNode().put("type", "error");
         root.putObject("error").put("type", type).put("message", message);
         ctx.status(status).contentType("application/json").result(root.toString());
     }
@@ -257,5 +252,14 @@ public final class AdminApi {
                     r.probability(), r.seed(), r.afterEvents(), r.latencyMillis(), r.tokensPerSecond(),
                     r.timeToFirstTokenMillis(), r.retryAfterSeconds());
         }
+    }
+
+    /** Made on the first admin call that reads or writes JSON, not at start (an ObjectMapper is some 400 classes). */
+    private static final class Strict {
+        static final ObjectMapper JSON = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
     }
 }

@@ -31,18 +31,6 @@ public final class ConfigLoader {
         }
     }
 
-    /** A table shipped in the jar (models, unsupported features), read as strictly as a user's config. */
-    public static <T> T readBuiltIn(String resource, Class<T> type) {
-        try (java.io.InputStream in = ConfigLoader.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("built-in table " + resource + " is missing from the jar");
-            }
-            return YAML.readValue(in, type);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("built-in table " + resource + " unreadable", e);
-        }
-    }
-
     private static String firstLine(String s) {
         int nl = s == null ? -1 : s.indexOf('\n');
         return nl < 0 ? String.valueOf(s) : s.substring(0, nl);

@@ -1,7 +1,6 @@
 package dev.mantlemock.policy;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.mantlemock.config.ConfigLoader;
+import dev.mantlemock.config.BuiltInTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +18,14 @@ public final class FeatureTable {
     }
 
     public static FeatureTable builtIn() {
-        Raw raw = ConfigLoader.readBuiltIn("/bedrock/features.yaml", Raw.class);
-        return new FeatureTable(raw.profiles, raw.features, Set.copyOf(raw.knownBetas));
+        BuiltInTable table = BuiltInTable.read("/bedrock/features.yaml", "profiles", "features", "known-betas");
+        List<Entry> features = new ArrayList<>();
+        for (BuiltInTable row : table.rows("features",
+                "name", "unsupported-in", "tool-types", "fields", "sources", "block-types", "betas")) {
+            features.add(new Entry(row.text("name"), row.stringsOrNull("unsupported-in"), row.strings("tool-types"),
+                    row.strings("fields"), row.strings("sources"), row.strings("block-types"), row.strings("betas")));
+        }
+        return new FeatureTable(table.strings("profiles"), features, Set.copyOf(table.strings("known-betas")));
     }
 
     public List<String> profiles() {
@@ -50,23 +55,7 @@ public final class FeatureTable {
         return patterns.stream().map(Glob::new).toList();
     }
 
-    private static final class Raw {
-        public List<String> profiles = List.of();
-        public List<Entry> features = List.of();
-        @JsonProperty("known-betas")
-        public List<String> knownBetas = List.of();
-    }
-
-    private static final class Entry {
-        public String name;
-        @JsonProperty("unsupported-in")
-        public List<String> unsupportedIn;
-        @JsonProperty("tool-types")
-        public List<String> toolTypes = List.of();
-        public List<String> fields = List.of();
-        public List<String> sources = List.of();
-        @JsonProperty("block-types")
-        public List<String> blockTypes = List.of();
-        public List<String> betas = List.of();
-    }
+    /** One row of the table; {@code unsupportedIn} null means every profile. */
+    private record Entry(String name, List<String> unsupportedIn, List<String> toolTypes, List<String> fields,
+            List<String> sources, List<String> blockTypes, List<String> betas) {}
 }

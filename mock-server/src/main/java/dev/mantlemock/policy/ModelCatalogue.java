@@ -1,8 +1,8 @@
 package dev.mantlemock.policy;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.mantlemock.config.ConfigLoader;
+import dev.mantlemock.config.BuiltInTable;
 import dev.mantlemock.config.MockConfig;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,8 +22,8 @@ public final class ModelCatalogue {
 
     public static ModelCatalogue load(MockConfig config) {
         Map<String, ModelSpec> byId = new LinkedHashMap<>();
-        for (MockConfig.ModelEntry m : builtIn().models) {
-            byId.put(m.id, spec(m));
+        for (ModelSpec m : builtIn()) {
+            byId.put(m.id(), m);
         }
         for (MockConfig.ModelEntry m : config.models) {
             if (m.id == null || m.id.isBlank()) {
@@ -46,12 +46,16 @@ public final class ModelCatalogue {
         return new ModelSpec(m.id, m.contextWindow, m.maxOutputTokens, m.tokenizerFactor);
     }
 
-    private static Table builtIn() {
-        return ConfigLoader.readBuiltIn("/bedrock/models.yaml", Table.class);
-    }
-
-    private static final class Table {
-        @JsonProperty("models")
-        public List<MockConfig.ModelEntry> models;
+    /** The rows of {@code bedrock/models.yaml}; a key left out takes the default of a model added in config. */
+    private static List<ModelSpec> builtIn() {
+        MockConfig.ModelEntry defaults = new MockConfig.ModelEntry();
+        List<ModelSpec> models = new ArrayList<>();
+        for (BuiltInTable row : BuiltInTable.read("/bedrock/models.yaml", "models")
+                .rows("models", "id", "context-window", "max-output-tokens", "tokenizer-factor")) {
+            models.add(new ModelSpec(row.text("id"), row.integer("context-window", defaults.contextWindow),
+                    row.integer("max-output-tokens", defaults.maxOutputTokens),
+                    row.decimal("tokenizer-factor", defaults.tokenizerFactor)));
+        }
+        return models;
     }
 }
