@@ -20,6 +20,7 @@ public final class ErrorTexts {
     public static final String BETA_UNKNOWN = "anthropic-beta: Unexpected value '%s'.";
     public static final String ENDPOINT_NOT_AVAILABLE =
             "%s %s is not available on Claude in Amazon Bedrock. Supported endpoints: POST /v1/messages and POST /v1/messages/count_tokens.";
+    public static final String OVERLOADED = "Overloaded";
     public static final String BODY_TOO_SLOW = "The request body did not arrive in time.";
     public static final String ADMIN_ROUTE_UNKNOWN = "%s %s is not an admin route of the mock (see the README, Admin API).";
     public static final String MODEL_NOT_FOUND = "model: %s is not a model available on Claude in Amazon Bedrock";

@@ -1,5 +1,6 @@
 package dev.mantlemock.faults;
 
+import dev.mantlemock.api.ErrorTexts;
 import dev.mantlemock.api.ErrorType;
 import dev.mantlemock.wire.StreamPlan.Interruption;
 import java.util.Arrays;
@@ -10,7 +11,7 @@ import java.util.stream.Collectors;
  * rules, and the one table of fault error texts (first-party wording where it is documented).
  */
 public enum FaultKind {
-    OVERLOADED("overloaded", ErrorType.OVERLOADED, "Overloaded", Interruption.NONE),
+    OVERLOADED("overloaded", ErrorType.OVERLOADED, ErrorTexts.OVERLOADED, Interruption.NONE),
     API_ERROR("api_error", ErrorType.API, "Internal server error", Interruption.NONE),
     TIMEOUT("timeout", ErrorType.TIMEOUT, "Request timed out", Interruption.NONE),
     RATE_LIMIT("rate_limit", ErrorType.RATE_LIMIT, "Too many tokens, please wait before trying again.", Interruption.NONE),

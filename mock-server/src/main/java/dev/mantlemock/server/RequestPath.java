@@ -60,7 +60,7 @@ final class RequestPath {
         stages.add(c.answerSelection());
         stages.add(controls.metrics().openStreams());
 
-        AnswerEncoder encoder = new AnswerEncoder(streams.encoder(), streams, config.streaming.timing());
+        AnswerEncoder encoder = new AnswerEncoder(streams, config.streaming.timing());
         List<ExchangeObserver> observers = new ArrayList<>();
         observers.add(controls.journal());
         observers.add(controls.metrics());

@@ -22,8 +22,8 @@ public final class AnswerEncoder implements ResponseEncoder {
     private final StreamWriter streams;
     private final StreamTiming defaultTiming;
 
-    public AnswerEncoder(SseEncoder sse, StreamWriter streams, StreamTiming defaultTiming) {
-        this.sse = sse;
+    public AnswerEncoder(StreamWriter streams, StreamTiming defaultTiming) {
+        this.sse = streams.encoder();
         this.streams = streams;
         this.defaultTiming = defaultTiming;
     }

@@ -1,24 +1,11 @@
 package dev.mantlemock.wire;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** Cuts generated text into stream deltas of a few tokens, at word boundaries where it can. */
 final class Chunker {
     /** About four tokens per delta, like first-party streams. */
     static final int TARGET_CHARS = 14;
 
     private Chunker() {}
-
-    static List<String> split(String text, int target) {
-        List<String> out = new ArrayList<>();
-        for (int start = 0; start < text.length(); ) {
-            int end = end(text, start, target);
-            out.add(text.substring(start, end));
-            start = end;
-        }
-        return out;
-    }
 
     /** Where the chunk of {@code text} starting at {@code start} ends: one chunk at a time, for streams. */
     static int end(String text, int start, int target) {

@@ -48,10 +48,6 @@ public final class SseEncoder {
     }
 
     /** {@code event: name\ndata: json\n\n} */
-    public static byte[] frame(SseEvent event) {
-        return event.frame();
-    }
-
     public static byte[] frame(String name, JsonNode data) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(128);

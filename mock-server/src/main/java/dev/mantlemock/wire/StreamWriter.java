@@ -2,6 +2,8 @@ package dev.mantlemock.wire;
 
 import dev.mantlemock.answer.InputTokens;
 import dev.mantlemock.api.ErrorEnvelope;
+import dev.mantlemock.api.ErrorTexts;
+import dev.mantlemock.api.ErrorType;
 import dev.mantlemock.pipeline.OutputTokenMeter;
 import dev.mantlemock.pipeline.ResponseChannel;
 import java.io.IOException;
@@ -81,7 +83,14 @@ public final class StreamWriter {
         final CompletableFuture<Void> done = new CompletableFuture<>();
         final Runnable afterDelay = () -> step(Wait.TIMER);
         final Runnable whenWritable = () -> step(Wait.CLIENT);
+        /** The event due next, taken from {@link #events} but not yet written. */
         SseEvent next;
+        /** What the stream waits for between steps. */
+        Wait waiting = Wait.NOTHING;
+        /** Whether {@link #next}'s delay has been waited for. */
+        boolean waited;
+        /** Whether the plan's interruption has begun. */
+        boolean interrupted;
         int written;
         int produced;
         boolean firstDeltaSent;
@@ -160,13 +169,6 @@ public final class StreamWriter {
             return false;
         }
 
-        /** What the stream waits for between steps. */
-        Wait waiting = Wait.NOTHING;
-        /** Whether {@link #next}'s delay has been waited for. */
-        boolean waited;
-        /** Whether the plan's interruption has begun. */
-        boolean interrupted;
-
         long delayBefore(int eventTokens) {
             if (hurrying) {
                 return 0;
@@ -193,7 +195,7 @@ public final class StreamWriter {
             interrupted = true;
             switch (plan.interruption()) {
                 case ERROR_EVENT -> replaceRest(List.of(new SseEvent(
-                        ErrorEnvelope.streamEventJson("overloaded_error", "Overloaded"), false, 0, -1)));
+                        ErrorEnvelope.streamEventJson(ErrorType.OVERLOADED.wireName(), ErrorTexts.OVERLOADED), false, 0, -1)));
                 case TRUNCATE -> replaceRest(List.of());
                 case DROP_CONNECTION -> {
                     channel.abort();
