@@ -1,7 +1,7 @@
 package dev.mantlemock;
 
 import dev.mantlemock.config.CommandLine;
-import dev.mantlemock.config.ConfigException;
+import dev.mantlemock.domain.ConfigException;
 import dev.mantlemock.config.MockConfig;
 import dev.mantlemock.server.MockServer;
 
@@ -35,6 +35,6 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
         System.out.println("Mantle mock ready: ANTHROPIC_BEDROCK_MANTLE_BASE_URL=" + server.baseUrl()
-                + " (profile " + config.profile + ", region " + config.region + ", streaming " + config.streaming.preset + ", " + config.auth.describe() + ")");
+                + " (profile " + config.profile + ", region " + config.region + ", streaming " + config.streaming.preset + ", " + config.auth.withRegion(config.region).describe() + ")");
     }
 }

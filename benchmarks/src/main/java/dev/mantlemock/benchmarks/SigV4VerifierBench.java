@@ -1,10 +1,10 @@
 package dev.mantlemock.benchmarks;
 
-import dev.mantlemock.api.HttpRequestView;
+import dev.mantlemock.domain.HttpRequestView;
 import dev.mantlemock.auth.AuthConfig;
 import dev.mantlemock.auth.AuthMode;
 import dev.mantlemock.auth.MantleAuthenticator;
-import dev.mantlemock.auth.Principal;
+import dev.mantlemock.domain.Principal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.mantlemock.benchmarks;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mantlemock.answer.Answer;
-import dev.mantlemock.answer.InputTokens;
+import dev.mantlemock.domain.Answer;
+import dev.mantlemock.domain.InputTokens;
 import dev.mantlemock.wire.SseEncoder;
 import dev.mantlemock.wire.SseEvent;
 import java.util.List;

@@ -1,11 +1,14 @@
 package dev.mantlemock.admin;
 
-import dev.mantlemock.api.ErrorType;
+import dev.mantlemock.domain.ErrorType;
 import dev.mantlemock.faults.FaultKind;
 import dev.mantlemock.faults.FaultRules;
-import dev.mantlemock.pipeline.Completion;
-import dev.mantlemock.pipeline.Endpoint;
+import dev.mantlemock.domain.Completion;
+import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.Needs;
+import dev.mantlemock.pipeline.Slot;
+import dev.mantlemock.domain.InputTokens;
 import dev.mantlemock.pipeline.ExchangeObserver;
 import dev.mantlemock.pipeline.Stage;
 import dev.mantlemock.quota.QuotaBook;
@@ -39,12 +42,22 @@ public final class MetricsRegistry implements ExchangeObserver {
 
     /** Counts streams from when encoding may start until they end; the last stage before the encoder. */
     public Stage openStreams() {
-        return exchange -> {
-            if (exchange.message() != null && exchange.message().stream()) {
+        return new OpenStreams();
+    }
+
+    private final class OpenStreams implements Stage {
+        @Override
+        public Needs needs() {
+            return Needs.reads(Slot.MESSAGE);
+        }
+
+        @Override
+        public void process(Exchange exchange) {
+            if (exchange.message().stream()) {
                 openStreams.increment();
                 exchange.onComplete(c -> openStreams.decrement());
             }
-        };
+        }
     }
 
     @Override
@@ -56,9 +69,10 @@ public final class MetricsRegistry implements ExchangeObserver {
         }
         counter.increment();
         durationNanos.add(c.nanos());
-        if (c.status() < 400 && e.endpoint() == Endpoint.MESSAGES && e.inputTokens() != null) {
-            inputTokens.add(e.inputTokens().chargeable());
-            cacheReadTokens.add(e.inputTokens().cacheRead());
+        InputTokens input = e.peek(Slot.INPUT_TOKENS);
+        if (c.status() < 400 && e.endpoint() == Endpoint.MESSAGES && input != null) {
+            inputTokens.add(input.chargeable());
+            cacheReadTokens.add(input.cacheRead());
         }
         outputTokens.add(c.outputTokens());
     }

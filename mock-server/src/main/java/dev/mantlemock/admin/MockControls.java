@@ -1,8 +1,9 @@
 package dev.mantlemock.admin;
 
-import dev.mantlemock.config.MockConfig;
 import dev.mantlemock.faults.FaultRules;
 import dev.mantlemock.quota.QuotaBook;
+import dev.mantlemock.quota.QuotaConfig;
+import dev.mantlemock.faults.FaultsConfig;
 import java.time.Clock;
 
 /**
@@ -11,9 +12,9 @@ import java.time.Clock;
  */
 public record MockControls(QuotaBook quotas, FaultRules faults, RequestJournal journal, MetricsRegistry metrics) {
 
-    public static MockControls create(MockConfig config, Clock clock) {
-        QuotaBook quotas = new QuotaBook(config.quota, clock);
-        FaultRules faults = new FaultRules(config.faults);
-        return new MockControls(quotas, faults, new RequestJournal(config.journal), new MetricsRegistry(quotas, faults));
+    public static MockControls create(QuotaConfig quota, FaultsConfig faultsConfig, JournalConfig journal, Clock clock) {
+        QuotaBook quotas = new QuotaBook(quota, clock);
+        FaultRules faults = new FaultRules(faultsConfig);
+        return new MockControls(quotas, faults, new RequestJournal(journal), new MetricsRegistry(quotas, faults));
     }
 }

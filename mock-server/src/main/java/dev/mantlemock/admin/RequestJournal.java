@@ -1,8 +1,14 @@
 package dev.mantlemock.admin;
 
-import dev.mantlemock.api.HttpRequestView;
-import dev.mantlemock.pipeline.Completion;
+import dev.mantlemock.domain.HttpRequestView;
+import dev.mantlemock.domain.Completion;
 import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.Slot;
+import dev.mantlemock.domain.Endpoint;
+import dev.mantlemock.domain.InputTokens;
+import dev.mantlemock.domain.MessageRequest;
+import dev.mantlemock.domain.ModelSpec;
+import dev.mantlemock.domain.Principal;
 import dev.mantlemock.pipeline.ExchangeObserver;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,13 +54,17 @@ public final class RequestJournal implements ExchangeObserver {
         String text = new String(body, 0, cut ? maxBodyBytes : body.length, StandardCharsets.UTF_8);
         String query = Redaction.query(r.rawQuery());
         String path = query == null || query.isEmpty() ? r.rawPath() : r.rawPath() + "?" + query;
-        boolean charged = e.endpoint() == dev.mantlemock.pipeline.Endpoint.MESSAGES && e.inputTokens() != null;
+        Principal principal = e.peek(Slot.PRINCIPAL);
+        ModelSpec model = e.peek(Slot.MODEL);
+        InputTokens input = e.peek(Slot.INPUT_TOKENS);
+        MessageRequest message = e.peek(Slot.MESSAGE);
+        boolean charged = e.endpoint() == Endpoint.MESSAGES && input != null;
         return new JournalEntry(seq, e.receivedAt().toString(), e.requestId(), e.testId(), r.method(), path,
                 Redaction.headers(r.headers()), text, body.length, cut, c.status(), c.errorType(),
-                e.principal() == null ? null : e.principal().accountId(),
-                e.model() != null ? e.model().id() : null,
-                charged ? e.inputTokens().chargeable() : 0,
-                e.message() != null ? e.message().maxTokens() : 0,
+                principal == null ? null : principal.accountId(),
+                model == null ? null : model.id(),
+                charged ? input.chargeable() : 0,
+                message == null ? 0 : message.maxTokens(),
                 c.outputTokens(), c.nanos() / 1e6);
     }
 

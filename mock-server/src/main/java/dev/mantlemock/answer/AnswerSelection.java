@@ -1,13 +1,15 @@
 package dev.mantlemock.answer;
 
-import dev.mantlemock.api.ApiException;
-import dev.mantlemock.api.ErrorType;
+import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.ErrorType;
 import dev.mantlemock.fixtures.Fixture;
 import dev.mantlemock.fixtures.FixtureCatalogue;
-import dev.mantlemock.pipeline.Endpoint;
+import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.Slot;
+import dev.mantlemock.pipeline.Needs;
 import dev.mantlemock.pipeline.Stage;
-import dev.mantlemock.wire.StreamPlan;
+import dev.mantlemock.domain.StreamPlan;
 import java.util.Optional;
 
 /** Decides what the model says: the first fixture that matches, else the deterministic generator. */
@@ -20,6 +22,11 @@ public final class AnswerSelection implements Stage {
         this.fixtures = fixtures;
         this.fixtureAnswers = fixtureAnswers;
         this.generator = generator;
+    }
+
+    @Override
+    public Needs needs() {
+        return Needs.reads(Slot.MESSAGE, Slot.MODEL, Slot.STREAM_PLAN).andProvides(Slot.ANSWER, Slot.STREAM_PLAN);
     }
 
     @Override
@@ -41,7 +48,7 @@ public final class AnswerSelection implements Stage {
             StreamPlan current = exchange.streamPlan();
             StreamPlan paced = StreamPlan.of(f.timing.timing());
             // A fault chosen earlier (an interrupted stream) keeps its interruption; the fixture sets the pace.
-            exchange.streamPlan(current == null ? paced : paced.interrupted(current.interruption(), current.afterEvents()));
+            exchange.streamPlan(paced.interrupted(current.interruption(), current.afterEvents()));
         }
     }
 }

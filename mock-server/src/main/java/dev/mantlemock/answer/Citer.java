@@ -1,8 +1,9 @@
 package dev.mantlemock.answer;
 
+import dev.mantlemock.domain.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mantlemock.api.MessageRequest;
+import dev.mantlemock.domain.MessageRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,11 +1,13 @@
 package dev.mantlemock.answer;
 
+import dev.mantlemock.tokens.TokenEstimator;
+import dev.mantlemock.domain.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mantlemock.api.Ids;
-import dev.mantlemock.api.MessageRequest;
+import dev.mantlemock.domain.Ids;
+import dev.mantlemock.domain.MessageRequest;
 import dev.mantlemock.fixtures.Fixture;
-import dev.mantlemock.policy.ModelSpec;
+import dev.mantlemock.domain.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,7 +1,8 @@
 package dev.mantlemock.answer;
 
+import dev.mantlemock.tokens.TokenFacts;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mantlemock.api.MessageRequest;
+import dev.mantlemock.domain.MessageRequest;
 import java.util.SplittableRandom;
 
 /**

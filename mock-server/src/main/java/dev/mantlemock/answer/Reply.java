@@ -1,8 +1,12 @@
 package dev.mantlemock.answer;
 
+import dev.mantlemock.domain.Json;
+import dev.mantlemock.tokens.TokenFacts;
+import dev.mantlemock.tokens.TokenEstimator;
+import dev.mantlemock.domain.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mantlemock.policy.ModelSpec;
+import dev.mantlemock.domain.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.mantlemock.answer;
 
+import dev.mantlemock.domain.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;

@@ -1,9 +1,10 @@
 package dev.mantlemock.answer;
 
-import dev.mantlemock.api.Ids;
+import dev.mantlemock.domain.Json;
+import dev.mantlemock.domain.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mantlemock.api.MessageRequest;
+import dev.mantlemock.domain.MessageRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,9 +1,16 @@
 package dev.mantlemock.api;
 
+import dev.mantlemock.domain.Json;
+import dev.mantlemock.domain.HttpRequestView;
+import dev.mantlemock.domain.ErrorTexts;
+import dev.mantlemock.domain.ApiVersion;
+import dev.mantlemock.domain.ApiException;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.Slot;
+import dev.mantlemock.pipeline.Needs;
 import dev.mantlemock.pipeline.Stage;
 import java.io.IOException;
 import java.util.Arrays;
@@ -14,6 +21,11 @@ import java.util.stream.Collectors;
 
 /** Reads the headers that shape validation ({@code anthropic-version}, {@code anthropic-beta}) and parses the JSON body. */
 public final class RequestParser implements Stage {
+
+    @Override
+    public Needs needs() {
+        return Needs.provides(Slot.API_VERSION, Slot.BETAS, Slot.BODY);
+    }
 
     @Override
     public void process(Exchange exchange) {

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public class AuthConfig {
     public AuthMode mode = AuthMode.LENIENT;
-    /** The region the mock plays (copied from the top-level {@code region}); other scopes are refused. */
+    /** The region the mock plays (the top-level {@code region}, given through {@link #withRegion}); other scopes are refused. */
     @JsonIgnore
     public String region = AuthFacts.DEFAULT_REGION;
     /** Accept credential scope service {@code bedrock} as well as {@code bedrock-mantle} (seen accepted live). */
@@ -34,6 +34,23 @@ public class AuthConfig {
     public List<PrincipalConfig> principals = new ArrayList<>(List.of(PrincipalConfig.example()));
     @JsonProperty("static-tokens")
     public List<StaticTokenConfig> staticTokens = new ArrayList<>();
+
+    /**
+     * A copy that plays {@code region}: the server's one region reaches auth this way, so the caller's
+     * config object is never written to.
+     */
+    public AuthConfig withRegion(String region) {
+        AuthConfig copy = new AuthConfig();
+        copy.mode = mode;
+        copy.region = region;
+        copy.acceptBedrockServiceScope = acceptBedrockServiceScope;
+        copy.maxClockSkewSeconds = maxClockSkewSeconds;
+        copy.debugSignatureMismatch = debugSignatureMismatch;
+        copy.allowLongTermKeys = allowLongTermKeys;
+        copy.principals = principals;
+        copy.staticTokens = staticTokens;
+        return copy;
+    }
 
     /** For the start-up line, e.g. {@code auth: lenient}. */
     public String describe() {

@@ -1,7 +1,7 @@
 package dev.mantlemock.auth;
 
-import dev.mantlemock.api.ApiException;
-import dev.mantlemock.api.ErrorType;
+import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.ErrorType;
 
 /** Shorthands for the two answers auth gives: 401 authentication_error and 403 permission_error. */
 final class AuthFailure {

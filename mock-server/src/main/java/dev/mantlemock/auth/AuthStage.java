@@ -1,6 +1,8 @@
 package dev.mantlemock.auth;
 
 import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.Slot;
+import dev.mantlemock.pipeline.Needs;
 import dev.mantlemock.pipeline.Stage;
 
 /**
@@ -16,6 +18,11 @@ public final class AuthStage implements Stage {
 
     public static AuthStage from(AuthConfig config) {
         return new AuthStage(new MantleAuthenticator(config));
+    }
+
+    @Override
+    public Needs needs() {
+        return Needs.provides(Slot.PRINCIPAL);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.ModelGrants;
+import dev.mantlemock.domain.Principal;
+
 /**
  * Who an unknown-but-plausible caller is in lenient mode: attributed to the default account with every
  * model allowed, since the mock cannot know their real policies. Bearer tokens are named by a short hash.

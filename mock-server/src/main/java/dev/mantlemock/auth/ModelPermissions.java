@@ -1,5 +1,7 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.Principal;
+
 /**
  * The IAM decision after the model is known: may this principal perform the endpoint's action on the
  * model? Model resources are named {@code arn:aws:bedrock-mantle:<region>:<account>:model/<model id>}.

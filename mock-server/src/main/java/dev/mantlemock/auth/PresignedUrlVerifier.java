@@ -1,5 +1,6 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.ModelGrants;
+import dev.mantlemock.domain.Principal;
 import java.time.Instant;
 import java.util.Collections;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,7 @@
 package dev.mantlemock.auth;
 
-import dev.mantlemock.api.HttpRequestView;
+import dev.mantlemock.domain.Principal;
+import dev.mantlemock.domain.HttpRequestView;
 import java.time.Instant;
 
 /** Decides who sent a request, or refuses it with a 401 (or 403) {@code ApiException}. */

@@ -1,6 +1,7 @@
 package dev.mantlemock.auth;
 
-import dev.mantlemock.api.HttpRequestView;
+import dev.mantlemock.domain.Principal;
+import dev.mantlemock.domain.HttpRequestView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

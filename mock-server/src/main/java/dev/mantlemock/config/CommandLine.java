@@ -1,5 +1,6 @@
 package dev.mantlemock.config;
 
+import dev.mantlemock.domain.ConfigException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.BiConsumer;

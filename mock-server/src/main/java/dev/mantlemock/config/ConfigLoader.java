@@ -1,5 +1,6 @@
 package dev.mantlemock.config;
 
+import dev.mantlemock.domain.ConfigException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;

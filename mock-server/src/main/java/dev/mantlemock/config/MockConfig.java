@@ -1,11 +1,16 @@
 package dev.mantlemock.config;
 
+import dev.mantlemock.api.validation.ValidationSettings;
+import dev.mantlemock.answer.GeneratorSettings;
+import dev.mantlemock.wire.StreamingSettings;
+import dev.mantlemock.tokens.PromptCacheSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mantlemock.admin.AdminConfig;
 import dev.mantlemock.admin.JournalConfig;
 import dev.mantlemock.auth.AuthConfig;
 import dev.mantlemock.faults.FaultsConfig;
 import dev.mantlemock.quota.QuotaConfig;
+import dev.mantlemock.policy.ModelEntry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,15 +67,4 @@ public final class MockConfig {
 
     /** Models added to (or replacing, by id) the built-in catalogue. */
     public List<ModelEntry> models = new ArrayList<>();
-
-    /** One model a user adds in config. */
-    public static final class ModelEntry {
-        public String id;
-        @JsonProperty("context-window")
-        public int contextWindow = 200_000;
-        @JsonProperty("max-output-tokens")
-        public int maxOutputTokens = 64_000;
-        @JsonProperty("tokenizer-factor")
-        public double tokenizerFactor = 1.0;
-    }
 }

@@ -1,10 +1,12 @@
 package dev.mantlemock.faults;
 
-import dev.mantlemock.api.ApiException;
+import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.Slot;
+import dev.mantlemock.pipeline.Needs;
 import dev.mantlemock.pipeline.Stage;
-import dev.mantlemock.wire.StreamPlan;
-import dev.mantlemock.wire.StreamTiming;
+import dev.mantlemock.domain.StreamPlan;
+import dev.mantlemock.domain.StreamTiming;
 import java.util.Map;
 
 /**
@@ -44,7 +46,13 @@ public final class FaultInjection implements Stage {
     }
 
     @Override
+    public Needs needs() {
+        return Needs.reads(Slot.MESSAGE, Slot.MODEL).andProvides(Slot.STREAM_PLAN);
+    }
+
+    @Override
     public void process(Exchange exchange) {
+        exchange.streamPlan(StreamPlan.of(defaultTiming));
         String header = rules.config().headerEnabled ? exchange.request().header(HEADER) : null;
         FaultRule rule = header != null ? HeaderFault.parse(header, exchange, rules.config().seed) : rules.firing(exchange);
         if (rule == null) {
@@ -57,7 +65,7 @@ public final class FaultInjection implements Stage {
                     : Map.of("retry-after", Integer.toString(rule.retryAfterSeconds()));
             throw new ApiException(kind.errorType(), kind.errorType().status(), kind.message(), headers);
         }
-        StreamPlan plan = exchange.streamPlan() != null ? exchange.streamPlan() : StreamPlan.of(defaultTiming);
+        StreamPlan plan = exchange.streamPlan();
         switch (kind) {
             case LATENCY -> sleeper.sleep(rule.latencyMillis());
             case SLOW_STREAM -> exchange.streamPlan(new StreamPlan(

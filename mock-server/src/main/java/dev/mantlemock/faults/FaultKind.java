@@ -1,8 +1,8 @@
 package dev.mantlemock.faults;
 
-import dev.mantlemock.api.ErrorTexts;
-import dev.mantlemock.api.ErrorType;
-import dev.mantlemock.wire.StreamPlan.Interruption;
+import dev.mantlemock.domain.ErrorTexts;
+import dev.mantlemock.domain.ErrorType;
+import dev.mantlemock.domain.StreamPlan.Interruption;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 

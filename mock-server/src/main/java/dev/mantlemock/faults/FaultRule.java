@@ -1,6 +1,6 @@
 package dev.mantlemock.faults;
 
-import dev.mantlemock.pipeline.Endpoint;
+import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -91,8 +91,8 @@ public final class FaultRule {
     boolean matches(Exchange exchange) {
         return (testId == null || testId.equals(exchange.testId()))
                 && (endpoint == null || endpoint == exchange.endpoint())
-                && (model == null || (exchange.model() != null && model.equals(exchange.model().id())))
-                && (!kind.needsStream() || (exchange.message() != null && exchange.message().stream()));
+                && (model == null || model.equals(exchange.model().id()))
+                && (!kind.needsStream() || exchange.message().stream());
     }
 
     public String id() { return id; }

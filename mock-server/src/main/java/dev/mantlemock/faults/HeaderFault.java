@@ -1,6 +1,6 @@
 package dev.mantlemock.faults;
 
-import dev.mantlemock.api.ApiException;
+import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.pipeline.Exchange;
 
 /**
@@ -31,7 +31,7 @@ final class HeaderFault {
                 }
             }
             FaultRule rule = new FaultRule("header", spec, seed);
-            if (rule.kind().needsStream() && (exchange.message() == null || !exchange.message().stream())) {
+            if (rule.kind().needsStream() && !exchange.message().stream()) {
                 throw new IllegalArgumentException("'" + rule.kind().wireName() + "' needs a streaming request (\"stream\": true)");
             }
             return rule;

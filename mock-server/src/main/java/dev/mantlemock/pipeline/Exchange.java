@@ -1,14 +1,16 @@
 package dev.mantlemock.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mantlemock.answer.Answer;
-import dev.mantlemock.answer.InputTokens;
-import dev.mantlemock.api.ApiVersion;
-import dev.mantlemock.api.HttpRequestView;
-import dev.mantlemock.api.MessageRequest;
-import dev.mantlemock.auth.Principal;
-import dev.mantlemock.policy.ModelSpec;
-import dev.mantlemock.wire.StreamPlan;
+import dev.mantlemock.domain.Answer;
+import dev.mantlemock.domain.Completion;
+import dev.mantlemock.domain.ApiVersion;
+import dev.mantlemock.domain.Endpoint;
+import dev.mantlemock.domain.HttpRequestView;
+import dev.mantlemock.domain.InputTokens;
+import dev.mantlemock.domain.MessageRequest;
+import dev.mantlemock.domain.ModelSpec;
+import dev.mantlemock.domain.Principal;
+import dev.mantlemock.domain.StreamPlan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +20,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * One request on its way through the pipeline: what was received, and what each stage decided.
- * Stages fill it in order; later stages read what earlier ones wrote. Not thread-safe: a request is
- * handled by one thread at a time.
+ * One request on its way through the pipeline: what was received, and the {@link Slot}s the stages
+ * filled in. A stage reads only the slots it declared in its {@link Needs} (the pipeline checked at
+ * assembly that an earlier stage provides them), so the accessors never return null to a stage.
+ * Observers, which see exchanges that ended at any stage, ask with {@link #peek}. Not thread-safe: a
+ * request is handled by one thread at a time.
  */
 public final class Exchange {
     private final String requestId;
@@ -31,16 +35,9 @@ public final class Exchange {
     private final String testId;
     private final String scenario;
 
-    private Principal principal = Principal.anonymous();
-    private ApiVersion apiVersion;
-    private Set<String> betas = Set.of();
-    private ObjectNode body;
-    private MessageRequest message;
-    private ModelSpec model;
-    private InputTokens inputTokens;
-    private Answer answer;
-    private StreamPlan streamPlan;
-    private OutputTokenMeter outputMeter = OutputTokenMeter.UNLIMITED;
+    private final Object[] slots = new Object[Slot.ALL.size()];
+    private String stage;
+    private Needs needs;
     private final List<Consumer<Completion>> completionListeners = new ArrayList<>(4);
     private Map<String, String> responseHeaders = Map.of();
 
@@ -64,37 +61,43 @@ public final class Exchange {
     /** The {@code x-mock-scenario} header, matched by fixtures. */
     public String scenario() { return scenario; }
 
-    public Principal principal() { return principal; }
-    public void principal(Principal principal) { this.principal = principal; }
+    public Principal principal() { return get(Slot.PRINCIPAL); }
+    public void principal(Principal principal) { put(Slot.PRINCIPAL, principal); }
 
-    public ApiVersion apiVersion() { return apiVersion; }
-    public void apiVersion(ApiVersion apiVersion) { this.apiVersion = apiVersion; }
+    public ApiVersion apiVersion() { return get(Slot.API_VERSION); }
+    public void apiVersion(ApiVersion apiVersion) { put(Slot.API_VERSION, apiVersion); }
 
     /** The {@code anthropic-beta} values, lower-cased. */
-    public Set<String> betas() { return betas; }
-    public void betas(Set<String> betas) { this.betas = betas; }
+    public Set<String> betas() { return get(Slot.BETAS); }
+    public void betas(Set<String> betas) { put(Slot.BETAS, betas); }
 
-    public ObjectNode body() { return body; }
-    public void body(ObjectNode body) { this.body = body; }
+    public ObjectNode body() { return get(Slot.BODY); }
+    public void body(ObjectNode body) { put(Slot.BODY, body); }
 
-    public MessageRequest message() { return message; }
-    public void message(MessageRequest message) { this.message = message; }
+    public MessageRequest message() { return get(Slot.MESSAGE); }
+    public void message(MessageRequest message) { put(Slot.MESSAGE, message); }
 
-    public ModelSpec model() { return model; }
-    public void model(ModelSpec model) { this.model = model; }
+    public ModelSpec model() { return get(Slot.MODEL); }
+    public void model(ModelSpec model) { put(Slot.MODEL, model); }
 
-    public InputTokens inputTokens() { return inputTokens; }
-    public void inputTokens(InputTokens inputTokens) { this.inputTokens = inputTokens; }
+    public InputTokens inputTokens() { return get(Slot.INPUT_TOKENS); }
+    public void inputTokens(InputTokens inputTokens) { put(Slot.INPUT_TOKENS, inputTokens); }
 
-    public Answer answer() { return answer; }
-    public void answer(Answer answer) { this.answer = answer; }
+    public Answer answer() { return get(Slot.ANSWER); }
+    public void answer(Answer answer) { put(Slot.ANSWER, answer); }
 
-    /** How a stream is paced and whether it is interrupted; null means the configured default. */
-    public StreamPlan streamPlan() { return streamPlan; }
-    public void streamPlan(StreamPlan streamPlan) { this.streamPlan = streamPlan; }
+    /** How a stream is paced and whether it is interrupted. */
+    public StreamPlan streamPlan() { return get(Slot.STREAM_PLAN); }
+    public void streamPlan(StreamPlan streamPlan) { put(Slot.STREAM_PLAN, streamPlan); }
 
-    public OutputTokenMeter outputMeter() { return outputMeter; }
-    public void outputMeter(OutputTokenMeter outputMeter) { this.outputMeter = outputMeter; }
+    public OutputTokenMeter outputMeter() { return get(Slot.OUTPUT_METER); }
+    public void outputMeter(OutputTokenMeter outputMeter) { put(Slot.OUTPUT_METER, outputMeter); }
+
+    /** A slot's value, or null when no stage got as far as providing it: for observers and error paths. */
+    @SuppressWarnings("unchecked")
+    public <T> T peek(Slot<T> slot) {
+        return (T) slots[slot.index];
+    }
 
     /** Extra headers for a successful answer (e.g. {@code anthropic-ratelimit-*}); request-id is always sent. */
     public Map<String, String> responseHeaders() { return responseHeaders; }
@@ -110,4 +113,28 @@ public final class Exchange {
     public void onComplete(Consumer<Completion> listener) { completionListeners.add(listener); }
 
     List<Consumer<Completion>> completionListeners() { return completionListeners; }
+
+    /** The pipeline names the step that runs now; null when none does (observers, tests). */
+    void enter(String name, Needs declared) {
+        this.stage = name;
+        this.needs = declared;
+    }
+
+    private <T> T get(Slot<T> slot) {
+        if (needs != null && !needs.mayRead(slot)) {
+            throw new IllegalStateException(stage + " reads the " + slot + " without declaring it in its needs");
+        }
+        T value = peek(slot);
+        if (value == null) {
+            throw new IllegalStateException((stage == null ? "a reader" : stage) + " reads the " + slot + " before any stage provided it");
+        }
+        return value;
+    }
+
+    private <T> void put(Slot<T> slot, T value) {
+        if (needs != null && !needs.provides().contains(slot)) {
+            throw new IllegalStateException(stage + " provides the " + slot + " without declaring it in its needs");
+        }
+        slots[slot.index] = value;
+    }
 }

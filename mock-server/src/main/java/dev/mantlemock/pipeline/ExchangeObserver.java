@@ -1,5 +1,7 @@
 package dev.mantlemock.pipeline;
 
+import dev.mantlemock.domain.Completion;
+
 /** Sees every finished exchange: the journal and the metrics are observers. Must be cheap and never throw. */
 @FunctionalInterface
 public interface ExchangeObserver {

@@ -1,9 +1,12 @@
 package dev.mantlemock.pipeline;
 
-import dev.mantlemock.api.ApiException;
-import dev.mantlemock.api.ErrorEnvelope;
-import dev.mantlemock.api.ErrorType;
+import dev.mantlemock.domain.Completion;
+import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.ErrorEnvelope;
+import dev.mantlemock.domain.ErrorType;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,25 +29,54 @@ public final class RequestPipeline {
         this.stages = List.copyOf(stages);
         this.encoder = encoder;
         this.observers = List.copyOf(observers);
+        checkOrder(this.stages, encoder);
+    }
+
+    /** Every slot a step reads is provided by an earlier stage: checked once, so no stage guards against null. */
+    static void checkOrder(List<Stage> stages, ResponseEncoder encoder) {
+        Set<Slot<?>> provided = new HashSet<>();
+        for (Stage stage : stages) {
+            requireProvided(name(stage), stage.needs(), provided);
+            provided.addAll(stage.needs().provides());
+        }
+        requireProvided(name(encoder), encoder.needs(), provided);
+    }
+
+    private static void requireProvided(String step, Needs needs, Set<Slot<?>> provided) {
+        for (Slot<?> slot : needs.reads()) {
+            if (!provided.contains(slot)) {
+                throw new IllegalStateException(step + " reads the " + slot + ", which no earlier stage provides");
+            }
+        }
+    }
+
+    private static String name(Object step) {
+        return step.getClass().getSimpleName().isEmpty() ? step.getClass().getName() : step.getClass().getSimpleName();
     }
 
     /** Handles one exchange; the future completes when the response is fully written. */
     public CompletableFuture<Void> handle(Exchange exchange, ResponseChannel channel) {
         try {
             for (Stage stage : stages) {
+                exchange.enter(name(stage), stage.needs());
                 stage.process(exchange);
             }
+            exchange.enter(name(encoder), encoder.needs());
         } catch (ApiException e) {
+            exchange.enter(null, null);
             sendError(exchange, channel, e);
             return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
+            exchange.enter(null, null);
             // A defect in the mock: answer like the real service would, log without request data.
             LOG.error("internal error in {} handling {}", e.getClass().getSimpleName(), exchange.requestId(), e);
             sendError(exchange, channel, new ApiException(ErrorType.API, "Internal server error"));
             return CompletableFuture.completedFuture(null);
         }
         int[] produced = {0};
-        return encoder.send(exchange, channel, n -> produced[0] = n)
+        CompletableFuture<Void> sent = encoder.send(exchange, channel, n -> produced[0] = n);
+        exchange.enter(null, null); // observers peek; they name no needs
+        return sent
                 .whenComplete((ok, failure) -> complete(exchange, new Completion(200, null, produced[0], elapsed(exchange))));
     }
 

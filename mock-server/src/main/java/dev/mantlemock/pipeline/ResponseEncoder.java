@@ -10,4 +10,7 @@ import java.util.function.IntConsumer;
  */
 public interface ResponseEncoder {
     CompletableFuture<Void> send(Exchange exchange, ResponseChannel channel, IntConsumer outputTokens);
+
+    /** The slots the encoder reads; checked with the stages' when the pipeline is assembled. */
+    Needs needs();
 }

@@ -2,9 +2,11 @@ package dev.mantlemock.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mantlemock.api.ApiException;
-import dev.mantlemock.api.ErrorTexts;
+import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.ErrorTexts;
 import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.Slot;
+import dev.mantlemock.pipeline.Needs;
 import dev.mantlemock.pipeline.Stage;
 import java.util.List;
 
@@ -24,6 +26,11 @@ public final class FeaturePolicy implements Stage {
         this.unsupported = table.unsupportedIn(profile);
         this.rejectUnsupportedBetas = rejectUnsupportedBetas;
         this.rejectUnknownBetas = rejectUnknownBetas;
+    }
+
+    @Override
+    public Needs needs() {
+        return Needs.reads(Slot.BODY, Slot.BETAS);
     }
 
     @Override

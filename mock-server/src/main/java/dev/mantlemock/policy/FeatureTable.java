@@ -1,6 +1,6 @@
 package dev.mantlemock.policy;
 
-import dev.mantlemock.config.BuiltInTable;
+import dev.mantlemock.bedrock.BuiltInTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +18,7 @@ public final class FeatureTable {
     }
 
     public static FeatureTable builtIn() {
-        BuiltInTable table = BuiltInTable.read("/bedrock/features.yaml", "profiles", "features", "known-betas");
+        BuiltInTable table = BuiltInTable.read(BuiltInTable.FEATURES, "profiles", "features", "known-betas");
         List<Entry> features = new ArrayList<>();
         for (BuiltInTable row : table.rows("features",
                 "name", "unsupported-in", "tool-types", "fields", "sources", "block-types", "betas")) {

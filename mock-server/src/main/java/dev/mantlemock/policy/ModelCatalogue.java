@@ -1,7 +1,7 @@
 package dev.mantlemock.policy;
 
-import dev.mantlemock.config.BuiltInTable;
-import dev.mantlemock.config.MockConfig;
+import dev.mantlemock.domain.ModelSpec;
+import dev.mantlemock.bedrock.BuiltInTable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -20,12 +20,12 @@ public final class ModelCatalogue {
         this.models = Collections.unmodifiableMap(byId);
     }
 
-    public static ModelCatalogue load(MockConfig config) {
+    public static ModelCatalogue load(List<ModelEntry> added) {
         Map<String, ModelSpec> byId = new LinkedHashMap<>();
         for (ModelSpec m : builtIn()) {
             byId.put(m.id(), m);
         }
-        for (MockConfig.ModelEntry m : config.models) {
+        for (ModelEntry m : added) {
             if (m.id == null || m.id.isBlank()) {
                 throw new IllegalArgumentException("models: every model needs an id");
             }
@@ -38,19 +38,15 @@ public final class ModelCatalogue {
         return Optional.ofNullable(models.get(id));
     }
 
-    public Collection<ModelSpec> all() {
-        return models.values();
-    }
-
-    private static ModelSpec spec(MockConfig.ModelEntry m) {
+    private static ModelSpec spec(ModelEntry m) {
         return new ModelSpec(m.id, m.contextWindow, m.maxOutputTokens, m.tokenizerFactor);
     }
 
     /** The rows of {@code bedrock/models.yaml}; a key left out takes the default of a model added in config. */
     private static List<ModelSpec> builtIn() {
-        MockConfig.ModelEntry defaults = new MockConfig.ModelEntry();
+        ModelEntry defaults = new ModelEntry();
         List<ModelSpec> models = new ArrayList<>();
-        for (BuiltInTable row : BuiltInTable.read("/bedrock/models.yaml", "models")
+        for (BuiltInTable row : BuiltInTable.read(BuiltInTable.MODELS, "models")
                 .rows("models", "id", "context-window", "max-output-tokens", "tokenizer-factor")) {
             models.add(new ModelSpec(row.text("id"), row.integer("context-window", defaults.contextWindow),
                     row.integer("max-output-tokens", defaults.maxOutputTokens),

@@ -1,10 +1,13 @@
 package dev.mantlemock.policy;
 
-import dev.mantlemock.api.ApiException;
-import dev.mantlemock.api.ErrorTexts;
-import dev.mantlemock.api.ErrorType;
-import dev.mantlemock.pipeline.Endpoint;
+import dev.mantlemock.domain.ModelSpec;
+import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.ErrorTexts;
+import dev.mantlemock.domain.ErrorType;
+import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.Slot;
+import dev.mantlemock.pipeline.Needs;
 import dev.mantlemock.pipeline.Stage;
 
 /** Resolves the requested model (404 when Mantle does not serve it) and applies its output limit. */
@@ -13,6 +16,11 @@ public final class ModelCatalogueStage implements Stage {
 
     public ModelCatalogueStage(ModelCatalogue catalogue) {
         this.catalogue = catalogue;
+    }
+
+    @Override
+    public Needs needs() {
+        return Needs.reads(Slot.MESSAGE).andProvides(Slot.MODEL);
     }
 
     @Override

@@ -1,9 +1,12 @@
 package dev.mantlemock.quota;
 
-import dev.mantlemock.api.ApiException;
-import dev.mantlemock.api.ErrorType;
-import dev.mantlemock.pipeline.Endpoint;
+import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.ErrorType;
+import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.OutputTokenMeter;
+import dev.mantlemock.pipeline.Slot;
+import dev.mantlemock.pipeline.Needs;
 import dev.mantlemock.pipeline.Stage;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,17 +26,22 @@ public final class QuotaAdmission implements Stage {
     }
 
     @Override
+    public Needs needs() {
+        return Needs.reads(Slot.MESSAGE, Slot.MODEL, Slot.PRINCIPAL, Slot.INPUT_TOKENS).andProvides(Slot.OUTPUT_METER);
+    }
+
+    @Override
     public void process(Exchange exchange) {
+        exchange.outputMeter(OutputTokenMeter.UNLIMITED);
         QuotaBook.Settings settings = book.settings();
         if (!settings.enabled()) {
             return;
         }
         boolean charged = exchange.endpoint() == Endpoint.MESSAGES;
-        long maxTokens = charged && exchange.message() != null ? exchange.message().maxTokens() : 0;
-        long input = charged && exchange.inputTokens() != null ? exchange.inputTokens().chargeable() : 0;
-        long charge = charged ? input + maxTokens : 0;
-        String model = exchange.model() != null ? exchange.model().id() : exchange.message().model();
-        QuotaBucket bucket = book.bucket(exchange.principal().accountId(), model);
+        long maxTokens = charged ? exchange.message().maxTokens() : 0;
+        long input = charged ? exchange.inputTokens().chargeable() : 0;
+        long charge = input + maxTokens;
+        QuotaBucket bucket = book.bucket(exchange.principal().accountId(), exchange.model().id());
 
         QuotaBucket.Decision decision = bucket.admit(charge, book.now());
         if (!decision.admitted()) {

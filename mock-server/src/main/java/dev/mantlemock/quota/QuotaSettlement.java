@@ -1,6 +1,6 @@
 package dev.mantlemock.quota;
 
-import dev.mantlemock.pipeline.Completion;
+import dev.mantlemock.domain.Completion;
 import dev.mantlemock.pipeline.OutputTokenMeter;
 import java.util.function.Consumer;
 

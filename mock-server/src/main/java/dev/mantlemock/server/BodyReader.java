@@ -1,8 +1,8 @@
 package dev.mantlemock.server;
 
-import dev.mantlemock.api.ApiException;
-import dev.mantlemock.api.ErrorTexts;
-import dev.mantlemock.api.ErrorType;
+import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.ErrorTexts;
+import dev.mantlemock.domain.ErrorType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.mantlemock.server;
 
-import dev.mantlemock.api.ErrorEnvelope;
-import dev.mantlemock.api.ErrorType;
-import dev.mantlemock.api.Ids;
+import dev.mantlemock.domain.ErrorEnvelope;
+import dev.mantlemock.domain.ErrorType;
+import dev.mantlemock.domain.Ids;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;

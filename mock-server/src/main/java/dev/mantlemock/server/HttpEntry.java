@@ -1,11 +1,11 @@
 package dev.mantlemock.server;
 
-import dev.mantlemock.api.ApiException;
-import dev.mantlemock.api.ErrorTexts;
-import dev.mantlemock.api.ErrorType;
-import dev.mantlemock.api.HttpRequestView;
-import dev.mantlemock.api.Ids;
-import dev.mantlemock.pipeline.Endpoint;
+import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.ErrorTexts;
+import dev.mantlemock.domain.ErrorType;
+import dev.mantlemock.domain.HttpRequestView;
+import dev.mantlemock.domain.Ids;
+import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
 import dev.mantlemock.pipeline.RequestPipeline;
 import io.javalin.http.Context;

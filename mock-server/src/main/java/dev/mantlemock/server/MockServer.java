@@ -5,12 +5,12 @@ import dev.mantlemock.admin.MockControls;
 import dev.mantlemock.answer.AnswerGenerator;
 import dev.mantlemock.answer.AnswerSelection;
 import dev.mantlemock.answer.FixtureAnswers;
-import dev.mantlemock.answer.PromptCache;
-import dev.mantlemock.answer.TokenCounting;
-import dev.mantlemock.answer.TokenEstimator;
+import dev.mantlemock.tokens.PromptCache;
+import dev.mantlemock.tokens.TokenCounting;
+import dev.mantlemock.tokens.TokenEstimator;
 import dev.mantlemock.config.MockConfig;
 import dev.mantlemock.fixtures.FixtureCatalogue;
-import dev.mantlemock.pipeline.Endpoint;
+import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.RequestPipeline;
 import dev.mantlemock.policy.ModelCatalogue;
 import dev.mantlemock.config.ConnectionSettings;
@@ -22,7 +22,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import io.javalin.compression.CompressionStrategy;
-import dev.mantlemock.api.Ids;
+import dev.mantlemock.domain.Ids;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -74,7 +74,7 @@ public final class MockServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        MockControls controls = MockControls.create(config, clock);
+        MockControls controls = MockControls.create(config.quota, config.faults, config.journal, clock);
         StreamWriter streams = new StreamWriter(timer, new SseEncoder(config.streaming.pingEvery));
         RequestPipeline pipeline = pipeline(config, clock, controls, streams);
         AdminApi admin = new AdminApi(controls, config.admin, config.host);
@@ -108,7 +108,6 @@ public final class MockServer implements AutoCloseable {
 
     /** The request path without the HTTP server around it: what the server runs, and what fuzz tests drive directly. */
     static RequestPipeline pipeline(MockConfig config, Clock clock, MockControls controls, StreamWriter streams) {
-        config.auth.region = config.region; // one region for SigV4 scopes and ARNs
         return RequestPath.assemble(config, components(config, clock), controls, streams);
     }
 
@@ -126,7 +125,7 @@ public final class MockServer implements AutoCloseable {
         TokenEstimator estimator = new TokenEstimator();
         FixtureCatalogue fixtures = config.fixtures == null ? FixtureCatalogue.empty() : FixtureCatalogue.load(Path.of(config.fixtures));
         return new RequestPath.Components(
-                ModelCatalogue.load(config),
+                ModelCatalogue.load(config.models),
                 new TokenCounting(estimator, new PromptCache(clock, estimator,
                         config.promptCache.maxEntries, config.promptCache.minimumTokens)),
                 new AnswerSelection(fixtures, new FixtureAnswers(estimator), new AnswerGenerator(config.generator.seed)));

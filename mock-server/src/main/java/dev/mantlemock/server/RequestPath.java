@@ -47,7 +47,7 @@ final class RequestPath {
 
     static RequestPipeline assemble(MockConfig config, Components c, MockControls controls, StreamWriter streams) {
         List<Stage> stages = new ArrayList<>();
-        stages.add(AuthStage.from(config.auth));
+        stages.add(AuthStage.from(config.auth.withRegion(config.region)));
         stages.add(new RequestParser());
         stages.add(new RequestValidator(config.validation));
         stages.add(new FeaturePolicy(FeatureTable.builtIn(), config.profile,
@@ -60,7 +60,7 @@ final class RequestPath {
         stages.add(c.answerSelection());
         stages.add(controls.metrics().openStreams());
 
-        AnswerEncoder encoder = new AnswerEncoder(streams, config.streaming.timing());
+        AnswerEncoder encoder = new AnswerEncoder(streams);
         List<ExchangeObserver> observers = new ArrayList<>();
         observers.add(controls.journal());
         observers.add(controls.metrics());

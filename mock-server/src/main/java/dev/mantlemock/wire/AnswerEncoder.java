@@ -1,13 +1,18 @@
 package dev.mantlemock.wire;
 
+import dev.mantlemock.domain.StreamPlan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mantlemock.answer.Answer;
-import dev.mantlemock.answer.InputTokens;
-import dev.mantlemock.api.Ids;
-import dev.mantlemock.api.Json;
-import dev.mantlemock.pipeline.Endpoint;
+import dev.mantlemock.domain.Answer;
+import dev.mantlemock.domain.InputTokens;
+import dev.mantlemock.domain.Ids;
+import dev.mantlemock.domain.Json;
+import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.Needs;
+import dev.mantlemock.pipeline.Slot;
+import dev.mantlemock.pipeline.Slot;
+import dev.mantlemock.pipeline.Needs;
 import dev.mantlemock.pipeline.ResponseChannel;
 import dev.mantlemock.pipeline.ResponseEncoder;
 import java.io.IOException;
@@ -20,12 +25,15 @@ import java.util.function.IntConsumer;
 public final class AnswerEncoder implements ResponseEncoder {
     private final SseEncoder sse;
     private final StreamWriter streams;
-    private final StreamTiming defaultTiming;
 
-    public AnswerEncoder(StreamWriter streams, StreamTiming defaultTiming) {
+    public AnswerEncoder(StreamWriter streams) {
         this.sse = streams.encoder();
         this.streams = streams;
-        this.defaultTiming = defaultTiming;
+    }
+
+    @Override
+    public Needs needs() {
+        return Needs.reads(Slot.MESSAGE, Slot.INPUT_TOKENS, Slot.ANSWER, Slot.STREAM_PLAN, Slot.OUTPUT_METER);
     }
 
     @Override
@@ -40,7 +48,7 @@ public final class AnswerEncoder implements ResponseEncoder {
         String model = exchange.message().model();
         Answer answer = exchange.answer();
         if (exchange.message().stream()) {
-            StreamPlan plan = exchange.streamPlan() != null ? exchange.streamPlan() : StreamPlan.of(defaultTiming);
+            StreamPlan plan = exchange.streamPlan();
             channel.begin(200, "text/event-stream; charset=utf-8", headers(exchange, "text/event-stream"));
             return streams.write(sse.stream(id, model, answer, input), plan, channel, exchange.outputMeter(), input, outputTokens);
         }

@@ -2,8 +2,8 @@ package dev.mantlemock.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mantlemock.answer.Answer;
-import dev.mantlemock.answer.InputTokens;
+import dev.mantlemock.domain.Answer;
+import dev.mantlemock.domain.InputTokens;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;

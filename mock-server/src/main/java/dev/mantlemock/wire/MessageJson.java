@@ -3,7 +3,7 @@ package dev.mantlemock.wire;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mantlemock.answer.InputTokens;
+import dev.mantlemock.domain.InputTokens;
 import java.util.List;
 
 /** The Message object and its usage, as both the JSON body and the stream's message_start carry them. */

@@ -2,9 +2,9 @@ package dev.mantlemock.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mantlemock.answer.Answer;
-import dev.mantlemock.answer.InputTokens;
-import dev.mantlemock.api.Json;
+import dev.mantlemock.domain.Answer;
+import dev.mantlemock.domain.InputTokens;
+import dev.mantlemock.domain.Json;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

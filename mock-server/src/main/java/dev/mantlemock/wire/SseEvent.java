@@ -1,7 +1,7 @@
 package dev.mantlemock.wire;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mantlemock.api.Json;
+import dev.mantlemock.domain.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.mantlemock.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mantlemock.api.Json;
+import dev.mantlemock.domain.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,11 @@
 package dev.mantlemock.wire;
 
-import dev.mantlemock.answer.InputTokens;
-import dev.mantlemock.api.ErrorEnvelope;
-import dev.mantlemock.api.ErrorTexts;
-import dev.mantlemock.api.ErrorType;
+import dev.mantlemock.domain.StreamTiming;
+import dev.mantlemock.domain.StreamPlan;
+import dev.mantlemock.domain.InputTokens;
+import dev.mantlemock.domain.ErrorEnvelope;
+import dev.mantlemock.domain.ErrorTexts;
+import dev.mantlemock.domain.ErrorType;
 import dev.mantlemock.pipeline.OutputTokenMeter;
 import dev.mantlemock.pipeline.ResponseChannel;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.mantlemock.wire;
 
-import dev.mantlemock.answer.Answer;
+import dev.mantlemock.domain.Answer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mantlemock.faults.FaultRules;
 import dev.mantlemock.faults.FaultsConfig;
-import dev.mantlemock.pipeline.Completion;
+import dev.mantlemock.domain.Completion;
 import dev.mantlemock.pipeline.Exchange;
 import dev.mantlemock.pipeline.ExchangeTestAccess;
 import dev.mantlemock.quota.QuotaBook;

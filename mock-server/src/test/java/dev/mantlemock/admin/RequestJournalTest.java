@@ -2,7 +2,7 @@ package dev.mantlemock.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mantlemock.pipeline.Completion;
+import dev.mantlemock.domain.Completion;
 import dev.mantlemock.pipeline.Exchange;
 import dev.mantlemock.testing.Exchanges;
 import java.util.List;

@@ -1,17 +1,20 @@
 package dev.mantlemock.answer;
 
-import static dev.mantlemock.answer.TestRequests.OPUS_47;
-import static dev.mantlemock.answer.TestRequests.SONNET;
-import static dev.mantlemock.answer.TestRequests.node;
-import static dev.mantlemock.answer.TestRequests.quoted;
-import static dev.mantlemock.answer.TestRequests.request;
+import dev.mantlemock.domain.Json;
+import dev.mantlemock.tokens.TokenEstimator;
+import dev.mantlemock.domain.Answer;
+import static dev.mantlemock.testing.TestRequests.OPUS_47;
+import static dev.mantlemock.testing.TestRequests.SONNET;
+import static dev.mantlemock.testing.TestRequests.node;
+import static dev.mantlemock.testing.TestRequests.quoted;
+import static dev.mantlemock.testing.TestRequests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mantlemock.api.MessageRequest;
-import dev.mantlemock.policy.ModelSpec;
+import dev.mantlemock.domain.MessageRequest;
+import dev.mantlemock.domain.ModelSpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package dev.mantlemock.answer;
 
-import static dev.mantlemock.answer.TestRequests.node;
+import static dev.mantlemock.testing.TestRequests.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

@@ -1,10 +1,11 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.Principal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mantlemock.api.ApiException;
-import dev.mantlemock.api.ErrorType;
+import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.ErrorType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,13 +1,14 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.Principal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.mantlemock.api.ApiException;
-import dev.mantlemock.api.ErrorType;
-import dev.mantlemock.api.HttpRequestView;
+import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.ErrorType;
+import dev.mantlemock.domain.HttpRequestView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

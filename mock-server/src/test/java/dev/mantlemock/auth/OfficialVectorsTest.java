@@ -1,11 +1,12 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.Principal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mantlemock.api.ApiException;
-import dev.mantlemock.api.ErrorType;
-import dev.mantlemock.api.HttpRequestView;
+import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.ErrorType;
+import dev.mantlemock.domain.HttpRequestView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.mantlemock.auth;
 
-import dev.mantlemock.api.HttpRequestView;
+import dev.mantlemock.domain.HttpRequestView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package dev.mantlemock.auth;
 
-import dev.mantlemock.api.HttpRequestView;
+import dev.mantlemock.domain.HttpRequestView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

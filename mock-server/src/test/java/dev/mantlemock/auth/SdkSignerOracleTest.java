@@ -1,8 +1,9 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.Principal;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mantlemock.api.HttpRequestView;
+import dev.mantlemock.domain.HttpRequestView;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,9 +3,9 @@ package dev.mantlemock.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mantlemock.api.ApiException;
-import dev.mantlemock.api.ErrorType;
-import dev.mantlemock.api.HttpRequestView;
+import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.ErrorType;
+import dev.mantlemock.domain.HttpRequestView;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.mantlemock.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mantlemock.api.HttpRequestView;
+import dev.mantlemock.domain.HttpRequestView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -1,5 +1,6 @@
 package dev.mantlemock.config;
 
+import dev.mantlemock.domain.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

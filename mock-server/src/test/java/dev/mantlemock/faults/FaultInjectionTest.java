@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mantlemock.api.ApiException;
-import dev.mantlemock.api.ErrorType;
+import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.ErrorType;
 import dev.mantlemock.pipeline.Exchange;
 import dev.mantlemock.testing.Exchanges;
-import dev.mantlemock.wire.StreamPlan;
-import dev.mantlemock.wire.StreamTiming;
+import dev.mantlemock.domain.StreamPlan;
+import dev.mantlemock.domain.StreamTiming;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -145,7 +145,8 @@ class FaultInjectionTest {
         rules.add(rule(FaultKind.TRUNCATE, 1, null));
         Exchange plain = Exchanges.messages().build();
         faults.process(plain);
-        assertThat(plain.streamPlan()).isNull();
+        // no fault: the configured pace, not interrupted
+        assertThat(plain.streamPlan()).isEqualTo(StreamPlan.of(StreamTiming.FAST));
         Exchange streamed = Exchanges.messages().streaming().build();
         faults.process(streamed);
         assertThat(streamed.streamPlan().interruption()).isEqualTo(StreamPlan.Interruption.TRUNCATE);
@@ -168,6 +169,6 @@ class FaultInjectionTest {
     void withoutHeaderOrRuleNothingHappens() {
         Exchange e = Exchanges.messages().streaming().build();
         assertThatCode(() -> faults.process(e)).doesNotThrowAnyException();
-        assertThat(e.streamPlan()).isNull();
+        assertThat(e.streamPlan()).isEqualTo(StreamPlan.of(StreamTiming.FAST));
     }
 }

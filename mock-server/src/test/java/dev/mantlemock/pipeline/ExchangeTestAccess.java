@@ -1,5 +1,7 @@
 package dev.mantlemock.pipeline;
 
+import dev.mantlemock.domain.Completion;
+
 /** Lets tests of single stages finish an exchange the way the pipeline does. */
 public final class ExchangeTestAccess {
     private ExchangeTestAccess() {}

@@ -3,9 +3,9 @@ package dev.mantlemock.quota;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mantlemock.api.ApiException;
-import dev.mantlemock.api.ErrorType;
-import dev.mantlemock.pipeline.Completion;
+import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.ErrorType;
+import dev.mantlemock.domain.Completion;
 import dev.mantlemock.pipeline.Exchange;
 import dev.mantlemock.pipeline.ExchangeTestAccess;
 import dev.mantlemock.testing.Exchanges;

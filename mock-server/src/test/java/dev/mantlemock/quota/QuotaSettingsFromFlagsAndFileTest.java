@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mantlemock.config.CommandLine;
-import dev.mantlemock.config.ConfigException;
+import dev.mantlemock.domain.ConfigException;
 import dev.mantlemock.config.MockConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -31,7 +31,7 @@ class OfficialJavaSdkTest {
 
     @RegisterExtension
     static final RunningMock mock = RunningMock.perClass(c -> {
-        MockConfig.ModelEntry added = new MockConfig.ModelEntry();
+        dev.mantlemock.policy.ModelEntry added = new dev.mantlemock.policy.ModelEntry();
         added.id = "anthropic.claude-sonnet-5";
         added.maxOutputTokens = 128_000;
         c.models.add(added);

@@ -8,9 +8,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mantlemock.admin.MockControls;
-import dev.mantlemock.api.HttpRequestView;
+import dev.mantlemock.domain.HttpRequestView;
 import dev.mantlemock.config.MockConfig;
-import dev.mantlemock.pipeline.Endpoint;
+import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
 import dev.mantlemock.pipeline.RequestPipeline;
 import dev.mantlemock.testing.CapturedResponse;
@@ -52,7 +52,7 @@ class RequestFuzzTest {
         config.quota.enabled = false; // the fuzzer would only meet 429s once it has spent the quota
         config.journal.size = 0;
         Clock clock = Clock.systemUTC();
-        return MockServer.pipeline(config, clock, MockControls.create(config, clock), new StreamWriter(TIMER, new SseEncoder(0)));
+        return MockServer.pipeline(config, clock, MockControls.create(config.quota, config.faults, config.journal, clock), new StreamWriter(TIMER, new SseEncoder(0)));
     }
 
     /** Valid requests the fuzzer starts from, so most inputs get past parsing into the deeper stages. */

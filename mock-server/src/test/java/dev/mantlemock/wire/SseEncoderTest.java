@@ -3,9 +3,9 @@ package dev.mantlemock.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mantlemock.answer.Answer;
-import dev.mantlemock.answer.InputTokens;
-import dev.mantlemock.api.Json;
+import dev.mantlemock.domain.Answer;
+import dev.mantlemock.domain.InputTokens;
+import dev.mantlemock.domain.Json;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.mantlemock.api.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mantlemock.api.ApiVersion;
+import dev.mantlemock.domain.ApiVersion;
 import java.util.Map;
 import java.util.Set;
 

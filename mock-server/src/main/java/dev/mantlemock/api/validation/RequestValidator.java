@@ -3,13 +3,14 @@ package dev.mantlemock.api.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mantlemock.api.ApiException;
-import dev.mantlemock.api.ApiVersion;
-import dev.mantlemock.api.ErrorTexts;
-import dev.mantlemock.api.MessageRequest;
-import dev.mantlemock.config.ValidationSettings;
-import dev.mantlemock.pipeline.Endpoint;
+import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.ApiVersion;
+import dev.mantlemock.domain.ErrorTexts;
+import dev.mantlemock.domain.MessageRequest;
+import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.Slot;
+import dev.mantlemock.pipeline.Needs;
 import dev.mantlemock.pipeline.Stage;
 import java.util.Set;
 
@@ -34,6 +35,11 @@ public final class RequestValidator implements Stage {
 
     public RequestValidator(ValidationSettings settings) {
         this.settings = settings;
+    }
+
+    @Override
+    public Needs needs() {
+        return Needs.reads(Slot.BODY, Slot.API_VERSION).andProvides(Slot.MESSAGE);
     }
 
     @Override

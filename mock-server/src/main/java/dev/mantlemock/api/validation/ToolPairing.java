@@ -2,7 +2,7 @@ package dev.mantlemock.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.mantlemock.api.ApiException;
+import dev.mantlemock.domain.ApiException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 

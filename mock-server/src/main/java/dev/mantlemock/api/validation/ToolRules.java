@@ -3,7 +3,7 @@ package dev.mantlemock.api.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mantlemock.api.ApiException;
+import dev.mantlemock.domain.ApiException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

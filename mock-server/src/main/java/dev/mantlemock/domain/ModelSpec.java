@@ -1,0 +1,11 @@
+package dev.mantlemock.domain;
+
+/**
+ * A model the mock serves, as the catalogue describes it.
+ *
+ * @param id               the Mantle model id, e.g. {@code anthropic.claude-opus-4-7}
+ * @param contextWindow    the most input tokens a prompt may have
+ * @param maxOutputTokens  the highest {@code max_tokens} accepted
+ * @param tokenizerFactor  tokens per 3.5 characters relative to the classic tokenizer (1.3 for Opus 4.7+)
+ */
+public record ModelSpec(String id, int contextWindow, int maxOutputTokens, double tokenizerFactor) {}

@@ -1,0 +1,31 @@
+package dev.mantlemock.domain;
+
+
+/**
+ * How a stream unfolds in time, and whether it is cut short. Separate from what is said (the
+ * {@link dev.mantlemock.domain.Answer}) and from how it is written ({@code wire.SseEncoder}).
+ *
+ * @param timing       pacing of the events
+ * @param interruption how the stream ends if not normally
+ * @param afterEvents  how many events are written before the interruption
+ */
+public record StreamPlan(StreamTiming timing, Interruption interruption, int afterEvents) {
+
+    public enum Interruption {
+        NONE,
+        /** An SSE {@code error} event after the 200 has begun. */
+        ERROR_EVENT,
+        /** The connection is dropped without a proper end. */
+        DROP_CONNECTION,
+        /** The stream ends cleanly at the HTTP level but without {@code message_stop}. */
+        TRUNCATE
+    }
+
+    public static StreamPlan of(StreamTiming timing) {
+        return new StreamPlan(timing, Interruption.NONE, 0);
+    }
+
+    public StreamPlan interrupted(Interruption kind, int afterEvents) {
+        return new StreamPlan(timing, kind, afterEvents);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.mantlemock.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mantlemock.domain.Answer;
+import dev.mantlemock.domain.ApiVersion;
+import dev.mantlemock.domain.InputTokens;
+import dev.mantlemock.domain.MessageRequest;
+import dev.mantlemock.domain.ModelSpec;
+import dev.mantlemock.domain.Principal;
+import dev.mantlemock.domain.StreamPlan;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One thing a stage decides about an exchange and later stages read. Each stage declares the slots it
+ * reads and provides ({@link Needs}); the pipeline checks the order once, when it is assembled, so a
+ * stage never has to guard against a slot an earlier stage has not filled yet.
+ */
+public final class Slot<T> {
+    public static final Slot<Principal> PRINCIPAL = new Slot<>(0, "principal");
+    public static final Slot<ApiVersion> API_VERSION = new Slot<>(1, "API version");
+    /** The {@code anthropic-beta} values, lower-cased. */
+    public static final Slot<Set<String>> BETAS = new Slot<>(2, "betas");
+    public static final Slot<ObjectNode> BODY = new Slot<>(3, "JSON body");
+    /** The validated request. */
+    public static final Slot<MessageRequest> MESSAGE = new Slot<>(4, "validated request");
+    public static final Slot<ModelSpec> MODEL = new Slot<>(5, "model");
+    public static final Slot<InputTokens> INPUT_TOKENS = new Slot<>(6, "input tokens");
+    /** Told of output tokens as they are produced: the quota's settlement, or unlimited. */
+    public static final Slot<OutputTokenMeter> OUTPUT_METER = new Slot<>(7, "output meter");
+    /** How a stream is paced and whether it is cut short. */
+    public static final Slot<StreamPlan> STREAM_PLAN = new Slot<>(8, "stream plan");
+    /** What the model says (Messages only; count_tokens has no answer). */
+    public static final Slot<Answer> ANSWER = new Slot<>(9, "answer");
+
+    static final List<Slot<?>> ALL = List.of(PRINCIPAL, API_VERSION, BETAS, BODY, MESSAGE, MODEL, INPUT_TOKENS,
+            OUTPUT_METER, STREAM_PLAN, ANSWER);
+
+    final int index;
+    private final String name;
+
+    private Slot(int index, String name) {
+        this.index = index;
+        this.name = name;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
