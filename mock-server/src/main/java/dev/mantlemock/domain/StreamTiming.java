@@ -13,8 +13,4 @@ public record StreamTiming(long timeToFirstTokenMillis, double tokensPerSecond, 
     public static final StreamTiming FAST = new StreamTiming(0, 0, 0, 0);
     /** Roughly what a large model feels like: 600 ms to first token, 60 tokens/s, 20% jitter. */
     public static final StreamTiming REALISTIC = new StreamTiming(600, 60, 0.2, 42);
-
-    public boolean isPaced() {
-        return timeToFirstTokenMillis > 0 || tokensPerSecond > 0;
-    }
 }

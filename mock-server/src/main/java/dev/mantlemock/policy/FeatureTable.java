@@ -28,10 +28,6 @@ public final class FeatureTable {
         return new FeatureTable(table.strings("profiles"), features, Set.copyOf(table.strings("known-betas")));
     }
 
-    public List<String> profiles() {
-        return profiles;
-    }
-
     /** The features refused under a profile. */
     public List<UnsupportedFeature> unsupportedIn(String profile) {
         if (!profiles.contains(profile)) {

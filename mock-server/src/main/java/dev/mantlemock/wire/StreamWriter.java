@@ -48,11 +48,6 @@ public final class StreamWriter {
         return encoder;
     }
 
-    /** Streams still being written; a paced stream counts until its last event. */
-    public int openStreams() {
-        return running.size();
-    }
-
     /**
      * For shutdown: every open stream is written to its end at once, without its pacing delays, so
      * clients get whole answers rather than cut connections. Completes when all have ended.
