@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * The request's path through the mock, in order. This is the one place to read to know what happens
- * to a request: each line is a stage in a package named for its concern.
+ * to a request: each line is a stage in a package named for its concern. Each stage declares what it
+ * reads and provides ({@code Stage.needs()}); {@code RequestPipeline} checks this order when assembled.
  *
  * <pre>
  * receive (request id, bounded body)          server.HttpEntry
@@ -32,7 +33,7 @@ import java.util.List;
  *   -> feature policy (what Mantle refuses)   policy.FeaturePolicy
  *   -> model catalogue and output limit       policy.ModelCatalogueStage
  *   -> model permission (IAM action on model) auth.PermissionStage
- *   -> input tokens, prompt cache, context    answer.TokenCounting
+ *   -> input tokens, prompt cache, context    tokens.TokenCounting
  *   -> quota admission (429 before any work)  quota.QuotaAdmission
  *   -> faults: x-mock-fault header, rules     faults.FaultInjection
  *   -> answer: fixture match, else generator  answer.AnswerSelection
