@@ -32,9 +32,12 @@ public final class RequestValidator implements Stage {
     private static final int MAX_MESSAGES = 100_000;
 
     private final ValidationSettings settings;
+    private final ContentRules content;
 
-    public RequestValidator(ValidationSettings settings) {
+    /** @param serverBlockTypes content blocks of server tools, whose support the feature policy decides */
+    public RequestValidator(ValidationSettings settings, Set<String> serverBlockTypes) {
         this.settings = settings;
+        this.content = new ContentRules(serverBlockTypes);
     }
 
     @Override
@@ -103,7 +106,7 @@ public final class RequestValidator implements Stage {
                 ContentRules.checkSystem(Check.required(message, "content", path), path + ".content");
                 continue;
             }
-            ContentRules.checkContent(Check.required(message, "content", path), path + ".content", role, version);
+            content.checkContent(Check.required(message, "content", path), path + ".content", role, version);
             if (settings.consecutiveRoles.equals("reject")) {
                 if (i == 0 && !role.equals("user")) {
                     throw ApiException.invalid("messages: first message must use the \"user\" role");
