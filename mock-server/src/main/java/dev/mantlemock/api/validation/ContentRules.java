@@ -3,6 +3,7 @@ package dev.mantlemock.api.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiVersion;
 import java.util.HashSet;
 import java.util.Map;
@@ -74,15 +75,13 @@ final class ContentRules {
             case "text" -> {
                 checkText(block, path);
                 if (role.equals("user") && !version.allowsCitationsInUserTurns() && block.path("citations").size() > 0) {
-                    throw Check.invalid(Check.join(path, "citations"),
-                            "citations are not allowed on text blocks in user messages under anthropic-version " + version.header());
+                    throw Check.at(Check.join(path, "citations"), ApiError.CITATIONS_IN_USER_TURN, version.header());
                 }
             }
             case "image" -> checkSource(block, path, false);
             case "document" -> {
                 if (role.equals("assistant") && !version.allowsCitationsInUserTurns()) {
-                    throw Check.invalid(path, "document blocks are not allowed in assistant messages under anthropic-version "
-                            + version.header());
+                    throw Check.at(path, ApiError.DOCUMENT_IN_ASSISTANT_TURN, version.header());
                 }
                 checkSource(block, path, true);
                 optionalString(block, "title", path);
