@@ -118,7 +118,7 @@ public enum ApiError {
     SHORT_TERM_EXPIRED(AUTHENTICATION, "Bearer token expired: %s is now later than %s (%s + %d s)."),
     NOT_AUTHORIZED(PERMISSION, "User: %s is not authorized to perform: %s on resource: %s"), // AWS IAM wording
     EXPLICIT_DENY_LONG_TERM(PERMISSION, "User: %s is not authorized to perform: %s with an explicit deny in an "
-            + "identity-based policy (long-term Bedrock API keys are not allowed; use a short-term key)"), // AWS IAM wording
+            + "identity-based policy (long-term Bedrock API keys are not allowed; use a short-term key)"), // AWS IAM wording, plus the why
 
     // --- Quotas and injected faults
     TOO_MANY_TOKENS(RATE_LIMIT, "Too many tokens, please wait before trying again."), // AWS Bedrock wording
