@@ -1,6 +1,7 @@
 package dev.mantlemock;
 
 import dev.mantlemock.config.CommandLine;
+import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.ConfigException;
 import dev.mantlemock.config.MockConfig;
 import dev.mantlemock.server.MockServer;
@@ -19,7 +20,7 @@ public final class Main {
         try {
             config = CommandLine.parse(args);
             server = MockServer.start(config);
-        } catch (ConfigException | IllegalArgumentException e) {
+        } catch (ConfigException | IllegalArgumentException | ApiException e) { // ApiException: a setting the admin API would refuse too
             System.err.println("mock-server: " + e.getMessage());
             System.exit(2);
             return;

@@ -1,5 +1,7 @@
 package dev.mantlemock.admin;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +12,6 @@ import java.security.MessageDigest;
  * mock reachable from other machines must not expose it without a token.
  */
 final class AdminAccess {
-    /** Why a call is refused, or null when it may proceed. */
-    record Refusal(int status, String type, String message) {}
-
     private final byte[] token;
     private final boolean loopback;
     private final String host;
@@ -34,22 +33,19 @@ final class AdminAccess {
         }
     }
 
-    Refusal check(String authorization, String tokenHeader) {
+    /** Why a call is refused, or null when it may proceed. */
+    ApiException check(String authorization, String tokenHeader) {
         if (token == null) {
-            return loopback ? null : new Refusal(403, "permission_error",
-                    "The admin API is disabled because the mock listens on '" + host + "', which is not a loopback address."
-                            + " Set an admin token (--admin-token or admin.token in the config) and send it as"
-                            + " 'Authorization: Bearer <token>' or 'x-mock-admin-token'.");
+            return loopback ? null : ApiException.of(ApiError.ADMIN_OFF_LOOPBACK, host);
         }
         String presented = tokenHeader != null ? tokenHeader
                 : authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim()
                 : null;
         if (presented == null) {
-            return new Refusal(401, "authentication_error",
-                    "The admin API requires the admin token as 'Authorization: Bearer <token>' or 'x-mock-admin-token'.");
+            return ApiException.of(ApiError.ADMIN_TOKEN_MISSING);
         }
         if (!MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
-            return new Refusal(401, "authentication_error", "The admin token is not valid.");
+            return ApiException.of(ApiError.ADMIN_TOKEN_INVALID);
         }
         return null;
     }

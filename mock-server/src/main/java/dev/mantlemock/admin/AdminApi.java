@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.ErrorEnvelope;
+import dev.mantlemock.domain.Ids;
 import dev.mantlemock.faults.FaultRule;
 import dev.mantlemock.faults.FaultRuleSpec;
 import dev.mantlemock.faults.FaultRules;
@@ -23,7 +27,7 @@ import java.util.stream.Collectors;
 
 /**
  * The admin routes under {@code /_mock/}: quotas, fault rules, the journal, metrics and reset. JSON in
- * and out; bad input is a 400 with the Anthropic-style error envelope, never a stack trace.
+ * and out; bad input is a 400 in the same error envelope as the API's, never a stack trace.
  * (Health belongs to the server.)
  */
 public final class AdminApi {
@@ -54,7 +58,7 @@ public final class AdminApi {
         routes.delete("/_mock/faults", guarded(ctx -> ok(ctx, Map.of("removed", faults.clear(testId(ctx))))));
         routes.delete("/_mock/faults/{id}", guarded(ctx -> {
             if (!faults.remove(ctx.pathParam("id"))) {
-                error(ctx, 404, "not_found_error", "There is no fault rule '" + ctx.pathParam("id") + "'.");
+                error(ctx, ApiException.of(ApiError.FAULT_RULE_NOT_FOUND, ctx.pathParam("id")));
                 return;
             }
             ok(ctx, Map.of("removed", 1));
@@ -77,24 +81,24 @@ public final class AdminApi {
     /** Access check and error mapping around every admin handler. */
     private Handler guarded(Handler handler) {
         return ctx -> {
-            AdminAccess.Refusal refusal = access.check(ctx.header("Authorization"), ctx.header("x-mock-admin-token"));
+            ApiException refusal = access.check(ctx.header("Authorization"), ctx.header("x-mock-admin-token"));
             if (refusal != null) {
-                error(ctx, refusal.status(), refusal.type(), refusal.message());
+                error(ctx, refusal);
                 return;
             }
             try {
                 handler.handle(ctx);
+            } catch (ApiException e) {
+                error(ctx, e);
             } catch (UnrecognizedPropertyException e) {
-                error(ctx, 400, "invalid_request_error", "Unknown field '" + e.getPropertyName() + "'; known fields: "
-                        + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ".");
+                error(ctx, ApiException.of(ApiError.ADMIN_UNKNOWN_FIELD, e.getPropertyName(),
+                        e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))));
             } catch (MismatchedInputException e) {
-                error(ctx, 400, "invalid_request_error", "Field '" + fieldPath(e) + "' has the wrong type"
-                        + (e.getTargetType() == null ? "" : " (expected " + simpleType(e.getTargetType()) + ")") + ".");
+                error(ctx, e.getTargetType() == null ? ApiException.of(ApiError.ADMIN_WRONG_TYPE, fieldPath(e))
+                        : ApiException.of(ApiError.ADMIN_WRONG_TYPE_EXPECTED, fieldPath(e), simpleType(e.getTargetType())));
             } catch (JsonProcessingException e) {
-                error(ctx, 400, "invalid_request_error", "The body is not valid JSON: " + e.getOriginalMessage());
-            } catch (IllegalArgumentException e) {
-                Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-                error(ctx, 400, "invalid_request_error", cause.getMessage());
+                ApiException setting = settingError(e);
+                error(ctx, setting != null ? setting : ApiException.of(ApiError.ADMIN_BODY_NOT_JSON, e.getOriginalMessage()));
             }
         };
     }
@@ -130,7 +134,7 @@ public final class AdminApi {
                 limit = -1;
             }
             if (limit < 1) {
-                throw new IllegalArgumentException("'limit' must be a whole number of at least 1, was '" + limitParam + "'.");
+                throw ApiException.of(ApiError.SETTING_INVALID, "limit", "a whole number of at least 1", "'" + limitParam + "'");
             }
         }
         List<JournalEntry> entries = journal.entries(testId(ctx), limit);
@@ -144,11 +148,11 @@ public final class AdminApi {
     private static ObjectNode objectBody(Context ctx) throws JsonProcessingException {
         String body = ctx.body();
         if (body == null || body.isBlank()) {
-            throw new IllegalArgumentException("The body must be a JSON object; it was empty.");
+            throw ApiException.of(ApiError.ADMIN_BODY_EMPTY);
         }
         var node = Strict.JSON.readTree(body);
         if (!(node instanceof ObjectNode object)) {
-            throw new IllegalArgumentException("The body must be a JSON object.");
+            throw ApiException.of(ApiError.ADMIN_BODY_NOT_OBJECT);
         }
         return object;
     }
@@ -176,11 +180,23 @@ public final class AdminApi {
         return ctx.attribute(ANSWERED) != null;
     }
 
-    static void error(Context ctx, int status, String type, String message) {
+    /** The API's envelope, with the request id the server gave this call (a fresh one on a bare Javalin). */
+    private static void error(Context ctx, ApiException e) {
         ctx.attribute(ANSWERED, Boolean.TRUE);
-        ObjectNode root = Strict.JSON.createObjectNode().put("type", "error");
-        root.putObject("error").put("type", type).put("message", message);
-        ctx.status(status).contentType("application/json").result(root.toString());
+        String requestId = ctx.res().getHeader("request-id");
+        ErrorEnvelope.Reply reply = ErrorEnvelope.reply(e, requestId != null ? requestId : Ids.requestId());
+        reply.headers().forEach(ctx::header);
+        ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
+    }
+
+    /** A setting refused while Jackson built it (an enum's creator): that refusal, not "not valid JSON". */
+    private static ApiException settingError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
     }
 
     private static String fieldPath(MismatchedInputException e) {
@@ -234,7 +250,7 @@ public final class AdminApi {
             QuotaConfig c = new QuotaConfig();
             c.windowSeconds = windowSeconds;
             if (onOutputExhausted == null) {
-                throw new IllegalArgumentException("onOutputExhausted must be \"stop\" or \"continue\".");
+                throw dev.mantlemock.quota.OutputExhaustion.invalid("null");
             }
             return new QuotaBook.Settings(enabled, c.windowMillis(),
                     new dev.mantlemock.quota.TokenQuota(inputTokensPerMinute, outputTokensPerMinute, requestsPerMinute),

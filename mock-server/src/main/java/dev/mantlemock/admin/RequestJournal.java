@@ -1,5 +1,7 @@
 package dev.mantlemock.admin;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.HttpRequestView;
 import dev.mantlemock.domain.Completion;
 import dev.mantlemock.pipeline.Exchange;
@@ -28,7 +30,7 @@ public final class RequestJournal implements ExchangeObserver {
 
     public RequestJournal(JournalConfig config) {
         if (config.size < 0 || config.maxBodyBytes < 0) {
-            throw new IllegalArgumentException("journal.size and journal.maxBodyBytes must be 0 or more");
+            throw ApiException.of(ApiError.JOURNAL_SIZE_NEGATIVE);
         }
         this.ring = new AtomicReferenceArray<>(config.size);
         this.maxBodyBytes = config.maxBodyBytes;

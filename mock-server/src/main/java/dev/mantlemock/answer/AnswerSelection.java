@@ -41,7 +41,7 @@ public final class AnswerSelection implements Stage {
         }
         Fixture f = fixture.get();
         if (f.error != null) {
-            throw new ApiException(ErrorType.fromWireName(f.error.type), f.error.status, f.error.message, f.error.headers);
+            throw ApiException.scripted(ErrorType.fromWireName(f.error.type), f.error.status, f.error.message, f.error.headers);
         }
         exchange.answer(fixtureAnswers.answer(f, exchange.message(), exchange.model()));
         if (f.timing != null) {

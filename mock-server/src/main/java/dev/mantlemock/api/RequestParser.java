@@ -2,7 +2,7 @@ package dev.mantlemock.api;
 
 import dev.mantlemock.domain.Json;
 import dev.mantlemock.domain.HttpRequestView;
-import dev.mantlemock.domain.ErrorTexts;
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiVersion;
 import dev.mantlemock.domain.ApiException;
 import com.fasterxml.jackson.core.JacksonException;
@@ -38,12 +38,12 @@ public final class RequestParser implements Stage {
 
     private static ApiVersion version(String header) {
         if (header == null || header.isBlank()) {
-            throw ApiException.invalid(ErrorTexts.VERSION_REQUIRED);
+            throw ApiException.of(ApiError.VERSION_REQUIRED);
         }
         ApiVersion version = ApiVersion.fromHeader(header.trim());
         if (version == null) {
             String known = Arrays.stream(ApiVersion.values()).map(ApiVersion::header).collect(Collectors.joining(", "));
-            throw ApiException.invalid(String.format(ErrorTexts.VERSION_UNKNOWN, header.trim(), known));
+            throw ApiException.of(ApiError.VERSION_UNKNOWN, header.trim(), known);
         }
         return version;
     }
@@ -73,24 +73,24 @@ public final class RequestParser implements Stage {
         }
         String mime = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mime.equals("application/json")) {
-            throw ApiException.invalid(String.format(ErrorTexts.CONTENT_TYPE, contentType));
+            throw ApiException.of(ApiError.CONTENT_TYPE, contentType);
         }
     }
 
     private static ObjectNode parse(byte[] body) {
         if (body.length == 0) {
-            throw ApiException.invalid(String.format(ErrorTexts.BODY_NOT_JSON, "the body is empty"));
+            throw ApiException.of(ApiError.BODY_NOT_JSON, "the body is empty");
         }
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(body);
         } catch (JacksonException e) {
-            throw ApiException.invalid(String.format(ErrorTexts.BODY_NOT_JSON, e.getOriginalMessage()));
+            throw ApiException.of(ApiError.BODY_NOT_JSON, e.getOriginalMessage());
         } catch (IOException e) {
-            throw ApiException.invalid(String.format(ErrorTexts.BODY_NOT_JSON, "unreadable body"));
+            throw ApiException.of(ApiError.BODY_NOT_JSON, "unreadable body");
         }
         if (node == null || !node.isObject()) {
-            throw ApiException.invalid(ErrorTexts.BODY_NOT_OBJECT);
+            throw ApiException.of(ApiError.BODY_NOT_OBJECT);
         }
         return (ObjectNode) node;
     }

@@ -1,5 +1,7 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +35,7 @@ final class AmzDate {
             return LocalDateTime.of(digits(text, 0, 4), digits(text, 4, 6), digits(text, 6, 8),
                     digits(text, 9, 11), digits(text, 11, 13), digits(text, 13, 15)).toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
-            throw AuthFailure.unauthenticated(AuthFacts.BAD_DATE_FORMAT, text);
+            throw ApiException.of(ApiError.BAD_DATE_FORMAT, text);
         }
     }
 
@@ -53,11 +55,11 @@ final class AmzDate {
     static void checkSkew(String amzDate, Instant signedAt, Instant now, Duration maxSkew) {
         long minutes = maxSkew.toMinutes();
         if (signedAt.isBefore(now.minus(maxSkew))) {
-            throw AuthFailure.unauthenticated(AuthFacts.SIGNATURE_EXPIRED,
+            throw ApiException.of(ApiError.SIGNATURE_EXPIRED,
                     amzDate, format(now.minus(maxSkew)), format(now), minutes);
         }
         if (signedAt.isAfter(now.plus(maxSkew))) {
-            throw AuthFailure.unauthenticated(AuthFacts.SIGNATURE_NOT_YET_CURRENT,
+            throw ApiException.of(ApiError.SIGNATURE_NOT_YET_CURRENT,
                     amzDate, format(now.plus(maxSkew)), format(now), minutes);
         }
     }

@@ -1,5 +1,7 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +18,14 @@ public record AuthorizationHeader(CredentialScope credential, List<String> signe
 
     static AuthorizationHeader parse(String authorization) {
         if (!isSigV4(authorization)) {
-            throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_AUTHORIZATION);
+            throw ApiException.of(ApiError.MALFORMED_AUTHORIZATION);
         }
         Map<String, String> params = new HashMap<>();
         for (String part : authorization.substring(AuthFacts.ALGORITHM.length() + 1).split(",")) {
             String trimmed = part.trim();
             int eq = trimmed.indexOf('=');
             if (eq <= 0) {
-                throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_AUTHORIZATION);
+                throw ApiException.of(ApiError.MALFORMED_AUTHORIZATION);
             }
             params.put(trimmed.substring(0, eq), trimmed.substring(eq + 1));
         }
@@ -31,7 +33,7 @@ public record AuthorizationHeader(CredentialScope credential, List<String> signe
         String signedHeaders = require(params, "SignedHeaders");
         String signature = require(params, "Signature");
         if (!isLowerHex64(signature)) {
-            throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_SIGNATURE);
+            throw ApiException.of(ApiError.MALFORMED_SIGNATURE);
         }
         return new AuthorizationHeader(CredentialScope.parse(credential), parseSignedHeaders(signedHeaders), signature);
     }
@@ -43,7 +45,7 @@ public record AuthorizationHeader(CredentialScope credential, List<String> signe
             String n = names.get(i);
             boolean ordered = i == 0 || names.get(i - 1).compareTo(n) < 0;
             if (n.isEmpty() || !n.equals(n.toLowerCase(java.util.Locale.ROOT)) || !ordered) {
-                throw AuthFailure.unauthenticated(AuthFacts.SIGNED_HEADERS_NOT_SORTED, value);
+                throw ApiException.of(ApiError.SIGNED_HEADERS_NOT_SORTED, value);
             }
         }
         return names;
@@ -66,7 +68,7 @@ public record AuthorizationHeader(CredentialScope credential, List<String> signe
     private static String require(Map<String, String> params, String name) {
         String v = params.get(name);
         if (v == null || v.isEmpty()) {
-            throw AuthFailure.unauthenticated(AuthFacts.MISSING_PARAMETER, name);
+            throw ApiException.of(ApiError.MISSING_PARAMETER, name);
         }
         return v;
     }

@@ -1,5 +1,7 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.ModelGrants;
 import dev.mantlemock.domain.Principal;
 import java.time.Instant;
@@ -28,12 +30,12 @@ public final class BearerKeyVerifier {
 
     public Principal verify(String token, Instant now) {
         if (token.isBlank()) {
-            throw AuthFailure.unauthenticated(AuthFacts.INVALID_BEARER);
+            throw ApiException.of(ApiError.INVALID_BEARER);
         }
         PrincipalRegistry.StaticToken fixed = registry.staticToken(token);
         if (fixed != null) {
             if (fixed.expiresAt() != null && !now.isBefore(fixed.expiresAt())) {
-                throw AuthFailure.unauthenticated(AuthFacts.EXPIRED_TOKEN);
+                throw ApiException.of(ApiError.EXPIRED_TOKEN);
             }
             return fixed.principal();
         }
@@ -44,12 +46,12 @@ public final class BearerKeyVerifier {
         if (key instanceof BearerKey.LongTerm longTerm) {
             Principal principal = new Principal(longTerm.user(), longTerm.accountId(), ModelGrants.ALL);
             if (!config.allowLongTermKeys) {
-                throw AuthFailure.forbidden(AuthFacts.EXPLICIT_DENY_LONG_TERM, principal.arn());
+                throw ApiException.of(ApiError.EXPLICIT_DENY_LONG_TERM, principal.arn(), AuthFacts.CALL_WITH_BEARER_TOKEN_ACTION);
             }
             return passIfLenient(principal);
         }
         if (key instanceof BearerKey.Malformed malformed) {
-            throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_SHORT_TERM, malformed.reason());
+            throw ApiException.of(ApiError.MALFORMED_SHORT_TERM, malformed.reason());
         }
         return passIfLenient(LenientPrincipals.forBearer(token));
     }
@@ -58,17 +60,17 @@ public final class BearerKeyVerifier {
         String url = decodedUrl.substring(0, decodedUrl.length() - AuthFacts.SHORT_TERM_VERSION.length());
         PresignedUrl presignedUrl = PresignedUrl.parse(AuthFacts.SHORT_TERM_METHOD, url);
         if (!AuthFacts.SHORT_TERM_HOST.equals(presignedUrl.host())) {
-            throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_SHORT_TERM, "host is not " + AuthFacts.SHORT_TERM_HOST);
+            throw ApiException.of(ApiError.MALFORMED_SHORT_TERM, "host is not " + AuthFacts.SHORT_TERM_HOST);
         }
         if (!AuthFacts.SHORT_TERM_ACTION.equals(presignedUrl.params().get("Action"))) {
-            throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_SHORT_TERM, "Action is not " + AuthFacts.SHORT_TERM_ACTION);
+            throw ApiException.of(ApiError.MALFORMED_SHORT_TERM, "Action is not " + AuthFacts.SHORT_TERM_ACTION);
         }
         return presigned.verify(presignedUrl, now).principal();
     }
 
     private Principal passIfLenient(Principal principal) {
         if (config.mode == AuthMode.STRICT) {
-            throw AuthFailure.unauthenticated(AuthFacts.INVALID_BEARER);
+            throw ApiException.of(ApiError.INVALID_BEARER);
         }
         return principal;
     }

@@ -1,5 +1,7 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -92,7 +94,7 @@ public final class CanonicalRequest {
         for (String name : signedHeaders) {
             List<String> values = headers.get(name);
             if (values == null || values.isEmpty()) {
-                throw AuthFailure.unauthenticated(AuthFacts.SIGNED_HEADER_ABSENT, name);
+                throw ApiException.of(ApiError.SIGNED_HEADER_ABSENT, name);
             }
             out.append(name).append(':');
             for (int i = 0; i < values.size(); i++) {

@@ -1,5 +1,7 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 /**
  * The {@code Credential=} value of a SigV4 signature: who signed, and for which day, region and service.
  */
@@ -8,11 +10,11 @@ public record CredentialScope(String accessKeyId, String date, String region, St
     static CredentialScope parse(String credential) {
         String[] parts = credential.split("/", -1);
         if (parts.length != 5) {
-            throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_CREDENTIAL, parts.length);
+            throw ApiException.of(ApiError.MALFORMED_CREDENTIAL, parts.length);
         }
         for (String p : parts) {
             if (p.isEmpty()) {
-                throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_CREDENTIAL, parts.length);
+                throw ApiException.of(ApiError.MALFORMED_CREDENTIAL, parts.length);
             }
         }
         return new CredentialScope(parts[0], parts[1], parts[2], parts[3], parts[4]);

@@ -1,5 +1,7 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.Principal;
 import dev.mantlemock.domain.HttpRequestView;
 import java.time.Instant;
@@ -35,7 +37,7 @@ public final class MantleAuthenticator implements RequestAuthenticator {
         }
         String authorization = request.header(AuthFacts.H_AUTHORIZATION);
         if (authorization == null || authorization.isBlank()) {
-            throw AuthFailure.unauthenticated(AuthFacts.MISSING_AUTHENTICATION);
+            throw ApiException.of(ApiError.MISSING_AUTHENTICATION);
         }
         if (authorization.length() >= 7 && authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
             return bearer.verify(authorization.substring(7).strip(), now);
@@ -43,6 +45,6 @@ public final class MantleAuthenticator implements RequestAuthenticator {
         if (AuthorizationHeader.isSigV4(authorization)) {
             return sigV4.verify(request, now);
         }
-        throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_AUTHORIZATION);
+        throw ApiException.of(ApiError.MALFORMED_AUTHORIZATION);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.Principal;
 
 /**
@@ -20,7 +22,7 @@ public final class ModelPermissions {
     /** Throws 403 permission_error naming the action and resource, as AWS deny messages do. */
     public void check(Principal principal, String action, String modelId) {
         if (!principal.models().allows(action, modelId)) {
-            throw AuthFailure.forbidden(AuthFacts.NOT_AUTHORIZED, principal.arn(), action,
+            throw ApiException.of(ApiError.NOT_AUTHORIZED, principal.arn(), action,
                     modelArn(region, principal.accountId(), modelId));
         }
     }

@@ -1,5 +1,7 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.Principal;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +38,7 @@ public final class PresignedUrlVerifier {
         Map<String, String> p = url.params();
         String algorithm = require(p, "X-Amz-Algorithm");
         if (!AuthFacts.ALGORITHM.equals(algorithm)) {
-            throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_SHORT_TERM, "X-Amz-Algorithm is not " + AuthFacts.ALGORITHM);
+            throw ApiException.of(ApiError.MALFORMED_SHORT_TERM, "X-Amz-Algorithm is not " + AuthFacts.ALGORITHM);
         }
         CredentialScope scope = CredentialScope.parse(require(p, "X-Amz-Credential"));
         rules.scope().checkScope(scope);
@@ -46,11 +48,11 @@ public final class PresignedUrlVerifier {
         long expires = expires(require(p, "X-Amz-Expires"));
         List<String> signedHeaders = AuthorizationHeader.parseSignedHeaders(require(p, "X-Amz-SignedHeaders"));
         if (!signedHeaders.contains(AuthFacts.H_HOST)) {
-            throw AuthFailure.unauthenticated(AuthFacts.MUST_SIGN, "Host");
+            throw ApiException.of(ApiError.MUST_SIGN, "Host");
         }
         String signature = require(p, "X-Amz-Signature");
         if (!SIGNATURE.matcher(signature).matches()) {
-            throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_SIGNATURE);
+            throw ApiException.of(ApiError.MALFORMED_SIGNATURE);
         }
         Instant expiresAt = signedAt.plusSeconds(expires);
         checkTime(amzDate, signedAt, expiresAt, expires, now);
@@ -58,13 +60,13 @@ public final class PresignedUrlVerifier {
         PrincipalRegistry.KnownKey key = registry.key(scope.accessKeyId());
         if (key == null) {
             if (rules.scope().strict()) {
-                throw AuthFailure.unauthenticated(AuthFacts.UNKNOWN_KEY_STRICT);
+                throw ApiException.of(ApiError.INVALID_TOKEN);
             }
             return new Verified(LenientPrincipals.forAccessKey(scope.accessKeyId()), expiresAt);
         }
         byte[] signingKey = signingKeys.signingKey(key.accessKeyId(), key.secret(), scope);
         if (!matchesAnyPayloadHash(url, signedHeaders, scope, amzDate, signingKey, signature)) {
-            throw AuthFailure.unauthenticated(AuthFacts.SIGNATURE_MISMATCH);
+            throw ApiException.of(ApiError.SIGNATURE_MISMATCH);
         }
         SessionTokens.check(key, p.get("X-Amz-Security-Token"), now);
         return new Verified(key.principal(), expiresAt);
@@ -87,10 +89,10 @@ public final class PresignedUrlVerifier {
         try {
             seconds = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw AuthFailure.unauthenticated(AuthFacts.SHORT_TERM_TOO_LONG, value);
+            throw ApiException.of(ApiError.SHORT_TERM_TOO_LONG, rules.maxExpiresSeconds(), value);
         }
         if (seconds < 1 || seconds > rules.maxExpiresSeconds()) {
-            throw AuthFailure.unauthenticated(AuthFacts.SHORT_TERM_TOO_LONG, value);
+            throw ApiException.of(ApiError.SHORT_TERM_TOO_LONG, rules.maxExpiresSeconds(), value);
         }
         return seconds;
     }
@@ -98,18 +100,18 @@ public final class PresignedUrlVerifier {
     private void checkTime(String amzDate, Instant signedAt, Instant expiresAt, long expires, Instant now) {
         Duration skew = rules.scope().maxSkew();
         if (signedAt.isAfter(now.plus(skew))) {
-            throw AuthFailure.unauthenticated(AuthFacts.SIGNATURE_NOT_YET_CURRENT,
+            throw ApiException.of(ApiError.SIGNATURE_NOT_YET_CURRENT,
                     amzDate, AmzDate.format(now.plus(skew)), AmzDate.format(now), skew.toMinutes());
         }
         if (now.isAfter(expiresAt)) {
-            throw AuthFailure.unauthenticated(AuthFacts.SHORT_TERM_EXPIRED, AmzDate.format(now), AmzDate.format(expiresAt), amzDate, expires);
+            throw ApiException.of(ApiError.SHORT_TERM_EXPIRED, AmzDate.format(now), AmzDate.format(expiresAt), amzDate, expires);
         }
     }
 
     private static String require(Map<String, String> params, String name) {
         String v = params.get(name);
         if (v == null || v.isEmpty()) {
-            throw AuthFailure.unauthenticated(AuthFacts.MALFORMED_SHORT_TERM, "missing " + name);
+            throw ApiException.of(ApiError.MALFORMED_SHORT_TERM, "missing " + name);
         }
         return v;
     }

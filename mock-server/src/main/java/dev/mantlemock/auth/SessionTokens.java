@@ -1,5 +1,7 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import java.time.Instant;
 
 /** A session token sent with a known key must be one configured for it, and not expired. */
@@ -11,11 +13,11 @@ final class SessionTokens {
             return; // long-term credentials
         }
         if (!key.sessionTokens().containsKey(token)) {
-            throw AuthFailure.unauthenticated(AuthFacts.INVALID_TOKEN);
+            throw ApiException.of(ApiError.INVALID_TOKEN);
         }
         Instant expiry = key.sessionTokens().get(token);
         if (expiry != null && !now.isBefore(expiry)) {
-            throw AuthFailure.unauthenticated(AuthFacts.EXPIRED_TOKEN);
+            throw ApiException.of(ApiError.EXPIRED_TOKEN);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -26,20 +28,20 @@ public record SigV4Rules(String region, Set<String> services, Duration maxSkew, 
     /** The scope checks that need no secret: terminator, service, region. */
     void checkScope(CredentialScope scope) {
         if (!AuthFacts.TERMINATOR.equals(scope.terminator())) {
-            throw AuthFailure.unauthenticated(AuthFacts.WRONG_TERMINATOR, scope.terminator());
+            throw ApiException.of(ApiError.WRONG_TERMINATOR, scope.terminator());
         }
         if (!services.contains(scope.service())) {
-            throw AuthFailure.unauthenticated(AuthFacts.WRONG_SERVICE, services.iterator().next());
+            throw ApiException.of(ApiError.WRONG_SERVICE, services.iterator().next());
         }
         if (!region.equals(scope.region())) {
-            throw AuthFailure.unauthenticated(AuthFacts.WRONG_REGION, scope.region());
+            throw ApiException.of(ApiError.WRONG_REGION, scope.region());
         }
     }
 
     /** The scope's date must be the day of the signing timestamp. */
     static void checkScopeDate(CredentialScope scope, String amzDate) {
         if (!amzDate.startsWith(scope.date())) {
-            throw AuthFailure.unauthenticated(AuthFacts.SCOPE_DATE_MISMATCH, scope.date(), amzDate.substring(0, 8), amzDate);
+            throw ApiException.of(ApiError.SCOPE_DATE_MISMATCH, scope.date(), amzDate.substring(0, 8), amzDate);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.Principal;
 import dev.mantlemock.domain.HttpRequestView;
 import java.time.Instant;
@@ -29,7 +31,7 @@ public final class SigV4Verifier {
 
         String amzDate = request.header(AuthFacts.H_DATE);
         if (amzDate == null) {
-            throw AuthFailure.unauthenticated(AuthFacts.MISSING_DATE);
+            throw ApiException.of(ApiError.MISSING_DATE);
         }
         Instant signedAt = AmzDate.parse(amzDate);
         SigV4Rules.checkScopeDate(scope, amzDate);
@@ -39,7 +41,7 @@ public final class SigV4Verifier {
         String payloadHash = Hashing.sha256Hex(request.body());
         String declared = request.header(AuthFacts.H_CONTENT_SHA256);
         if (declared != null && !declared.strip().equals(payloadHash)) {
-            throw AuthFailure.unauthenticated(AuthFacts.CONTENT_SHA256_MISMATCH);
+            throw ApiException.of(ApiError.CONTENT_SHA256_MISMATCH);
         }
         String canonical = CanonicalRequest.build(request.method(), request.rawPath(), request.rawQuery(),
                 request.headers(), auth.signedHeaders(), payloadHash, true, Set.of());
@@ -47,7 +49,7 @@ public final class SigV4Verifier {
         PrincipalRegistry.KnownKey key = registry.key(scope.accessKeyId());
         if (key == null) {
             if (rules.strict()) {
-                throw AuthFailure.unauthenticated(AuthFacts.UNKNOWN_KEY_STRICT);
+                throw ApiException.of(ApiError.INVALID_TOKEN);
             }
             return LenientPrincipals.forAccessKey(scope.accessKeyId());
         }
@@ -55,8 +57,8 @@ public final class SigV4Verifier {
         String expected = SigningKeys.sign(signingKeys.signingKey(key.accessKeyId(), key.secret(), scope), stringToSign);
         if (!Hashing.sameHex(expected, auth.signature())) {
             throw rules.debugMismatch()
-                    ? AuthFailure.unauthenticated(AuthFacts.SIGNATURE_MISMATCH + String.format(AuthFacts.DEBUG_CANONICAL, canonical, stringToSign))
-                    : AuthFailure.unauthenticated(AuthFacts.SIGNATURE_MISMATCH);
+                    ? ApiException.of(ApiError.SIGNATURE_MISMATCH_DEBUG, canonical, stringToSign)
+                    : ApiException.of(ApiError.SIGNATURE_MISMATCH);
         }
         SessionTokens.check(key, request.header(AuthFacts.H_SECURITY_TOKEN), now);
         return key.principal();
@@ -65,18 +67,18 @@ public final class SigV4Verifier {
     /** host and x-amz-date must be signed, and so must a session token that is sent. */
     private static void checkSignedHeaderSet(List<String> signed, HttpRequestView request) {
         if (!signed.contains(AuthFacts.H_HOST)) {
-            throw AuthFailure.unauthenticated(AuthFacts.MUST_SIGN, "Host");
+            throw ApiException.of(ApiError.MUST_SIGN, "Host");
         }
         if (!signed.contains(AuthFacts.H_DATE)) {
-            throw AuthFailure.unauthenticated(AuthFacts.MUST_SIGN, "X-Amz-Date");
+            throw ApiException.of(ApiError.MUST_SIGN, "X-Amz-Date");
         }
         if (request.header(AuthFacts.H_SECURITY_TOKEN) != null && !signed.contains(AuthFacts.H_SECURITY_TOKEN)) {
-            throw AuthFailure.unauthenticated(AuthFacts.MUST_SIGN, "X-Amz-Security-Token");
+            throw ApiException.of(ApiError.MUST_SIGN, "X-Amz-Security-Token");
         }
         for (String name : signed) {
             List<String> values = request.headers().get(name);
             if (values == null || values.isEmpty()) {
-                throw AuthFailure.unauthenticated(AuthFacts.SIGNED_HEADER_ABSENT, name);
+                throw ApiException.of(ApiError.SIGNED_HEADER_ABSENT, name);
             }
         }
     }

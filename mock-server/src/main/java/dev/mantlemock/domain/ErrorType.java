@@ -34,9 +34,14 @@ public enum ErrorType {
         return status;
     }
 
-    /** Client errors are not worth retrying; SDKs obey {@code x-should-retry} before any status rule. */
-    public boolean isClientError() {
-        return status < 500 && status != 429 && status != 409;
+    /** The type a status travels with; a status of no type here is a client or a server error by its class. */
+    public static ErrorType forStatus(int status) {
+        for (ErrorType t : values()) {
+            if (t.status == status) {
+                return t;
+            }
+        }
+        return status >= 500 ? API : INVALID_REQUEST;
     }
 
     public static ErrorType fromWireName(String name) {

@@ -60,10 +60,10 @@ public final class FaultInjection implements Stage {
         }
         rules.countInjected(rule.kind());
         FaultKind kind = rule.kind();
-        if (kind.errorType() != null) {
+        if (kind.error() != null) {
             Map<String, String> headers = rule.retryAfterSeconds() == null ? Map.of()
                     : Map.of("retry-after", Integer.toString(rule.retryAfterSeconds()));
-            throw new ApiException(kind.errorType(), kind.errorType().status(), kind.message(), headers);
+            throw ApiException.of(kind.error()).withHeaders(headers);
         }
         StreamPlan plan = exchange.streamPlan();
         switch (kind) {

@@ -1,49 +1,45 @@
 package dev.mantlemock.faults;
 
-import dev.mantlemock.domain.ErrorTexts;
-import dev.mantlemock.domain.ErrorType;
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.StreamPlan.Interruption;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
  * The fault catalogue: what each fault does, by the name used in {@code x-mock-fault} and in admin
- * rules, and the one table of fault error texts (first-party wording where it is documented).
+ * rules; error faults answer with an entry of the error catalogue.
  */
 public enum FaultKind {
-    OVERLOADED("overloaded", ErrorType.OVERLOADED, ErrorTexts.OVERLOADED, Interruption.NONE),
-    API_ERROR("api_error", ErrorType.API, "Internal server error", Interruption.NONE),
-    TIMEOUT("timeout", ErrorType.TIMEOUT, "Request timed out", Interruption.NONE),
-    RATE_LIMIT("rate_limit", ErrorType.RATE_LIMIT, "Too many tokens, please wait before trying again.", Interruption.NONE),
+    OVERLOADED("overloaded", ApiError.OVERLOADED, Interruption.NONE),
+    API_ERROR("api_error", ApiError.INTERNAL, Interruption.NONE),
+    TIMEOUT("timeout", ApiError.TIMED_OUT, Interruption.NONE),
+    RATE_LIMIT("rate_limit", ApiError.TOO_MANY_TOKENS, Interruption.NONE),
     /** A 200 stream that breaks off with an SSE {@code error} event. */
-    STREAM_ERROR("stream_error", null, null, Interruption.ERROR_EVENT),
+    STREAM_ERROR("stream_error", null, Interruption.ERROR_EVENT),
     /** A 200 stream whose connection is dropped. */
-    DROP_CONNECTION("drop_connection", null, null, Interruption.DROP_CONNECTION),
+    DROP_CONNECTION("drop_connection", null, Interruption.DROP_CONNECTION),
     /** A 200 stream that ends without {@code message_stop}. */
-    TRUNCATE("truncate", null, null, Interruption.TRUNCATE),
+    TRUNCATE("truncate", null, Interruption.TRUNCATE),
     /** The answer is delayed before any byte is sent. */
-    LATENCY("latency", null, null, Interruption.NONE),
+    LATENCY("latency", null, Interruption.NONE),
     /** The stream is paced slowly. */
-    SLOW_STREAM("slow_stream", null, null, Interruption.NONE);
+    SLOW_STREAM("slow_stream", null, Interruption.NONE);
 
     private final String wireName;
-    private final ErrorType errorType;
-    private final String message;
+    private final ApiError error;
     private final Interruption interruption;
 
-    FaultKind(String wireName, ErrorType errorType, String message, Interruption interruption) {
+    FaultKind(String wireName, ApiError error, Interruption interruption) {
         this.wireName = wireName;
-        this.errorType = errorType;
-        this.message = message;
+        this.error = error;
         this.interruption = interruption;
     }
 
     public String wireName() { return wireName; }
 
     /** The error answered instead of the response, or null for kinds that shape a response instead. */
-    public ErrorType errorType() { return errorType; }
-
-    public String message() { return message; }
+    public ApiError error() { return error; }
 
     public Interruption interruption() { return interruption; }
 
@@ -59,7 +55,7 @@ public enum FaultKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown fault '" + name + "'; known faults: " + names());
+        throw ApiException.of(ApiError.FAULT_UNKNOWN, name, names());
     }
 
     public static String names() {

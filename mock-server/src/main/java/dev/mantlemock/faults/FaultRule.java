@@ -1,5 +1,7 @@
 package dev.mantlemock.faults;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
 import java.util.Random;
@@ -32,10 +34,10 @@ public final class FaultRule {
     private final AtomicInteger remaining;
     private final AtomicLong fired = new AtomicLong();
 
-    /** Checks a spec; every problem is an IllegalArgumentException with a message fit for the caller. */
+    /** Checks a spec; every problem is a 400 {@link ApiException} the admin API can send as it is. */
     public FaultRule(String id, FaultRuleSpec spec, long defaultSeed) {
         if (spec == null || spec.kind == null) {
-            throw new IllegalArgumentException("a fault rule needs a 'kind', one of: " + FaultKind.names());
+            throw ApiException.of(ApiError.FAULT_KIND_REQUIRED, FaultKind.names());
         }
         this.id = id;
         this.kind = FaultKind.fromWireName(spec.kind);
@@ -44,25 +46,22 @@ public final class FaultRule {
         this.endpoint = endpoint(spec.endpoint);
         this.times = spec.times;
         if (times != null && times < 1) {
-            throw new IllegalArgumentException("'times' must be at least 1 (leave it out to fail every matching request)");
+            throw invalid("times", "at least 1 (leave it out to fail every matching request)", times);
         }
         this.probability = spec.probability == null ? 1.0 : spec.probability;
         if (!(probability >= 0 && probability <= 1)) {
-            throw new IllegalArgumentException("'probability' must be between 0 and 1, was " + spec.probability);
+            throw invalid("probability", "between 0 and 1", spec.probability);
         }
         this.seed = spec.seed == null ? defaultSeed : spec.seed;
         this.afterEvents = positive("afterEvents", spec.afterEvents == null ? DEFAULT_AFTER_EVENTS : spec.afterEvents, 0);
         this.latencyMillis = positive("latencyMillis", spec.latencyMillis == null ? DEFAULT_LATENCY_MILLIS : spec.latencyMillis, 0);
         this.tokensPerSecond = spec.tokensPerSecond == null ? DEFAULT_SLOW_TOKENS_PER_SECOND : spec.tokensPerSecond;
         if (!(tokensPerSecond > 0)) {
-            throw new IllegalArgumentException("'tokensPerSecond' must be above 0, was " + spec.tokensPerSecond);
+            throw invalid("tokensPerSecond", "above 0", spec.tokensPerSecond);
         }
         this.timeToFirstTokenMillis = positive("timeToFirstTokenMillis",
                 spec.timeToFirstTokenMillis == null ? 0 : spec.timeToFirstTokenMillis, 0);
-        this.retryAfterSeconds = spec.retryAfterSeconds;
-        if (retryAfterSeconds != null && retryAfterSeconds < 0) {
-            throw new IllegalArgumentException("'retryAfterSeconds' must be 0 or more");
-        }
+        this.retryAfterSeconds = spec.retryAfterSeconds == null ? null : positive("retryAfterSeconds", spec.retryAfterSeconds, 0);
         this.random = new Random(this.seed);
         this.remaining = new AtomicInteger(times == null ? Integer.MAX_VALUE : times);
     }
@@ -119,15 +118,19 @@ public final class FaultRule {
         return switch (name) {
             case "messages" -> Endpoint.MESSAGES;
             case "count_tokens" -> Endpoint.COUNT_TOKENS;
-            default -> throw new IllegalArgumentException("'endpoint' must be \"messages\" or \"count_tokens\", was \"" + name + "\"");
+            default -> throw invalid("endpoint", "\"messages\" or \"count_tokens\"", "\"" + name + "\"");
         };
     }
 
     private static <N extends Number> N positive(String field, N value, long min) {
         if (value.longValue() < min) {
-            throw new IllegalArgumentException("'" + field + "' must be " + min + " or more, was " + value);
+            throw invalid(field, min + " or more", value);
         }
         return value;
+    }
+
+    private static ApiException invalid(String field, String rule, Object was) {
+        return ApiException.of(ApiError.SETTING_INVALID, field, rule, was);
     }
 
     private static String blankToNull(String s) {

@@ -33,7 +33,7 @@ public final class FaultRules {
 
     public FaultsConfig config() { return config; }
 
-    /** Validates and adds a rule; IllegalArgumentException explains what is wrong with it. */
+    /** Validates and adds a rule; a 400 ApiException explains what is wrong with it. */
     public synchronized FaultRule add(FaultRuleSpec spec) {
         FaultRule rule = new FaultRule("fault_" + ids.incrementAndGet(), spec, config.seed);
         FaultRule[] next = Arrays.copyOf(rules, rules.length + 1);

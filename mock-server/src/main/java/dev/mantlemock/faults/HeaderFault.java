@@ -1,5 +1,6 @@
 package dev.mantlemock.faults;
 
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.pipeline.Exchange;
 
@@ -9,36 +10,42 @@ import dev.mantlemock.pipeline.Exchange;
  * A value that cannot be honoured is a 400, so a test never passes by silently not injecting.
  */
 final class HeaderFault {
+    private static final String PARAMETERS = "after, ms, tps, ttft, retry_after";
+
     private HeaderFault() {}
 
     static FaultRule parse(String value, Exchange exchange, long seed) {
         String[] parts = value.split(";");
         FaultRuleSpec spec = new FaultRuleSpec();
         spec.kind = parts[0].trim();
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].split("=", 2);
+            set(spec, kv[0].trim(), kv.length == 2 ? kv[1].trim() : "", value);
+        }
+        FaultRule rule;
         try {
-            for (int i = 1; i < parts.length; i++) {
-                String[] kv = parts[i].split("=", 2);
-                String key = kv[0].trim();
-                String v = kv.length == 2 ? kv[1].trim() : "";
-                switch (key) {
-                    case "after" -> spec.afterEvents = Integer.parseInt(v);
-                    case "ms" -> spec.latencyMillis = Long.parseLong(v);
-                    case "tps" -> spec.tokensPerSecond = Double.parseDouble(v);
-                    case "ttft" -> spec.timeToFirstTokenMillis = Long.parseLong(v);
-                    case "retry_after" -> spec.retryAfterSeconds = Integer.parseInt(v);
-                    default -> throw new IllegalArgumentException("unknown parameter '" + key
-                            + "' (known: after, ms, tps, ttft, retry_after)");
-                }
+            rule = new FaultRule("header", spec, seed);
+        } catch (ApiException e) {
+            throw ApiException.of(ApiError.FAULT_HEADER_INVALID, e.getMessage());
+        }
+        if (rule.kind().needsStream() && !exchange.message().stream()) {
+            throw ApiException.of(ApiError.FAULT_HEADER_NEEDS_STREAM, rule.kind().wireName());
+        }
+        return rule;
+    }
+
+    private static void set(FaultRuleSpec spec, String key, String v, String header) {
+        try {
+            switch (key) {
+                case "after" -> spec.afterEvents = Integer.parseInt(v);
+                case "ms" -> spec.latencyMillis = Long.parseLong(v);
+                case "tps" -> spec.tokensPerSecond = Double.parseDouble(v);
+                case "ttft" -> spec.timeToFirstTokenMillis = Long.parseLong(v);
+                case "retry_after" -> spec.retryAfterSeconds = Integer.parseInt(v);
+                default -> throw ApiException.of(ApiError.FAULT_HEADER_UNKNOWN_PARAMETER, key, PARAMETERS);
             }
-            FaultRule rule = new FaultRule("header", spec, seed);
-            if (rule.kind().needsStream() && !exchange.message().stream()) {
-                throw new IllegalArgumentException("'" + rule.kind().wireName() + "' needs a streaming request (\"stream\": true)");
-            }
-            return rule;
         } catch (NumberFormatException e) {
-            throw ApiException.invalid("x-mock-fault: '" + value + "' has a parameter that is not a number");
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("x-mock-fault: " + e.getMessage());
+            throw ApiException.of(ApiError.FAULT_HEADER_NOT_A_NUMBER, header);
         }
     }
 }

@@ -1,14 +1,12 @@
 package dev.mantlemock.pipeline;
 
-import dev.mantlemock.domain.Completion;
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.Completion;
 import dev.mantlemock.domain.ErrorEnvelope;
-import dev.mantlemock.domain.ErrorType;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -70,7 +68,7 @@ public final class RequestPipeline {
             exchange.enter(null, null);
             // A defect in the mock: answer like the real service would, log without request data.
             LOG.error("internal error in {} handling {}", e.getClass().getSimpleName(), exchange.requestId(), e);
-            sendError(exchange, channel, new ApiException(ErrorType.API, "Internal server error"));
+            sendError(exchange, channel, ApiException.of(ApiError.INTERNAL));
             return CompletableFuture.completedFuture(null);
         }
         int[] produced = {0};
@@ -86,12 +84,10 @@ public final class RequestPipeline {
     }
 
     private void sendError(Exchange exchange, ResponseChannel channel, ApiException e) {
-        Map<String, String> headers = new HashMap<>(e.headers());
-        headers.put("request-id", exchange.requestId());
-        headers.putIfAbsent("x-should-retry", Boolean.toString(!e.type().isClientError()));
-        channel.begin(e.status(), "application/json", headers);
+        ErrorEnvelope.Reply reply = ErrorEnvelope.reply(e, exchange.requestId());
+        channel.begin(reply.status(), reply.contentType(), reply.headers());
         try {
-            channel.body(ErrorEnvelope.json(e.type().wireName(), e.getMessage(), exchange.requestId()));
+            channel.body(reply.body());
         } catch (java.io.IOException ignored) {
             // the client left; nothing more to tell it
         }

@@ -3,7 +3,7 @@ package dev.mantlemock.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mantlemock.domain.ApiException;
-import dev.mantlemock.domain.ErrorTexts;
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.pipeline.Exchange;
 import dev.mantlemock.pipeline.Slot;
 import dev.mantlemock.pipeline.Needs;
@@ -48,11 +48,11 @@ public final class FeaturePolicy implements Stage {
         for (String beta : exchange.betas()) {
             for (UnsupportedFeature f : unsupported) {
                 if (f.matchesBeta(beta) && rejectUnsupportedBetas) {
-                    throw ApiException.invalid(String.format(ErrorTexts.BETA_NOT_SUPPORTED, beta, f.name()));
+                    throw ApiException.of(ApiError.BETA_NOT_SUPPORTED, beta, f.name());
                 }
             }
             if (rejectUnknownBetas && !table.isKnownBeta(beta)) {
-                throw ApiException.invalid(String.format(ErrorTexts.BETA_UNKNOWN, beta));
+                throw ApiException.of(ApiError.BETA_UNKNOWN, beta);
             }
         }
     }
@@ -109,6 +109,6 @@ public final class FeaturePolicy implements Stage {
     }
 
     private static ApiException refuse(String where, UnsupportedFeature f) {
-        return ApiException.invalid(where + ": " + String.format(ErrorTexts.NOT_SUPPORTED, f.name()));
+        return ApiException.of(ApiError.NOT_SUPPORTED, where, f.name());
     }
 }

@@ -2,6 +2,7 @@ package dev.mantlemock.policy;
 
 import dev.mantlemock.bedrock.BuiltInTable;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -41,6 +42,13 @@ public final class FeatureTable {
             }
         }
         return out;
+    }
+
+    /** Every content block type the table names, in any profile: request validation leaves their shape to the policy. */
+    public Set<String> blockTypes() {
+        Set<String> out = new HashSet<>();
+        features.forEach(e -> out.addAll(e.blockTypes));
+        return Set.copyOf(out);
     }
 
     public boolean isKnownBeta(String beta) {

@@ -1,9 +1,8 @@
 package dev.mantlemock.policy;
 
 import dev.mantlemock.domain.ModelSpec;
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
-import dev.mantlemock.domain.ErrorTexts;
-import dev.mantlemock.domain.ErrorType;
 import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
 import dev.mantlemock.pipeline.Slot;
@@ -27,10 +26,10 @@ public final class ModelCatalogueStage implements Stage {
     public void process(Exchange exchange) {
         String id = exchange.message().model();
         ModelSpec model = catalogue.find(id)
-                .orElseThrow(() -> new ApiException(ErrorType.NOT_FOUND, String.format(ErrorTexts.MODEL_NOT_FOUND, id)));
+                .orElseThrow(() -> ApiException.of(ApiError.MODEL_NOT_FOUND, id));
         int maxTokens = exchange.message().maxTokens();
         if (exchange.endpoint() == Endpoint.MESSAGES && maxTokens > model.maxOutputTokens()) {
-            throw ApiException.invalid(String.format(ErrorTexts.MAX_TOKENS_OVER_LIMIT, maxTokens, model.maxOutputTokens(), id));
+            throw ApiException.of(ApiError.MAX_TOKENS_OVER_LIMIT, maxTokens, model.maxOutputTokens(), id);
         }
         exchange.model(model);
     }

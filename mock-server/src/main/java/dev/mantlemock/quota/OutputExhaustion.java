@@ -2,6 +2,8 @@ package dev.mantlemock.quota;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 
 /**
  * What happens when the output-token quota runs out while an answer is being generated. Mantle says
@@ -25,6 +27,11 @@ public enum OutputExhaustion {
                 return o;
             }
         }
-        throw new IllegalArgumentException("onOutputExhausted must be \"stop\" or \"continue\", was \"" + name + "\"");
+        throw invalid("\"" + name + "\"");
+    }
+
+    /** The error for a value that is none of these; also used when the value is missing. */
+    public static ApiException invalid(String was) {
+        return ApiException.of(ApiError.SETTING_INVALID, "onOutputExhausted", "\"stop\" or \"continue\"", was);
     }
 }

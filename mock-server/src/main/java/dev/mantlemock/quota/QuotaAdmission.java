@@ -1,7 +1,7 @@
 package dev.mantlemock.quota;
 
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
-import dev.mantlemock.domain.ErrorType;
 import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
 import dev.mantlemock.pipeline.OutputTokenMeter;
@@ -63,9 +63,7 @@ public final class QuotaAdmission implements Stage {
                                  QuotaBook.Settings settings) {
         if (d.retryAfterMillis() == QuotaBucket.Decision.NEVER) {
             QuotaUsage.Window w = bucket.usage(book.now()).inputTokens();
-            return ApiException.invalid("This request needs " + (input + maxTokens) + " input tokens per quota window ("
-                    + input + " input + " + maxTokens + " max_tokens), more than the whole input-token quota of "
-                    + w.limit() + " for model " + bucket.model() + "; it can never be admitted. Lower max_tokens or raise the quota.");
+            return ApiException.of(ApiError.OVER_WHOLE_QUOTA, input + maxTokens, input, maxTokens, w.limit(), bucket.model());
         }
         Map<String, String> headers = new HashMap<>();
         if (settings.retryAfter()) {
@@ -74,6 +72,6 @@ public final class QuotaAdmission implements Stage {
         if (settings.rateLimitHeaders()) {
             headers.putAll(RateLimitHeaders.of(bucket.usage(book.now()), book.clock()));
         }
-        return new ApiException(ErrorType.RATE_LIMIT, 429, d.refusedBy().message(), headers);
+        return ApiException.of(d.refusedBy().refusal()).withHeaders(headers);
     }
 }

@@ -2,6 +2,8 @@ package dev.mantlemock.quota;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +41,7 @@ public final class QuotaConfig {
 
     public long windowMillis() {
         if (!(windowSeconds > 0) || windowSeconds > 86_400) {
-            throw new IllegalArgumentException("the quota window (windowSeconds) must be above 0 and at most 86400, was " + windowSeconds);
+            throw ApiException.of(ApiError.QUOTA_WINDOW_RANGE, windowSeconds);
         }
         return Math.round(windowSeconds * 1000);
     }

@@ -1,17 +1,19 @@
 package dev.mantlemock.quota;
 
-/** The quotas a request can run into, with the texts of their 429s: the one table of quota error texts. */
+import dev.mantlemock.domain.ApiError;
+
+/** The quotas a request can run into, each with the 429 it is refused with. */
 public enum QuotaKind {
-    INPUT_TOKENS("input-tokens", "Too many tokens, please wait before trying again."),
-    OUTPUT_TOKENS("output-tokens", "Too many tokens, please wait before trying again."),
-    REQUESTS("requests", "Too many requests, please wait before trying again.");
+    INPUT_TOKENS("input-tokens", ApiError.TOO_MANY_TOKENS),
+    OUTPUT_TOKENS("output-tokens", ApiError.TOO_MANY_TOKENS),
+    REQUESTS("requests", ApiError.TOO_MANY_REQUESTS);
 
     private final String headerName;
-    private final String message;
+    private final ApiError refusal;
 
-    QuotaKind(String headerName, String message) {
+    QuotaKind(String headerName, ApiError refusal) {
         this.headerName = headerName;
-        this.message = message;
+        this.refusal = refusal;
     }
 
     /** The middle part of {@code anthropic-ratelimit-<name>-limit}, and the metrics label. */
@@ -19,7 +21,7 @@ public enum QuotaKind {
         return headerName;
     }
 
-    public String message() {
-        return message;
+    public ApiError refusal() {
+        return refusal;
     }
 }

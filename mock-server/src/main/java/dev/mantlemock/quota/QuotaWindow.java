@@ -1,5 +1,8 @@
 package dev.mantlemock.quota;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
+
 /**
  * A sliding window of counts (tokens or requests), kept as a ring of up to {@value #MAX_SLOTS} slots so
  * that a charge expires one slot-width at a time instead of all at once at a minute boundary. The
@@ -18,7 +21,7 @@ final class QuotaWindow {
 
     QuotaWindow(long windowMillis) {
         if (windowMillis < 1) {
-            throw new IllegalArgumentException("a quota window must be at least 1 ms");
+            throw ApiException.of(ApiError.QUOTA_WINDOW_TOO_SHORT);
         }
         int n = (int) Math.min(MAX_SLOTS, windowMillis);
         while (windowMillis % n != 0) {

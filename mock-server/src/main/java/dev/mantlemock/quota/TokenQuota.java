@@ -1,5 +1,8 @@
 package dev.mantlemock.quota;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
+
 /**
  * The per-minute limits of one account and model. 0 requests per minute means no RPM quota, which
  * is what Mantle documents ("throttling is governed solely by the input and output token quotas").
@@ -15,8 +18,7 @@ public record TokenQuota(long inputTokensPerMinute, long outputTokensPerMinute, 
 
     public TokenQuota {
         if (inputTokensPerMinute < 1 || outputTokensPerMinute < 1 || requestsPerMinute < 0) {
-            throw new IllegalArgumentException(
-                    "token quotas must be at least 1 and requestsPerMinute at least 0 (0 = no RPM quota)");
+            throw ApiException.of(ApiError.QUOTA_LIMITS_RANGE);
         }
     }
 

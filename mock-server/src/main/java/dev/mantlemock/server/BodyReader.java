@@ -1,14 +1,12 @@
 package dev.mantlemock.server;
 
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
-import dev.mantlemock.domain.ErrorTexts;
-import dev.mantlemock.domain.ErrorType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * Reads a request body up to a limit. A declared length over the limit is refused before a byte is
@@ -26,7 +24,7 @@ final class BodyReader {
         try (InputStream in = request.getInputStream()) {
             return declared >= 0 ? readDeclared(in, (int) declared, deadlineNanos) : readChunked(in, limit, deadlineNanos);
         } catch (IOException e) {
-            throw ApiException.invalid("The request body could not be read: " + e.getClass().getSimpleName());
+            throw ApiException.of(ApiError.BODY_UNREADABLE, e.getClass().getSimpleName());
         }
     }
 
@@ -63,11 +61,11 @@ final class BodyReader {
     /** A client trickling its body holds a thread; it gets a bounded time, not forever. */
     private static void checkDeadline(long deadlineNanos) {
         if (System.nanoTime() - deadlineNanos > 0) {
-            throw new ApiException(ErrorType.INVALID_REQUEST, 408, ErrorTexts.BODY_TOO_SLOW, Map.of());
+            throw ApiException.of(ApiError.BODY_TOO_SLOW);
         }
     }
 
     private static ApiException tooLarge(long limit) {
-        return new ApiException(ErrorType.REQUEST_TOO_LARGE, String.format(ErrorTexts.BODY_TOO_LARGE, limit));
+        return ApiException.of(ApiError.BODY_TOO_LARGE, limit);
     }
 }

@@ -1,12 +1,13 @@
 package dev.mantlemock.server;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.ErrorEnvelope;
-import dev.mantlemock.domain.ErrorType;
 import dev.mantlemock.domain.Ids;
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -21,37 +22,27 @@ final class EnvelopeErrorHandler extends ErrorHandler {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        String requestId = Ids.requestId();
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-        fields.put(new HttpField("request-id", requestId));
-        fields.put(new HttpField("x-should-retry", "false"));
-        return ByteBuffer.wrap(ErrorEnvelope.json(type(status), message(status, reason), requestId));
+        ErrorEnvelope.Reply reply = ErrorEnvelope.reply(refusal(status, reason), Ids.requestId());
+        fields.put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        reply.headers().forEach(fields::put);
+        return ByteBuffer.wrap(reply.body());
     }
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
-        String requestId = Ids.requestId();
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put("request-id", requestId);
-        response.getHeaders().put("x-should-retry", Boolean.toString(code >= 500));
-        response.write(true, ByteBuffer.wrap(ErrorEnvelope.json(type(code), message(code, message), requestId)), callback);
+        ErrorEnvelope.Reply reply = ErrorEnvelope.reply(refusal(code, message), Ids.requestId());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        reply.headers().forEach(response.getHeaders()::put);
+        response.write(true, ByteBuffer.wrap(reply.body()), callback);
     }
 
-    private static String type(int status) {
-        for (ErrorType t : ErrorType.values()) {
-            if (t.status() == status) {
-                return t.wireName();
-            }
-        }
-        return (status >= 500 ? ErrorType.API : ErrorType.INVALID_REQUEST).wireName();
-    }
-
-    /** Jetty's reasons are terse ("Request Header Fields Too Large"); keep them, without internals. */
-    private static String message(int status, String reason) {
-        if (status == 431) {
-            return "Request header fields too large.";
-        }
-        return reason == null || reason.isBlank() ? "The request could not be read (HTTP " + status + ")." : reason;
+    /** Jetty's reasons are terse ("Illegal character CNTL=0x1"); kept, but a 500's may name internals. */
+    private static ApiException refusal(int status, String reason) {
+        ApiException e = status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 ? ApiException.of(ApiError.HEADERS_TOO_LARGE)
+                : status == HttpStatus.INTERNAL_SERVER_ERROR_500 ? ApiException.of(ApiError.INTERNAL)
+                : ApiException.of(ApiError.REQUEST_REFUSED, status,
+                        reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason);
+        return e.withStatus(status);
     }
 }

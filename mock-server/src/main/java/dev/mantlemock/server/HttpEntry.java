@@ -1,8 +1,7 @@
 package dev.mantlemock.server;
 
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
-import dev.mantlemock.domain.ErrorTexts;
-import dev.mantlemock.domain.ErrorType;
 import dev.mantlemock.domain.HttpRequestView;
 import dev.mantlemock.domain.Ids;
 import dev.mantlemock.domain.Endpoint;
@@ -48,10 +47,10 @@ final class HttpEntry {
         HttpServletRequest req = ctx.req();
         String path = req.getRequestURI().startsWith(PREFIX) ? req.getRequestURI().substring(PREFIX.length()) : req.getRequestURI();
         Exchange exchange = exchange(req, Endpoint.MESSAGES, new byte[0]);
-        String message = req.getRequestURI().startsWith("/_mock/")
-                ? String.format(ErrorTexts.ADMIN_ROUTE_UNKNOWN, req.getMethod(), req.getRequestURI())
-                : String.format(ErrorTexts.ENDPOINT_NOT_AVAILABLE, req.getMethod(), path);
-        pipeline.reject(exchange, new ServletResponseChannel(req, ctx.res()), new ApiException(ErrorType.NOT_FOUND, message));
+        ApiException error = req.getRequestURI().startsWith("/_mock/")
+                ? ApiException.of(ApiError.ADMIN_ROUTE_UNKNOWN, req.getMethod(), req.getRequestURI())
+                : ApiException.of(ApiError.ENDPOINT_NOT_AVAILABLE, req.getMethod(), path);
+        pipeline.reject(exchange, new ServletResponseChannel(req, ctx.res()), error);
     }
 
     private void handle(Context ctx, Endpoint endpoint) {

@@ -47,11 +47,12 @@ final class RequestPath {
     private RequestPath() {}
 
     static RequestPipeline assemble(MockConfig config, Components c, MockControls controls, StreamWriter streams) {
+        FeatureTable features = FeatureTable.builtIn();
         List<Stage> stages = new ArrayList<>();
         stages.add(AuthStage.from(config.auth.withRegion(config.region)));
         stages.add(new RequestParser());
-        stages.add(new RequestValidator(config.validation));
-        stages.add(new FeaturePolicy(FeatureTable.builtIn(), config.profile,
+        stages.add(new RequestValidator(config.validation, features.blockTypes()));
+        stages.add(new FeaturePolicy(features, config.profile,
                 config.validation.unsupportedBetas.equals("reject"), config.validation.unknownBetas.equals("reject")));
         stages.add(new ModelCatalogueStage(c.catalogue()));
         stages.add(new PermissionStage(config.region));

@@ -2,7 +2,7 @@ package dev.mantlemock.tokens;
 
 import dev.mantlemock.domain.InputTokens;
 import dev.mantlemock.domain.ApiException;
-import dev.mantlemock.domain.ErrorTexts;
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
 import dev.mantlemock.pipeline.Slot;
@@ -36,7 +36,7 @@ public final class TokenCounting implements Stage {
                 ? InputTokens.uncached(estimator.estimateInput(exchange.message(), model))
                 : cache.apply(exchange.principal().accountId(), exchange.message(), model);
         if (tokens.total() > model.contextWindow()) {
-            throw ApiException.invalid(String.format(ErrorTexts.PROMPT_TOO_LONG, tokens.total(), model.contextWindow()));
+            throw ApiException.of(ApiError.PROMPT_TOO_LONG, tokens.total(), model.contextWindow());
         }
         exchange.inputTokens(tokens);
     }

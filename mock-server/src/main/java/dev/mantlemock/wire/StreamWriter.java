@@ -3,9 +3,8 @@ package dev.mantlemock.wire;
 import dev.mantlemock.domain.StreamTiming;
 import dev.mantlemock.domain.StreamPlan;
 import dev.mantlemock.domain.InputTokens;
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ErrorEnvelope;
-import dev.mantlemock.domain.ErrorTexts;
-import dev.mantlemock.domain.ErrorType;
 import dev.mantlemock.pipeline.OutputTokenMeter;
 import dev.mantlemock.pipeline.ResponseChannel;
 import java.io.IOException;
@@ -192,7 +191,7 @@ public final class StreamWriter {
             interrupted = true;
             switch (plan.interruption()) {
                 case ERROR_EVENT -> replaceRest(List.of(new SseEvent(
-                        ErrorEnvelope.streamEventJson(ErrorType.OVERLOADED.wireName(), ErrorTexts.OVERLOADED), false, 0, -1)));
+                        ErrorEnvelope.streamEvent(ApiError.OVERLOADED), false, 0, -1)));
                 case TRUNCATE -> replaceRest(List.of());
                 case DROP_CONNECTION -> {
                     channel.abort();

@@ -4,6 +4,7 @@ import dev.mantlemock.domain.Principal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.ErrorType;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ class BearerKeysTest {
         assertThat(v.verify(ShortTermKeys.mint(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, t.token, "us-east-1", AT, Duration.ofHours(1)), AT).id())
                 .isEqualTo(AuthFacts.EXAMPLE_ACCESS_KEY);
         assertThatThrownBy(() -> v.verify(ShortTermKeys.mint(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, "forged", "us-east-1", AT, Duration.ofHours(1)), AT))
-                .hasMessage(AuthFacts.INVALID_TOKEN);
+                .hasMessage(ApiError.INVALID_TOKEN.format());
     }
 
     @Test
@@ -113,7 +114,7 @@ class BearerKeysTest {
         String good = ShortTermKeys.mint(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, "us-east-1", AT, Duration.ofHours(1));
         String otherExpiry = tamperedUrl(good, "X-Amz-Expires=3600", "X-Amz-Expires=3601");
         String otherAction = tamperedUrl(good, "Action=CallWithBearerToken", "Action=Other");
-        assertThatThrownBy(() -> verifier(config(AuthMode.LENIENT)).verify(otherExpiry, AT)).hasMessage(AuthFacts.SIGNATURE_MISMATCH);
+        assertThatThrownBy(() -> verifier(config(AuthMode.LENIENT)).verify(otherExpiry, AT)).hasMessage(ApiError.SIGNATURE_MISMATCH.format());
         assertThatThrownBy(() -> verifier(config(AuthMode.LENIENT)).verify(otherAction, AT)).hasMessageContaining("Action is not CallWithBearerToken");
     }
 
@@ -121,7 +122,7 @@ class BearerKeysTest {
     void passesAnUnknownButWellFormedShortTermKeyOnlyInLenientMode() {
         String token = ShortTermKeys.mint("ASIADEVELOPER", "real-secret-we-cannot-know", "tok", "us-east-1", AT, Duration.ofHours(12));
         assertThat(verifier(config(AuthMode.LENIENT)).verify(token, AT).id()).isEqualTo("ASIADEVELOPER");
-        assertThatThrownBy(() -> verifier(config(AuthMode.STRICT)).verify(token, AT)).hasMessage(AuthFacts.INVALID_TOKEN);
+        assertThatThrownBy(() -> verifier(config(AuthMode.STRICT)).verify(token, AT)).hasMessage(ApiError.INVALID_TOKEN.format());
     }
 
     @Test
@@ -165,8 +166,8 @@ class BearerKeysTest {
         t.expiresAt = "2026-11-25T10:30:00Z";
         c.staticTokens = List.of(t);
         assertThat(verifier(c).verify("ci-token", AT).arn()).isEqualTo("arn:aws:iam::111122223333:user/ci");
-        assertThatThrownBy(() -> verifier(c).verify("ci-token", AT.plusSeconds(1800))).hasMessage(AuthFacts.EXPIRED_TOKEN);
-        assertThatThrownBy(() -> verifier(c).verify("other-token", AT)).hasMessage(AuthFacts.INVALID_BEARER);
+        assertThatThrownBy(() -> verifier(c).verify("ci-token", AT.plusSeconds(1800))).hasMessage(ApiError.EXPIRED_TOKEN.format());
+        assertThatThrownBy(() -> verifier(c).verify("other-token", AT)).hasMessage(ApiError.INVALID_BEARER.format());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.ErrorType;
 import dev.mantlemock.domain.HttpRequestView;
@@ -37,15 +38,15 @@ class MantleAuthenticatorTest {
     void rejectsARequestWithNoCredentials() {
         assertThatThrownBy(() -> new MantleAuthenticator(config(AuthMode.LENIENT)).authenticate(request(Map.of()), AT))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.AUTHENTICATION))
-                .hasMessage(AuthFacts.MISSING_AUTHENTICATION);
+                .hasMessage(ApiError.MISSING_AUTHENTICATION.format());
     }
 
     @Test
     void rejectsAnAuthorizationHeaderOfUnknownScheme() {
         assertThatThrownBy(() -> new MantleAuthenticator(config(AuthMode.LENIENT)).authenticate(request(Map.of("authorization", "Basic dTpw")), AT))
-                .hasMessage(AuthFacts.MALFORMED_AUTHORIZATION);
+                .hasMessage(ApiError.MALFORMED_AUTHORIZATION.format());
         assertThatThrownBy(() -> new MantleAuthenticator(config(AuthMode.LENIENT)).authenticate(request(Map.of("authorization", "Bearer ")), AT))
-                .hasMessage(AuthFacts.INVALID_BEARER);
+                .hasMessage(ApiError.INVALID_BEARER.format());
     }
 
     @Test
@@ -57,7 +58,7 @@ class MantleAuthenticatorTest {
         MantleAuthenticator auth = new MantleAuthenticator(c);
         assertThat(auth.authenticate(request(Map.of("x-api-key", "good", "authorization", "Bearer bad")), AT).id()).isEqualTo("static-token");
         assertThatThrownBy(() -> auth.authenticate(request(Map.of("x-api-key", "bad", "authorization", "Bearer good")), AT))
-                .hasMessage(AuthFacts.INVALID_BEARER);
+                .hasMessage(ApiError.INVALID_BEARER.format());
         assertThat(auth.authenticate(request(Map.of("authorization", "bearer good")), AT).id()).isEqualTo("static-token");
     }
 

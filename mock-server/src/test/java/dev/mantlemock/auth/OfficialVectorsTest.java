@@ -4,6 +4,7 @@ import dev.mantlemock.domain.Principal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.ErrorType;
 import dev.mantlemock.domain.HttpRequestView;
@@ -87,7 +88,7 @@ class OfficialVectorsTest {
 
         assertThatThrownBy(() -> verifier.verify(bad, c.timestamp()))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.AUTHENTICATION))
-                .hasMessageStartingWith(AuthFacts.SIGNATURE_MISMATCH);
+                .hasMessageStartingWith(ApiError.SIGNATURE_MISMATCH.format());
     }
 
     @Test

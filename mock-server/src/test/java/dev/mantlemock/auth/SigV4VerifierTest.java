@@ -1,5 +1,6 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.Principal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,7 +94,7 @@ class SigV4VerifierTest {
     @Test
     void rejectsAPayloadThatDoesNotMatchItsDeclaredHash() {
         HttpRequestView r = Requests.withBody(example(AT), "{}".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> verifier(config(AuthMode.LENIENT)).verify(r, AT)).hasMessage(AuthFacts.CONTENT_SHA256_MISMATCH);
+        assertThatThrownBy(() -> verifier(config(AuthMode.LENIENT)).verify(r, AT)).hasMessage(ApiError.CONTENT_SHA256_MISMATCH.format());
     }
 
     @Test
@@ -106,7 +107,7 @@ class SigV4VerifierTest {
     @Test
     void rejectsAMissingXAmzDate() {
         HttpRequestView r = Requests.withoutHeader(example(AT), "x-amz-date");
-        assertThatThrownBy(() -> verifier(config(AuthMode.LENIENT)).verify(r, AT)).hasMessage(AuthFacts.MISSING_DATE);
+        assertThatThrownBy(() -> verifier(config(AuthMode.LENIENT)).verify(r, AT)).hasMessage(ApiError.MISSING_DATE.format());
     }
 
     @Test
@@ -130,11 +131,11 @@ class SigV4VerifierTest {
         debug.debugSignatureMismatch = true;
         HttpRequestView r = Requests.withPath(example(AT), "/anthropic/v1/messages/count_tokens");
         assertThatThrownBy(() -> verifier(debug).verify(r, AT))
-                .hasMessageStartingWith(AuthFacts.SIGNATURE_MISMATCH)
+                .hasMessageStartingWith(ApiError.SIGNATURE_MISMATCH.format())
                 .hasMessageContaining("The Canonical String for this request should have been\n'POST\n/anthropic/v1/messages/count_tokens\n")
                 .hasMessageContaining("The String-to-Sign should have been\n'AWS4-HMAC-SHA256\n20261125T100000Z\n20261125/us-east-1/bedrock-mantle/aws4_request\n")
                 .message().doesNotContain(AuthFacts.EXAMPLE_SECRET);
-        assertThatThrownBy(() -> verifier(config(AuthMode.STRICT)).verify(r, AT)).hasMessage(AuthFacts.SIGNATURE_MISMATCH);
+        assertThatThrownBy(() -> verifier(config(AuthMode.STRICT)).verify(r, AT)).hasMessage(ApiError.SIGNATURE_MISMATCH.format());
     }
 
     @Test
@@ -153,19 +154,19 @@ class SigV4VerifierTest {
         HttpRequestView payload = Requests.withBody(signed("ASIAREALDEVELOPERKEY", "unknowable", null, "us-east-1", "bedrock-mantle", AT), new byte[] {1});
         assertThatThrownBy(() -> lenient.verify(region, AT)).hasMessageContaining("valid region");
         assertThatThrownBy(() -> lenient.verify(skew, AT)).hasMessageStartingWith("Signature expired");
-        assertThatThrownBy(() -> lenient.verify(payload, AT)).hasMessage(AuthFacts.CONTENT_SHA256_MISMATCH);
+        assertThatThrownBy(() -> lenient.verify(payload, AT)).hasMessage(ApiError.CONTENT_SHA256_MISMATCH.format());
     }
 
     @Test
     void lenientModeFullyVerifiesAKnownKey() {
         HttpRequestView r = SigV4MutationTest.flipSignature(example(AT));
-        assertThatThrownBy(() -> verifier(config(AuthMode.LENIENT)).verify(r, AT)).hasMessage(AuthFacts.SIGNATURE_MISMATCH);
+        assertThatThrownBy(() -> verifier(config(AuthMode.LENIENT)).verify(r, AT)).hasMessage(ApiError.SIGNATURE_MISMATCH.format());
     }
 
     @Test
     void strictModeRejectsAnUnknownKey() {
         HttpRequestView r = signed("AKIDNOBODYKNOWS", "x", null, "us-east-1", "bedrock-mantle", AT);
-        assertThatThrownBy(() -> verifier(config(AuthMode.STRICT)).verify(r, AT)).hasMessage(AuthFacts.INVALID_TOKEN);
+        assertThatThrownBy(() -> verifier(config(AuthMode.STRICT)).verify(r, AT)).hasMessage(ApiError.INVALID_TOKEN.format());
     }
 
     @Test
@@ -188,9 +189,9 @@ class SigV4VerifierTest {
         assertThat(v.verify(signed("ASIATEMPORARY", "temporary-secret", "live-token", "us-east-1", "bedrock-mantle", AT), AT).accountId())
                 .isEqualTo("210987654321");
         assertThatThrownBy(() -> v.verify(signed("ASIATEMPORARY", "temporary-secret", "old-token", "us-east-1", "bedrock-mantle", AT), AT))
-                .hasMessage(AuthFacts.EXPIRED_TOKEN);
+                .hasMessage(ApiError.EXPIRED_TOKEN.format());
         assertThatThrownBy(() -> v.verify(signed("ASIATEMPORARY", "temporary-secret", "forged", "us-east-1", "bedrock-mantle", AT), AT))
-                .hasMessage(AuthFacts.INVALID_TOKEN);
+                .hasMessage(ApiError.INVALID_TOKEN.format());
     }
 
     @Test
@@ -198,7 +199,7 @@ class SigV4VerifierTest {
         HttpRequestView r = example(AT);
         assertThat(r.header("host")).isEqualTo("127.0.0.1:8123");
         HttpRequestView portless = Requests.withHeader(r, "host", "127.0.0.1");
-        assertThatThrownBy(() -> verifier(config(AuthMode.STRICT)).verify(portless, AT)).hasMessage(AuthFacts.SIGNATURE_MISMATCH);
+        assertThatThrownBy(() -> verifier(config(AuthMode.STRICT)).verify(portless, AT)).hasMessage(ApiError.SIGNATURE_MISMATCH.format());
     }
 
     @Test

@@ -3,8 +3,8 @@ package dev.mantlemock.api.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
-import dev.mantlemock.domain.ErrorTexts;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,80 +16,83 @@ import java.util.stream.Collectors;
 final class Check {
     private Check() {}
 
-    static ApiException invalid(String path, String message) {
-        return ApiException.invalid(path.isEmpty() ? message : path + ": " + message);
+    /** An error about the field at {@code path}: the catalogue's path-first entries take it as their first argument. */
+    static ApiException at(String path, ApiError error, Object... more) {
+        Object[] args = new Object[more.length + 1];
+        args[0] = path;
+        System.arraycopy(more, 0, args, 1, more.length);
+        return ApiException.of(error, args);
     }
 
     static JsonNode required(ObjectNode obj, String field, String path) {
         JsonNode v = obj.get(field);
         if (v == null) {
-            throw ApiException.invalid(String.format(ErrorTexts.FIELD_REQUIRED, join(path, field)));
+            throw at(join(path, field), ApiError.FIELD_REQUIRED);
         }
         return v;
     }
 
     static ObjectNode object(JsonNode n, String path) {
         if (!n.isObject()) {
-            throw invalid(path, "Input should be a valid dictionary");
+            throw at(path, ApiError.WRONG_TYPE, "dictionary");
         }
         return (ObjectNode) n;
     }
 
     static ArrayNode array(JsonNode n, String path) {
         if (!n.isArray()) {
-            throw invalid(path, "Input should be a valid list");
+            throw at(path, ApiError.WRONG_TYPE, "list");
         }
         return (ArrayNode) n;
     }
 
     static String string(JsonNode n, String path) {
         if (!n.isTextual()) {
-            throw invalid(path, "Input should be a valid string");
+            throw at(path, ApiError.WRONG_TYPE, "string");
         }
         return n.textValue();
     }
 
     static boolean bool(JsonNode n, String path) {
         if (!n.isBoolean()) {
-            throw invalid(path, "Input should be a valid boolean");
+            throw at(path, ApiError.WRONG_TYPE, "boolean");
         }
         return n.booleanValue();
     }
 
     static long integer(JsonNode n, String path) {
         if (!n.isIntegralNumber() && !(n.isNumber() && n.asDouble() == Math.rint(n.asDouble()))) {
-            throw invalid(path, "Input should be a valid integer");
+            throw at(path, ApiError.WRONG_TYPE, "integer");
         }
         if (!n.canConvertToLong()) {
-            throw invalid(path, "Input should be a valid integer");
+            throw at(path, ApiError.WRONG_TYPE, "integer");
         }
         return n.asLong();
     }
 
     static double number(JsonNode n, String path) {
         if (!n.isNumber()) {
-            throw invalid(path, "Input should be a valid number");
+            throw at(path, ApiError.WRONG_TYPE, "number");
         }
         return n.asDouble();
     }
 
     static void atLeast(double value, double min, String path) {
         if (value < min) {
-            throw invalid(path, "Input should be greater than or equal to " + fmt(min));
+            throw at(path, ApiError.BELOW_MINIMUM, fmt(min));
         }
     }
 
     static void atMost(double value, double max, String path) {
         if (value > max) {
-            throw invalid(path, "Input should be less than or equal to " + fmt(max));
+            throw at(path, ApiError.ABOVE_MAXIMUM, fmt(max));
         }
     }
 
     static String oneOf(JsonNode n, String path, Set<String> allowed) {
         String s = string(n, path);
         if (!allowed.contains(s)) {
-            throw invalid(path, "Input should be " + allowed.stream().sorted().map(a -> "'" + a + "'")
-                    .collect(Collectors.joining(", ")));
+            throw at(path, ApiError.NOT_ONE_OF, quoted(allowed));
         }
         return s;
     }
@@ -99,7 +102,7 @@ final class Check {
         for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!allowed.contains(name)) {
-                throw ApiException.invalid(String.format(ErrorTexts.EXTRA_INPUT, join(path, name)));
+                throw at(join(path, name), ApiError.EXTRA_INPUT);
             }
         }
     }
@@ -108,14 +111,18 @@ final class Check {
     static String tag(ObjectNode obj, String path, Set<String> tags) {
         String type = string(required(obj, "type", path), join(path, "type"));
         if (!tags.contains(type)) {
-            throw invalid(path, "Input tag '" + type + "' found using 'type' does not match any of the expected tags: "
-                    + tags.stream().sorted().map(t -> "'" + t + "'").collect(Collectors.joining(", ")));
+            throw at(path, ApiError.UNKNOWN_TAG, type, quoted(tags));
         }
         return type;
     }
 
     static String join(String path, Object child) {
         return path.isEmpty() ? String.valueOf(child) : path + "." + child;
+    }
+
+    /** {@code 'a', 'b'}: allowed values as pydantic lists them, sorted. */
+    static String quoted(Set<String> values) {
+        return values.stream().sorted().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
     }
 
     private static String fmt(double d) {

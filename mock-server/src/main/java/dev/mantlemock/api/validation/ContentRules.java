@@ -3,7 +3,9 @@ package dev.mantlemock.api.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiVersion;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,26 +25,22 @@ final class ContentRules {
             Map.entry("thinking", Set.of("type", "thinking", "signature")),
             Map.entry("redacted_thinking", Set.of("type", "data")));
 
-    /** Blocks that only make sense with server tools: shape unchecked, the feature policy decides. */
-    private static final Set<String> SERVER_BLOCKS = Set.of("server_tool_use", "web_search_tool_result",
-            "web_fetch_tool_result", "code_execution_tool_result", "bash_code_execution_tool_result",
-            "text_editor_code_execution_tool_result", "tool_search_tool_result", "container_upload",
-            "mcp_tool_use", "mcp_tool_result");
-
-    private static final Set<String> ALL_TAGS;
-
-    static {
-        java.util.HashSet<String> tags = new java.util.HashSet<>(BLOCK_FIELDS.keySet());
-        tags.addAll(SERVER_BLOCKS);
-        ALL_TAGS = Set.copyOf(tags);
-    }
-
     private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
 
-    private ContentRules() {}
+    /** Blocks that only make sense with server tools: shape unchecked, the feature policy decides. */
+    private final Set<String> serverBlocks;
+    private final Set<String> allTags;
+
+    /** @param serverBlocks the feature table's block types, so the two lists can never disagree */
+    ContentRules(Set<String> serverBlocks) {
+        this.serverBlocks = Set.copyOf(serverBlocks);
+        Set<String> tags = new HashSet<>(BLOCK_FIELDS.keySet());
+        tags.addAll(serverBlocks);
+        this.allTags = Set.copyOf(tags);
+    }
 
     /** A message's {@code content}: a string, or a list of blocks. */
-    static void checkContent(JsonNode content, String path, String role, ApiVersion version) {
+    void checkContent(JsonNode content, String path, String role, ApiVersion version) {
         if (content.isTextual()) {
             return;
         }
@@ -65,10 +63,10 @@ final class ContentRules {
         }
     }
 
-    private static void checkBlock(JsonNode node, String path, String role, ApiVersion version) {
+    private void checkBlock(JsonNode node, String path, String role, ApiVersion version) {
         ObjectNode block = Check.object(node, path);
-        String type = Check.tag(block, path, ALL_TAGS);
-        if (SERVER_BLOCKS.contains(type)) {
+        String type = Check.tag(block, path, allTags);
+        if (serverBlocks.contains(type)) {
             return;
         }
         Check.onlyFields(block, path, BLOCK_FIELDS.get(type));
@@ -77,15 +75,13 @@ final class ContentRules {
             case "text" -> {
                 checkText(block, path);
                 if (role.equals("user") && !version.allowsCitationsInUserTurns() && block.path("citations").size() > 0) {
-                    throw Check.invalid(Check.join(path, "citations"),
-                            "citations are not allowed on text blocks in user messages under anthropic-version " + version.header());
+                    throw Check.at(Check.join(path, "citations"), ApiError.CITATIONS_IN_USER_TURN, version.header());
                 }
             }
             case "image" -> checkSource(block, path, false);
             case "document" -> {
                 if (role.equals("assistant") && !version.allowsCitationsInUserTurns()) {
-                    throw Check.invalid(path, "document blocks are not allowed in assistant messages under anthropic-version "
-                            + version.header());
+                    throw Check.at(path, ApiError.DOCUMENT_IN_ASSISTANT_TURN, version.header());
                 }
                 checkSource(block, path, true);
                 optionalString(block, "title", path);

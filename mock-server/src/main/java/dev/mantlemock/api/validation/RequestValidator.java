@@ -3,9 +3,9 @@ package dev.mantlemock.api.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.ApiVersion;
-import dev.mantlemock.domain.ErrorTexts;
 import dev.mantlemock.domain.MessageRequest;
 import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
@@ -30,11 +30,16 @@ public final class RequestValidator implements Stage {
             "context_management", "container", "speed");
     private static final Set<String> SAMPLING = Set.of("temperature", "top_p", "top_k");
     private static final int MAX_MESSAGES = 100_000;
+    /** The smallest {@code thinking.budget_tokens} the API accepts. */
+    static final int MIN_THINKING_BUDGET = 1024;
 
     private final ValidationSettings settings;
+    private final ContentRules content;
 
-    public RequestValidator(ValidationSettings settings) {
+    /** @param serverBlockTypes content blocks of server tools, whose support the feature policy decides */
+    public RequestValidator(ValidationSettings settings, Set<String> serverBlockTypes) {
         this.settings = settings;
+        this.content = new ContentRules(serverBlockTypes);
     }
 
     @Override
@@ -70,7 +75,7 @@ public final class RequestValidator implements Stage {
         if (!version.allowsSamplingParameters()) {
             for (String field : SAMPLING) {
                 if (body.has(field)) {
-                    throw ApiException.invalid(String.format(ErrorTexts.EXTRA_INPUT, field));
+                    throw Check.at(field, ApiError.EXTRA_INPUT);
                 }
             }
         }
@@ -87,10 +92,10 @@ public final class RequestValidator implements Stage {
     private void checkMessages(JsonNode node, ApiVersion version) {
         ArrayNode messages = Check.array(node, "messages");
         if (messages.isEmpty()) {
-            throw Check.invalid("messages", "List should have at least 1 item after validation, not 0");
+            throw Check.at("messages", ApiError.EMPTY_LIST);
         }
         if (messages.size() > MAX_MESSAGES) {
-            throw Check.invalid("messages", "List should have at most " + MAX_MESSAGES + " items after validation, not " + messages.size());
+            throw Check.at("messages", ApiError.TOO_MANY_ITEMS, MAX_MESSAGES, messages.size());
         }
         String previousRole = null;
         for (int i = 0; i < messages.size(); i++) {
@@ -103,20 +108,19 @@ public final class RequestValidator implements Stage {
                 ContentRules.checkSystem(Check.required(message, "content", path), path + ".content");
                 continue;
             }
-            ContentRules.checkContent(Check.required(message, "content", path), path + ".content", role, version);
+            content.checkContent(Check.required(message, "content", path), path + ".content", role, version);
             if (settings.consecutiveRoles.equals("reject")) {
                 if (i == 0 && !role.equals("user")) {
-                    throw ApiException.invalid("messages: first message must use the \"user\" role");
+                    throw ApiException.of(ApiError.FIRST_ROLE_NOT_USER);
                 }
                 if (role.equals(previousRole)) {
-                    throw ApiException.invalid("messages: roles must alternate between \"user\" and \"assistant\", but found multiple \""
-                            + role + "\" roles in a row");
+                    throw ApiException.of(ApiError.ROLES_NOT_ALTERNATING, role);
                 }
             }
             previousRole = role;
         }
         if (!settings.allowPrefill && "assistant".equals(previousRole)) {
-            throw ApiException.invalid("messages: the final message must use the \"user\" role (assistant prefill is not supported)");
+            throw ApiException.of(ApiError.PREFILL_REFUSED);
         }
         ToolPairing.check(messages);
     }
@@ -132,11 +136,9 @@ public final class RequestValidator implements Stage {
             case "enabled" -> {
                 Check.onlyFields(obj, path, Set.of("type", "budget_tokens", "display"));
                 long budget = Check.integer(Check.required(obj, "budget_tokens", path), path + ".budget_tokens");
-                if (budget < 1024) {
-                    throw ApiException.invalid(ErrorTexts.THINKING_BUDGET_MIN);
-                }
+                Check.atLeast(budget, MIN_THINKING_BUDGET, path + ".budget_tokens");
                 if (messages && maxTokens <= budget) {
-                    throw ApiException.invalid(ErrorTexts.THINKING_BUDGET_BELOW_MAX);
+                    throw ApiException.of(ApiError.THINKING_BUDGET_NOT_BELOW_MAX);
                 }
             }
             case "adaptive" -> Check.onlyFields(obj, path, Set.of("type", "display"));
@@ -146,7 +148,7 @@ public final class RequestValidator implements Stage {
             Check.oneOf(obj.get("display"), path + ".display", Set.of("summarized", "omitted"));
         }
         if (!type.equals("disabled") && (toolChoice.equals("any") || toolChoice.equals("tool"))) {
-            throw ApiException.invalid(ErrorTexts.THINKING_WITH_FORCED_TOOL);
+            throw ApiException.of(ApiError.THINKING_WITH_FORCED_TOOL);
         }
     }
 

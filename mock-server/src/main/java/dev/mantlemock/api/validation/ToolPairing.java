@@ -2,6 +2,7 @@ package dev.mantlemock.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -21,18 +22,14 @@ final class ToolPairing {
                 Set<String> uses = i > 0 ? ids(messages.get(i - 1), "tool_use", "id") : Set.of();
                 results.removeAll(uses);
                 if (!results.isEmpty()) {
-                    throw ApiException.invalid("messages." + i + ".content.0: unexpected `tool_use_id` found in `tool_result` blocks: "
-                            + String.join(", ", results)
-                            + ". Each `tool_result` block must have a corresponding `tool_use` block in the previous message.");
+                    throw ApiException.of(ApiError.TOOL_RESULT_WITHOUT_USE, i, String.join(", ", results));
                 }
             }
             Set<String> uses = ids(messages.get(i), "tool_use", "id");
             if (!uses.isEmpty() && i + 1 < messages.size()) {
                 uses.removeAll(ids(messages.get(i + 1), "tool_result", "tool_use_id"));
                 if (!uses.isEmpty()) {
-                    throw ApiException.invalid("messages." + i + ": `tool_use` ids were found without `tool_result` blocks immediately after: "
-                            + String.join(", ", uses)
-                            + ". Each `tool_use` block must have a corresponding `tool_result` block in the next message.");
+                    throw ApiException.of(ApiError.TOOL_USE_WITHOUT_RESULT, i, String.join(", ", uses));
                 }
             }
         }

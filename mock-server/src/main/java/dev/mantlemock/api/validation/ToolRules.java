@@ -3,6 +3,7 @@ package dev.mantlemock.api.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
 import java.util.HashSet;
 import java.util.List;
@@ -40,10 +41,10 @@ final class ToolRules {
                 name = n == null ? type : Check.string(n, path + ".name");
                 CacheControlRules.check(tool, path);
             } else {
-                throw Check.invalid(path, "Input tag '" + type + "' found using 'type' does not match any of the expected tags");
+                throw Check.at(path, ApiError.UNKNOWN_TOOL_TYPE, type);
             }
             if (!names.add(name)) {
-                throw ApiException.invalid("tools: Tool names must be unique.");
+                throw ApiException.of(ApiError.TOOL_NAMES_NOT_UNIQUE);
             }
         }
         return names;
@@ -53,7 +54,7 @@ final class ToolRules {
         Check.onlyFields(tool, path, CUSTOM_FIELDS);
         String name = Check.string(Check.required(tool, "name", path), path + ".name");
         if (!NAME.matcher(name).matches()) {
-            throw Check.invalid(path + ".name", "String should match pattern '^[a-zA-Z0-9_-]{1,128}$'");
+            throw Check.at(path + ".name", ApiError.PATTERN_MISMATCH, NAME.pattern());
         }
         if (tool.has("description")) {
             Check.string(tool.get("description"), path + ".description");
@@ -61,7 +62,7 @@ final class ToolRules {
         ObjectNode schema = Check.object(Check.required(tool, "input_schema", path), path + ".input_schema");
         JsonNode type = schema.get("type");
         if (type == null || !"object".equals(type.asText())) {
-            throw Check.invalid(path + ".input_schema.type", "Input should be 'object'");
+            throw Check.at(path + ".input_schema.type", ApiError.NOT_ONE_OF, Check.quoted(Set.of("object")));
         }
         for (String flag : List.of("strict", "eager_input_streaming", "defer_loading")) {
             if (tool.has(flag)) {
@@ -87,12 +88,12 @@ final class ToolRules {
             Check.bool(obj.get("disable_parallel_tool_use"), path + ".disable_parallel_tool_use");
         }
         if ((type.equals("any") || type.equals("tool")) && toolNames.isEmpty()) {
-            throw ApiException.invalid("tool_choice: tool_choice." + type + " may only be specified while providing tools.");
+            throw ApiException.of(ApiError.TOOL_CHOICE_WITHOUT_TOOLS, type);
         }
         if (type.equals("tool")) {
             String name = Check.string(Check.required(obj, "name", path), path + ".name");
             if (!toolNames.contains(name)) {
-                throw Check.invalid(path + ".name", "Tool '" + name + "' not found in tools.");
+                throw Check.at(path + ".name", ApiError.TOOL_CHOICE_UNKNOWN_TOOL, name);
             }
         }
         return type;

@@ -1,0 +1,203 @@
+package dev.mantlemock.domain;
+
+import static dev.mantlemock.domain.ErrorType.API;
+import static dev.mantlemock.domain.ErrorType.AUTHENTICATION;
+import static dev.mantlemock.domain.ErrorType.INVALID_REQUEST;
+import static dev.mantlemock.domain.ErrorType.NOT_FOUND;
+import static dev.mantlemock.domain.ErrorType.PERMISSION;
+import static dev.mantlemock.domain.ErrorType.RATE_LIMIT;
+import static dev.mantlemock.domain.ErrorType.REQUEST_TOO_LARGE;
+import static dev.mantlemock.domain.ErrorType.TIMEOUT;
+
+import java.util.Locale;
+
+/**
+ * Every error the mock sends over HTTP, in one table: its type, its status (the type's unless given)
+ * and its message as a {@link String#format} template. Entries marked as first-party or AWS wording
+ * quote the real service, so a user searching for a message finds the same advice; the rest follow
+ * the same style. {@code ErrorCatalogueTest} fails when an error text is written anywhere else.
+ */
+public enum ApiError {
+    // --- Headers and body, before validation
+    VERSION_REQUIRED(INVALID_REQUEST, "anthropic-version: header is required"), // first-party wording
+    VERSION_UNKNOWN(INVALID_REQUEST, "anthropic-version: '%s' is not a supported version. Supported versions: %s"),
+    CONTENT_TYPE(INVALID_REQUEST, "content-type: Expected 'application/json', got '%s'"),
+    BODY_NOT_JSON(INVALID_REQUEST, "There was an error parsing the body of your request: %s"),
+    BODY_NOT_OBJECT(INVALID_REQUEST, "Input should be a valid dictionary or object to extract fields from"), // first-party (pydantic) wording
+    BODY_UNREADABLE(INVALID_REQUEST, "The request body could not be read: %s"),
+    BODY_TOO_LARGE(REQUEST_TOO_LARGE, "Request exceeds the maximum allowed number of bytes (%d)."), // first-party wording, plus the limit
+    /** No Anthropic type means "too slow"; the status says it. */
+    BODY_TOO_SLOW(INVALID_REQUEST, 408, "The request body did not arrive in time."),
+    HEADERS_TOO_LARGE(INVALID_REQUEST, 431, "Request header fields too large."),
+    /** Refusals Jetty makes before any route runs; the status is Jetty's (see ApiException#withStatus). */
+    REQUEST_REFUSED(INVALID_REQUEST, "The request could not be read (HTTP %d: %s)."),
+    ENDPOINT_NOT_AVAILABLE(NOT_FOUND, "%s %s is not available on Claude in Amazon Bedrock. "
+            + "Supported endpoints: POST /v1/messages and POST /v1/messages/count_tokens."),
+    ADMIN_ROUTE_UNKNOWN(NOT_FOUND, "%s %s is not an admin route of the mock (see the README, Admin API)."),
+
+    // --- Body validation: first-party (pydantic) wording, each after the path of the field at fault
+    FIELD_REQUIRED(INVALID_REQUEST, "%s: Field required"), // first-party wording
+    EXTRA_INPUT(INVALID_REQUEST, "%s: Extra inputs are not permitted"), // first-party wording
+    WRONG_TYPE(INVALID_REQUEST, "%s: Input should be a valid %s"), // first-party wording
+    NOT_ONE_OF(INVALID_REQUEST, "%s: Input should be %s"), // first-party wording
+    BELOW_MINIMUM(INVALID_REQUEST, "%s: Input should be greater than or equal to %s"), // first-party wording
+    ABOVE_MAXIMUM(INVALID_REQUEST, "%s: Input should be less than or equal to %s"), // first-party wording
+    EMPTY_LIST(INVALID_REQUEST, "%s: List should have at least 1 item after validation, not 0"), // first-party wording
+    TOO_MANY_ITEMS(INVALID_REQUEST, "%s: List should have at most %d items after validation, not %d"), // first-party wording
+    PATTERN_MISMATCH(INVALID_REQUEST, "%s: String should match pattern '%s'"), // first-party wording
+    UNKNOWN_TAG(INVALID_REQUEST,
+            "%s: Input tag '%s' found using 'type' does not match any of the expected tags: %s"), // first-party wording
+    /** Tool types are open-ended (dated versions), so the expected tags are not listed. */
+    UNKNOWN_TOOL_TYPE(INVALID_REQUEST, "%s: Input tag '%s' found using 'type' does not match any of the expected tags"),
+    CITATIONS_IN_USER_TURN(INVALID_REQUEST,
+            "%s: citations are not allowed on text blocks in user messages under anthropic-version %s"),
+    DOCUMENT_IN_ASSISTANT_TURN(INVALID_REQUEST,
+            "%s: document blocks are not allowed in assistant messages under anthropic-version %s"),
+    FIRST_ROLE_NOT_USER(INVALID_REQUEST, "messages: first message must use the \"user\" role"), // first-party wording (older API)
+    ROLES_NOT_ALTERNATING(INVALID_REQUEST, "messages: roles must alternate between \"user\" and \"assistant\", "
+            + "but found multiple \"%s\" roles in a row"), // first-party wording (older API)
+    PREFILL_REFUSED(INVALID_REQUEST,
+            "messages: the final message must use the \"user\" role (assistant prefill is not supported)"),
+    TOOL_NAMES_NOT_UNIQUE(INVALID_REQUEST, "tools: Tool names must be unique."), // first-party wording
+    TOOL_CHOICE_WITHOUT_TOOLS(INVALID_REQUEST,
+            "tool_choice: tool_choice.%s may only be specified while providing tools."), // first-party wording
+    TOOL_CHOICE_UNKNOWN_TOOL(INVALID_REQUEST, "%s: Tool '%s' not found in tools."),
+    TOOL_RESULT_WITHOUT_USE(INVALID_REQUEST, "messages.%d.content.0: unexpected `tool_use_id` found in `tool_result` blocks: %s. "
+            + "Each `tool_result` block must have a corresponding `tool_use` block in the previous message."), // first-party wording
+    TOOL_USE_WITHOUT_RESULT(INVALID_REQUEST, "messages.%d: `tool_use` ids were found without `tool_result` blocks immediately after: %s. "
+            + "Each `tool_use` block must have a corresponding `tool_result` block in the next message."), // first-party wording
+    THINKING_BUDGET_NOT_BELOW_MAX(INVALID_REQUEST, "`max_tokens` must be greater than `thinking.budget_tokens`. "
+            + "Please consult our documentation at "
+            + "https://docs.claude.com/en/docs/build-with-claude/extended-thinking#max-tokens-and-context-window-size"), // first-party wording
+    THINKING_WITH_FORCED_TOOL(INVALID_REQUEST, "Thinking may not be enabled when tool_choice forces tool use."), // first-party wording
+
+    // --- What Claude in Amazon Bedrock offers: features, models, limits
+    NOT_SUPPORTED(INVALID_REQUEST, "%s: %s is not supported on Claude in Amazon Bedrock."),
+    BETA_NOT_SUPPORTED(INVALID_REQUEST, "anthropic-beta: '%s' is not supported on Claude in Amazon Bedrock (%s)."),
+    BETA_UNKNOWN(INVALID_REQUEST, "anthropic-beta: Unexpected value '%s'."),
+    MODEL_NOT_FOUND(NOT_FOUND, "model: %s is not a model available on Claude in Amazon Bedrock"),
+    MAX_TOKENS_OVER_LIMIT(INVALID_REQUEST,
+            "max_tokens: %d > %d, which is the maximum allowed number of output tokens for %s"), // first-party wording
+    PROMPT_TOO_LONG(INVALID_REQUEST, "prompt is too long: %d tokens > %d maximum"), // first-party wording
+
+    // --- Authentication (401) and permission (403)
+    MISSING_AUTHENTICATION(AUTHENTICATION, "Missing Authentication Token"), // AWS wording
+    MISSING_PARAMETER(AUTHENTICATION, "Authorization header requires '%s' parameter."), // AWS SigV4 wording
+    MALFORMED_AUTHORIZATION(AUTHENTICATION, "Authorization header is malformed: expected "
+            + "'AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...' or 'Bearer <key>'."),
+    MALFORMED_CREDENTIAL(AUTHENTICATION,
+            "Credential is malformed: expected '<access key>/<YYYYMMDD>/<region>/<service>/aws4_request', got %d parts."),
+    MALFORMED_SIGNATURE(AUTHENTICATION, "Signature must be 64 lower-case hexadecimal characters."),
+    MISSING_DATE(AUTHENTICATION,
+            "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header."), // AWS SigV4 wording
+    BAD_DATE_FORMAT(AUTHENTICATION,
+            "Date must be in ISO-8601 'basic format'. Got '%s'. See http://en.wikipedia.org/wiki/ISO_8601"), // AWS SigV4 wording
+    SCOPE_DATE_MISMATCH(AUTHENTICATION, "Date in Credential scope does not match YYYYMMDD from ISO-8601 version "
+            + "of date from HTTP: '%s' != '%s', from '%s'."), // AWS SigV4 wording
+    WRONG_REGION(AUTHENTICATION, "Credential should be scoped to a valid region, not '%s'."), // AWS SigV4 wording
+    WRONG_SERVICE(AUTHENTICATION, "Credential should be scoped to correct service: '%s'."), // AWS SigV4 wording
+    WRONG_TERMINATOR(AUTHENTICATION,
+            "Credential should be scoped with a valid terminator: 'aws4_request', not '%s'."), // AWS SigV4 wording
+    MUST_SIGN(AUTHENTICATION, "'%s' must be a 'SignedHeader' in the AWS Authorization."), // AWS SigV4 wording
+    SIGNED_HEADER_ABSENT(AUTHENTICATION, "Header '%s' is listed in SignedHeaders but is not present in the request."),
+    SIGNED_HEADERS_NOT_SORTED(AUTHENTICATION, "SignedHeaders must be lower-case, unique and sorted: '%s'."),
+    CONTENT_SHA256_MISMATCH(AUTHENTICATION,
+            "The provided 'x-amz-content-sha256' header does not match what was computed."), // AWS SigV4 wording
+    SIGNATURE_EXPIRED(AUTHENTICATION, "Signature expired: %s is now earlier than %s (%s - %d min.)"), // AWS SigV4 wording
+    SIGNATURE_NOT_YET_CURRENT(AUTHENTICATION,
+            "Signature not yet current: %s is still later than %s (%s + %d min.)"), // AWS SigV4 wording
+    SIGNATURE_MISMATCH(AUTHENTICATION, Text.SIGNATURE_MISMATCH), // AWS SigV4 wording
+    /** Lenient mode with debugging on: what the signer should have signed, as AWS's own debug output shows it. */
+    SIGNATURE_MISMATCH_DEBUG(AUTHENTICATION, Text.SIGNATURE_MISMATCH
+            + "\n\nThe Canonical String for this request should have been\n'%s'\n\nThe String-to-Sign should have been\n'%s'\n"),
+    INVALID_TOKEN(AUTHENTICATION, "The security token included in the request is invalid."), // AWS STS wording
+    EXPIRED_TOKEN(AUTHENTICATION, "The security token included in the request is expired"), // AWS STS wording
+    INVALID_BEARER(AUTHENTICATION, "Invalid bearer token"),
+    MALFORMED_SHORT_TERM(AUTHENTICATION, "Invalid bearer token: the short-term Bedrock API key is malformed (%s)."),
+    SHORT_TERM_TOO_LONG(AUTHENTICATION, "Invalid bearer token: X-Amz-Expires must be between 1 and %d seconds, got '%s'."),
+    SHORT_TERM_EXPIRED(AUTHENTICATION, "Bearer token expired: %s is now later than %s (%s + %d s)."),
+    NOT_AUTHORIZED(PERMISSION, "User: %s is not authorized to perform: %s on resource: %s"), // AWS IAM wording
+    EXPLICIT_DENY_LONG_TERM(PERMISSION, "User: %s is not authorized to perform: %s with an explicit deny in an "
+            + "identity-based policy (long-term Bedrock API keys are not allowed; use a short-term key)"), // AWS IAM wording, plus the why
+
+    // --- Quotas and injected faults
+    TOO_MANY_TOKENS(RATE_LIMIT, "Too many tokens, please wait before trying again."), // AWS Bedrock wording
+    TOO_MANY_REQUESTS(RATE_LIMIT, "Too many requests, please wait before trying again."), // AWS Bedrock wording
+    /** A 400, not a 429: waiting would never help, and SDKs must not retry it. */
+    OVER_WHOLE_QUOTA(INVALID_REQUEST, "This request needs %d input tokens per quota window (%d input + %d max_tokens), "
+            + "more than the whole input-token quota of %d for model %s; it can never be admitted. "
+            + "Lower max_tokens or raise the quota."),
+    OVERLOADED(ErrorType.OVERLOADED, "Overloaded"), // first-party wording
+    INTERNAL(API, "Internal server error"), // first-party wording
+    TIMED_OUT(TIMEOUT, "Request timed out"),
+    /** A fixture's own error: type, status and message come from the fixture (ApiException#scripted). */
+    SCRIPTED(API, "%s"),
+    FAULT_HEADER_NOT_A_NUMBER(INVALID_REQUEST, "x-mock-fault: '%s' has a parameter that is not a number"),
+    FAULT_HEADER_UNKNOWN_PARAMETER(INVALID_REQUEST, "x-mock-fault: unknown parameter '%s' (known: %s)"),
+    FAULT_HEADER_NEEDS_STREAM(INVALID_REQUEST, "x-mock-fault: '%s' needs a streaming request (\"stream\": true)"),
+    /** A rule the header describes is invalid: the rule's own message, said as the header's. */
+    FAULT_HEADER_INVALID(INVALID_REQUEST, "x-mock-fault: %s"),
+
+    // --- Settings: 400s of the admin API (and the start-up error when they come from the config)
+    SETTING_INVALID(INVALID_REQUEST, "'%s' must be %s, was %s"),
+    FAULT_UNKNOWN(INVALID_REQUEST, "unknown fault '%s'; known faults: %s"),
+    FAULT_KIND_REQUIRED(INVALID_REQUEST, "a fault rule needs a 'kind', one of: %s"),
+    QUOTA_WINDOW_RANGE(INVALID_REQUEST, "the quota window (windowSeconds) must be above 0 and at most 86400, was %s"),
+    QUOTA_WINDOW_TOO_SHORT(INVALID_REQUEST, "a quota window must be at least 1 ms"),
+    QUOTA_LIMITS_RANGE(INVALID_REQUEST,
+            "token quotas must be at least 1 and requestsPerMinute at least 0 (0 = no RPM quota)"),
+    JOURNAL_SIZE_NEGATIVE(INVALID_REQUEST, "journal.size and journal.maxBodyBytes must be 0 or more"),
+
+    // --- Admin routes
+    ADMIN_OFF_LOOPBACK(PERMISSION, "The admin API is disabled because the mock listens on '%s', which is not a "
+            + "loopback address. Set an admin token (--admin-token or admin.token in the config) and send it as "
+            + "'Authorization: Bearer <token>' or 'x-mock-admin-token'."),
+    ADMIN_TOKEN_MISSING(AUTHENTICATION,
+            "The admin API requires the admin token as 'Authorization: Bearer <token>' or 'x-mock-admin-token'."),
+    ADMIN_TOKEN_INVALID(AUTHENTICATION, "The admin token is not valid."),
+    FAULT_RULE_NOT_FOUND(NOT_FOUND, "There is no fault rule '%s'."),
+    ADMIN_UNKNOWN_FIELD(INVALID_REQUEST, "Unknown field '%s'; known fields: %s."),
+    ADMIN_WRONG_TYPE(INVALID_REQUEST, "Field '%s' has the wrong type."),
+    ADMIN_WRONG_TYPE_EXPECTED(INVALID_REQUEST, "Field '%s' has the wrong type (expected %s)."),
+    ADMIN_BODY_NOT_JSON(INVALID_REQUEST, "The body is not valid JSON: %s"),
+    ADMIN_BODY_EMPTY(INVALID_REQUEST, "The body must be a JSON object; it was empty."),
+    ADMIN_BODY_NOT_OBJECT(INVALID_REQUEST, "The body must be a JSON object.");
+
+    private final ErrorType type;
+    private final int status;
+    private final String template;
+
+    ApiError(ErrorType type, String template) {
+        this(type, type.status(), template);
+    }
+
+    ApiError(ErrorType type, int status, String template) {
+        this.type = type;
+        this.status = status;
+        this.template = template;
+    }
+
+    public ErrorType type() {
+        return type;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String template() {
+        return template;
+    }
+
+    /** The message, the template filled in (ROOT locale: numbers read the same on every machine). */
+    public String format(Object... args) {
+        return String.format(Locale.ROOT, template, args);
+    }
+
+    /** Texts two entries share; enum constants cannot read each other's fields while being built. */
+    private static final class Text {
+        static final String SIGNATURE_MISMATCH = "The request signature we calculated does not match the signature "
+                + "you provided. Check your AWS Secret Access Key and signing method. "
+                + "Consult the service documentation for details.";
+    }
+}
