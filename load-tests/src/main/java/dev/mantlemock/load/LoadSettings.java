@@ -67,6 +67,14 @@ public final class LoadSettings {
         return number("load.outputQuotaTpm", 500_000);
     }
 
+    /**
+     * This run is a self-check that is meant to fail its quota assertions (for instance a quota higher
+     * than the plan assumes): its summary says so on every such line instead of printing FAILED.
+     */
+    public boolean expectFailure() {
+        return Boolean.parseBoolean(text("load.expectFailure", "false"));
+    }
+
     /** The mock's quota window in seconds; 60 is Mantle's. Shorter windows reach the steady state sooner. */
     public double windowSeconds() {
         return decimal("load.window", 60);

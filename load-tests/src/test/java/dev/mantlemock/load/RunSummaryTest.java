@@ -92,4 +92,17 @@ class RunSummaryTest {
         assertThat(back).isEqualTo(held);
         assertThat(held.toTable()).contains("input TPM (prompt)", "10,000", "quota assertions held: yes");
     }
+
+    @Test
+    void aControlRunThatFailsAsExpectedPrintsNoLineSayingFailed() {
+        PhaseStats p = PhaseStats.of("above", List.of(ok("above", 1000, 100, 10, 5)), 6);
+        RunSummary broken = RunSummary.of("X", "mock", Map.of(), List.of(p), p,
+                List.of(Check.of("throttled share", false, "0.0%"), new Check("few 429s", true, "0.0%", true)), Map.of());
+
+        assertThat(broken.toTable()).contains("[FAILED] throttled share", "quota assertions held: NO");
+        String control = broken.toTable(true);
+        assertThat(control).doesNotContain("FAILED").doesNotContain("NO\n")
+                .contains("CONTROL RUN", "[not held, as this control run expects] throttled share",
+                        "quota assertions held: no, as this control run expects");
+    }
 }

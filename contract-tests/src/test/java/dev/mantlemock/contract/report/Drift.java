@@ -45,6 +45,11 @@ public final class Drift {
         return left.outcome() == right.outcome() ? Kind.SAME : Kind.DRIFT;
     }
 
+    /** The contracts that ran on both sides: the only ones that say anything about drift. */
+    public static List<Line> compared(List<Line> lines) {
+        return lines.stream().filter(l -> l.kind() == Kind.SAME || l.kind() == Kind.DRIFT).toList();
+    }
+
     public static List<Line> drifted(List<Line> lines) {
         return lines.stream().filter(l -> l.kind() == Kind.DRIFT).toList();
     }
@@ -65,7 +70,10 @@ public final class Drift {
         }
         List<Line> drifted = drifted(lines);
         StringBuilder md = new StringBuilder("# Contract drift: ").append(a).append(" vs ").append(b).append("\n\n");
-        md.append(drifted.isEmpty() ? "**No drift**: every contract that ran on both sides had the same result.\n\n"
+        md.append(compared(lines).isEmpty()
+                ? "**Nothing was compared**: no contract ran on both sides, so this report says nothing about drift"
+                        + " (did one run have no credentials, or not start?).\n\n"
+                : drifted.isEmpty() ? "**No drift**: every contract that ran on both sides had the same result.\n\n"
                 : "**" + drifted.size() + " contract(s) drifted**: " + String.join(", ", drifted.stream().map(l -> "`" + l.id() + "`").toList()) + "\n\n");
         md.append("| Contract | ").append(MarkdownTable.cell(a)).append(" | ").append(MarkdownTable.cell(b)).append(" | Comparison |\n|---|---|---|---|\n");
         List<Line> ordered = new ArrayList<>(drifted);

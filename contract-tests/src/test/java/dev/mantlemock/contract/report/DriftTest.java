@@ -69,6 +69,42 @@ class DriftTest {
         assertThat(md).contains("expected: 401 but was: 403").contains("last event was message_delta");
     }
 
+    /** A live run whose credentials were broken: every contract skipped, nothing ran on both sides. */
+    private static final ContractReport LIVE_WITHOUT_CREDENTIALS = report("live",
+            result("message.shape", Outcome.SKIPPED, "no SigV4 credentials"),
+            result("stream.event-order", Outcome.SKIPPED, "no SigV4 credentials"));
+
+    @Test
+    void whenNoContractRanOnBothSidesTheReportSaysNothingWasComparedNotNoDrift() {
+        String md = Drift.markdown(LIVE_WITHOUT_CREDENTIALS, MOCK, Drift.between(LIVE_WITHOUT_CREDENTIALS, MOCK));
+        assertThat(md).contains("**Nothing was compared**").doesNotContain("No drift");
+    }
+
+    @Test
+    void failOnDriftExitsNonZeroWhenNothingWasCompared(@TempDir Path dir) throws Exception {
+        Path live = dir.resolve("live.json");
+        Path mock = dir.resolve("mock.json");
+        LIVE_WITHOUT_CREDENTIALS.writeJson(live);
+        MOCK.writeJson(mock);
+        var err = new java.io.ByteArrayOutputStream();
+        var out = new java.io.PrintStream(new java.io.ByteArrayOutputStream());
+        int status = ReportDiff.run(new String[] {live.toString(), mock.toString(), "--fail-on-drift"}, out, new java.io.PrintStream(err));
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString()).contains("nothing was compared");
+        assertThat(ReportDiff.run(new String[] {live.toString(), mock.toString()}, out, out)).isZero();
+    }
+
+    @Test
+    void failOnDriftExitsZeroOnlyWhenContractsRanOnBothSidesAndAgreed(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        MOCK.writeJson(a);
+        LIVE.writeJson(b);
+        var out = new java.io.PrintStream(new java.io.ByteArrayOutputStream());
+        assertThat(ReportDiff.run(new String[] {a.toString(), a.toString(), "--fail-on-drift"}, out, out)).isZero();
+        assertThat(ReportDiff.run(new String[] {b.toString(), a.toString(), "--fail-on-drift"}, out, out)).isEqualTo(1);
+    }
+
     @Test
     void aReportSurvivesTheTripThroughJson(@TempDir Path dir) {
         Path file = dir.resolve("contract-report.json");

@@ -10,12 +10,19 @@ import java.util.List;
  * Command line: compares two contract reports and prints the drift as Markdown.
  * <pre>java -cp "contract-tests/target/test-classes:$(cat contract-tests/target/contract-classpath.txt)" \
  *     dev.mantlemock.contract.report.ReportDiff live.json mock.json [--out drift.md] [--fail-on-drift]</pre>
- * Exit status: 0, or 1 with {@code --fail-on-drift} when a contract that ran on both sides drifted; 2 on bad usage.
+ * Exit status: 0, or 1 with {@code --fail-on-drift} when a contract that ran on both sides drifted or when
+ * no contract ran on both sides (a nightly job whose live run had broken credentials must not stay green);
+ * 2 on bad usage.
  */
 public final class ReportDiff {
     private ReportDiff() {}
 
     public static void main(String[] args) throws IOException {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** The command without the exit: what it prints and the status it would exit with. */
+    static int run(String[] args, java.io.PrintStream stdout, java.io.PrintStream stderr) throws IOException {
         List<String> files = new ArrayList<>();
         Path out = null;
         boolean failOnDrift = false;
@@ -27,19 +34,24 @@ public final class ReportDiff {
             }
         }
         if (files.size() != 2) {
-            System.err.println("usage: ReportDiff FIRST.json SECOND.json [--out drift.md] [--fail-on-drift]");
-            System.exit(2);
+            stderr.println("usage: ReportDiff FIRST.json SECOND.json [--out drift.md] [--fail-on-drift]");
+            return 2;
         }
         ContractReport first = ContractReport.read(Path.of(files.get(0)));
         ContractReport second = ContractReport.read(Path.of(files.get(1)));
         List<Drift.Line> lines = Drift.between(first, second);
         String markdown = Drift.markdown(first, second, lines);
-        System.out.print(markdown);
+        stdout.print(markdown);
         if (out != null) {
             Files.writeString(out, markdown);
         }
-        if (failOnDrift && !Drift.drifted(lines).isEmpty()) {
-            System.exit(1);
+        if (!failOnDrift) {
+            return 0;
         }
+        if (Drift.compared(lines).isEmpty()) {
+            stderr.println("ReportDiff: nothing was compared (no contract ran on both sides); failing under --fail-on-drift");
+            return 1;
+        }
+        return Drift.drifted(lines).isEmpty() ? 0 : 1;
     }
 }

@@ -230,7 +230,7 @@ final class LoadRun implements AutoCloseable {
         Path dir = settings.summaryDir();
         Path file = summary.writeJson(dir.resolve(summary.simulation() + "-" + stamp + ".json"));
         summary.writeJson(dir.resolve(summary.simulation() + "-latest.json"));
-        System.out.println(summary.toTable());
+        System.out.println(summary.toTable(settings.expectFailure()));
         System.out.println("Summary written to " + file.toAbsolutePath());
         return file;
     }
