@@ -16,7 +16,7 @@ public final class Main {
             return;
         }
         MockServer server;
-        MockConfig config;
+        MockConfig config = null;
         try {
             config = CommandLine.parse(args);
             server = MockServer.start(config);
@@ -30,7 +30,10 @@ public final class Main {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            System.err.println("mock-server: could not start: " + root.getMessage());
+            System.err.println("mock-server: could not start: " + (root instanceof java.net.BindException && config != null
+                    ? "port " + config.port + " on " + config.host + " is already in use (is another mock still running?)."
+                            + " Stop it, or choose another port with --port N (--port 0 picks a free one)."
+                    : root.getMessage()));
             System.exit(1);
             return;
         }

@@ -32,7 +32,10 @@ public enum ApiError {
     /** Refusals Jetty makes before any route runs; the status is Jetty's (see ApiException#withStatus). */
     REQUEST_REFUSED(INVALID_REQUEST, "The request could not be read (HTTP %d: %s)."),
     ENDPOINT_NOT_AVAILABLE(NOT_FOUND, "%s %s is not available on Claude in Amazon Bedrock. "
-            + "Supported endpoints: POST /v1/messages and POST /v1/messages/count_tokens."),
+            + "Supported endpoints: POST /anthropic/v1/messages and POST /anthropic/v1/messages/count_tokens."),
+    /** A Messages path without the /anthropic prefix: the base URL is missing it, the most common slip. */
+    BASE_PATH_MISSING(NOT_FOUND, "%s %s is not available: the Messages API is served under /anthropic. "
+            + "Set the base URL to http://%s/anthropic, so that this request goes to %s /anthropic%s."),
     ADMIN_ROUTE_UNKNOWN(NOT_FOUND, "%s %s is not an admin route of the mock (see the README, Admin API)."),
 
     // --- Body validation: first-party (pydantic) wording, each after the path of the field at fault

@@ -45,12 +45,39 @@ final class HttpEntry {
     /** Any other path or method: Mantle offers only the two Messages endpoints. */
     void notAvailable(Context ctx) {
         HttpServletRequest req = ctx.req();
-        String path = req.getRequestURI().startsWith(PREFIX) ? req.getRequestURI().substring(PREFIX.length()) : req.getRequestURI();
+        String uri = req.getRequestURI();
+        drain(req); // an unread body makes Jetty close the connection, which a pooling client may reuse
         Exchange exchange = exchange(req, Endpoint.MESSAGES, new byte[0]);
-        ApiException error = req.getRequestURI().startsWith("/_mock/")
-                ? ApiException.of(ApiError.ADMIN_ROUTE_UNKNOWN, req.getMethod(), req.getRequestURI())
-                : ApiException.of(ApiError.ENDPOINT_NOT_AVAILABLE, req.getMethod(), path);
+        ApiException error = uri.startsWith("/_mock/") ? ApiException.of(ApiError.ADMIN_ROUTE_UNKNOWN, req.getMethod(), uri)
+                : isEndpointPath(uri) ? ApiException.of(ApiError.BASE_PATH_MISSING, req.getMethod(), uri,
+                        hostOf(req), req.getMethod(), uri)
+                : ApiException.of(ApiError.ENDPOINT_NOT_AVAILABLE, req.getMethod(), uri);
         pipeline.reject(exchange, new ServletResponseChannel(req, ctx.res()), error);
+    }
+
+    private void drain(HttpServletRequest req) {
+        try {
+            BodyReader.read(req, maxBodyBytes, System.nanoTime() + bodyReadTimeoutNanos);
+        } catch (ApiException tooLargeOrTooSlow) {
+            // the 404 is the answer; Jetty closes the connection as it must
+        }
+    }
+
+    /** {@code /v1/messages} or {@code /v1/messages/count_tokens}: a base URL that lacks {@code /anthropic}. */
+    private static boolean isEndpointPath(String uri) {
+        for (Endpoint e : Endpoint.values()) {
+            if (uri.equals(e.path()) || uri.equals(e.path() + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The host and port the client used, for a base URL it can paste; the bound address if it sent none. */
+    private static String hostOf(HttpServletRequest req) {
+        String host = req.getHeader("host");
+        return host == null || host.isBlank() || !host.matches("[A-Za-z0-9.:\\[\\]-]{1,255}")
+                ? req.getLocalAddr() + ":" + req.getLocalPort() : host;
     }
 
     private void handle(Context ctx, Endpoint endpoint) {

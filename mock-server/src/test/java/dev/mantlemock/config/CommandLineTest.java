@@ -66,6 +66,36 @@ class CommandLineTest {
     }
 
     @Test
+    void aTypoNamesTheNearestValidKeyAndWhereItIsWithoutJavaClassNames(@TempDir Path dir) throws Exception {
+        Path top = dir.resolve("top.yaml");
+        Files.writeString(top, "prot: 9000\n");
+        assertThatThrownBy(() -> CommandLine.parse("--config", top.toString()))
+                .hasMessageContaining("unknown key 'prot' at the top level; did you mean 'port'?")
+                .hasMessageContaining("Valid keys there: ").hasMessageContaining("host")
+                .hasMessageNotContaining("dev.mantlemock").hasMessageNotContaining("MockConfig");
+
+        Path nested = dir.resolve("nested.yaml");
+        Files.writeString(nested, "quota:\n  windw-seconds: 6\n");
+        assertThatThrownBy(() -> CommandLine.parse("--config", nested.toString()))
+                .hasMessageContaining("unknown key 'windw-seconds' under 'quota'; did you mean 'window-seconds'?")
+                .hasMessageNotContaining("dev.mantlemock");
+
+        Path far = dir.resolve("far.yaml");
+        Files.writeString(far, "completely-unrelated: 1\n");
+        assertThatThrownBy(() -> CommandLine.parse("--config", far.toString()))
+                .hasMessageContaining("unknown key 'completely-unrelated'").hasMessageNotContaining("did you mean");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesTheKeyNotAJavaType(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("type.yaml");
+        Files.writeString(file, "quota:\n  input-tokens-per-minute: lots\n");
+        assertThatThrownBy(() -> CommandLine.parse("--config", file.toString()))
+                .hasMessageContaining("'quota.input-tokens-per-minute' has the wrong type")
+                .hasMessageNotContaining("dev.mantlemock").hasMessageNotContaining("reference chain");
+    }
+
+    @Test
     void aSwitchWithAMisspelledValueIsRefusedNotReadAsTheOtherChoice() {
         MockConfig c = new MockConfig();
         c.validation.unsupportedBetas = "rejct";

@@ -80,7 +80,8 @@ class JarCommandIT {
             String err = new String(mock.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 
             assertThat(mock.exitValue()).isEqualTo(1);
-            assertThat(err).startsWith("mock-server: could not start").doesNotContain("\tat ");
+            assertThat(err).startsWith("mock-server: could not start").doesNotContain("\tat ")
+                    .contains("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use");
         }
     }
 }

@@ -207,6 +207,29 @@ class WireFormatTest {
     }
 
     @Test
+    void aBaseUrlWithoutTheAnthropicPrefixIsToldTheFullPathAndTheBaseUrlToUse() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        String origin = mock.baseUrl().replace("/anthropic", "");
+        var r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(origin + "/v1/messages"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("not_found_error")
+                .contains("POST /v1/messages is not available: the Messages API is served under /anthropic")
+                .contains("Set the base URL to " + mock.baseUrl())
+                .contains("POST /anthropic/v1/messages")
+                .doesNotContain("Supported endpoints: POST /v1/messages");
+        assertThat(r.headers().firstValue("request-id")).isPresent();
+    }
+
+    @Test
+    void anUnavailableEndpointNamesTheFullPathsThatAreServed() {
+        HttpResponse<String> r = mock.post("/v1/models", "{}", "anthropic-version", "2023-06-01");
+        assertThat(r.body()).contains("POST /anthropic/v1/models is not available on Claude in Amazon Bedrock")
+                .contains("Supported endpoints: POST /anthropic/v1/messages and POST /anthropic/v1/messages/count_tokens.");
+    }
+
+    @Test
     void anUnknownAdminRouteIsNamedAsSuch() {
         HttpResponse<String> r = mock.get("/_mock/nope");
         assertThat(r.statusCode()).isEqualTo(404);
