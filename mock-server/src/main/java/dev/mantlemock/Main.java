@@ -39,6 +39,7 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
         System.out.println("Mantle mock ready: ANTHROPIC_BEDROCK_MANTLE_BASE_URL=" + server.baseUrl()
-                + " (profile " + config.profile + ", region " + config.region + ", streaming " + config.streaming.preset + ", " + config.auth.withRegion(config.region).describe() + ")");
+                + " (profile " + config.profile + ", region " + config.region + ", streaming " + config.streaming.preset
+                + ", fixtures " + config.fixtures + ", " + config.auth.withRegion(config.region).describe() + ")");
     }
 }

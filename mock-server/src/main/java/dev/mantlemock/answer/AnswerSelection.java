@@ -1,5 +1,6 @@
 package dev.mantlemock.answer;
 
+import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.ErrorType;
 import dev.mantlemock.fixtures.Fixture;
@@ -10,6 +11,7 @@ import dev.mantlemock.pipeline.Slot;
 import dev.mantlemock.pipeline.Needs;
 import dev.mantlemock.pipeline.Stage;
 import dev.mantlemock.domain.StreamPlan;
+import java.util.List;
 import java.util.Optional;
 
 /** Decides what the model says: the first fixture that matches, else the deterministic generator. */
@@ -33,6 +35,11 @@ public final class AnswerSelection implements Stage {
     public void process(Exchange exchange) {
         if (exchange.endpoint() == Endpoint.COUNT_TOKENS) {
             return;
+        }
+        String scenario = exchange.scenario();
+        if (scenario != null && !fixtures.scenarios().contains(scenario)) {
+            List<String> loaded = fixtures.scenarios();
+            throw ApiException.of(ApiError.UNKNOWN_SCENARIO, scenario, loaded.isEmpty() ? "none" : String.join(", ", loaded));
         }
         Optional<Fixture> fixture = fixtures.match(exchange);
         if (fixture.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.mantlemock.config;
 
 import dev.mantlemock.domain.ConfigException;
+import dev.mantlemock.fixtures.FixtureCatalogue;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -17,7 +18,8 @@ public final class CommandLine {
     static {
         FLAGS.put("--host", new Flag("address to bind (default 127.0.0.1)", (c, v) -> c.host = v));
         FLAGS.put("--port", new Flag("port (default 8080; 0 picks a free port)", (c, v) -> c.port = port(v)));
-        FLAGS.put("--fixtures", new Flag("directory of fixture files", (c, v) -> c.fixtures = v));
+        FLAGS.put("--fixtures", new Flag("directory of fixture files, 'shipped' (default: the project's fixtures/,"
+                + " built into the jar) or 'none'", (c, v) -> c.fixtures = v));
         FLAGS.put("--profile", new Flag("feature profile: preview (default) or ga", (c, v) -> c.profile = v));
         FLAGS.put("--region", new Flag("AWS region the mock answers for (default us-east-1)", (c, v) -> c.region = v));
         FLAGS.put("--streaming", new Flag("stream pacing preset: fast (default) or realistic", (c, v) -> c.streaming.preset = v));
@@ -49,6 +51,10 @@ public final class CommandLine {
             }
         }
         MockConfig config = configFile == null ? new MockConfig() : ConfigLoader.load(Path.of(configFile));
+        if (config.fixtures == null) {
+            // The jar serves the shipped fixtures unless told otherwise, so the README's scenarios answer.
+            config.fixtures = FixtureCatalogue.SHIPPED;
+        }
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--config")) {

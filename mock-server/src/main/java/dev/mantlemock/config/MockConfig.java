@@ -32,7 +32,10 @@ public final class MockConfig {
     /** Feature profile: {@code preview} (research-preview page) or {@code ga} (the later page). */
     public String profile = "preview";
 
-    /** Directory of fixture files; null means the built-in examples are not loaded. */
+    /**
+     * Directory of fixture files, {@code shipped} (the project's {@code fixtures/}, built into the jar) or
+     * {@code none}. Null (in-process, unset) loads none; {@code java -jar} makes an unset value {@code shipped}.
+     */
     public String fixtures;
 
     /** Bodies above this many bytes get 413 {@code request_too_large} (first-party limit: 32 MB). */

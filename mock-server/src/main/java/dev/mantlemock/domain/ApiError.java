@@ -135,6 +135,9 @@ public enum ApiError {
     TIMED_OUT(TIMEOUT, "Request timed out"),
     /** A fixture's own error: type, status and message come from the fixture (ApiException#scripted). */
     SCRIPTED(API, "%s"),
+    /** A test that names a scenario the mock does not have would pass by not injecting anything: refuse it. */
+    UNKNOWN_SCENARIO(INVALID_REQUEST, "x-mock-scenario: no fixture answers the scenario '%s'. Scenarios loaded: %s. "
+            + "Start the mock with --fixtures DIR (or the default, --fixtures shipped) to load yours."),
     FAULT_HEADER_NOT_A_NUMBER(INVALID_REQUEST, "x-mock-fault: '%s' has a parameter that is not a number"),
     FAULT_HEADER_UNKNOWN_PARAMETER(INVALID_REQUEST, "x-mock-fault: unknown parameter '%s' (known: %s)"),
     FAULT_HEADER_NEEDS_STREAM(INVALID_REQUEST, "x-mock-fault: '%s' needs a streaming request (\"stream\": true)"),

@@ -23,7 +23,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import io.javalin.compression.CompressionStrategy;
 import dev.mantlemock.domain.Ids;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -123,7 +122,7 @@ public final class MockServer implements AutoCloseable {
 
     private static RequestPath.Components components(MockConfig config, Clock clock) {
         TokenEstimator estimator = new TokenEstimator();
-        FixtureCatalogue fixtures = config.fixtures == null ? FixtureCatalogue.empty() : FixtureCatalogue.load(Path.of(config.fixtures));
+        FixtureCatalogue fixtures = FixtureCatalogue.of(config.fixtures);
         return new RequestPath.Components(
                 ModelCatalogue.load(config.models),
                 new TokenCounting(estimator, new PromptCache(clock, estimator,

@@ -63,6 +63,28 @@ class JarCommandIT {
     }
 
     @Test
+    void theJarWithoutFlagsServesTheShippedFixturesFromInsideItself() throws Exception {
+        Process mock = run("--port", "0");
+        try {
+            String line = new BufferedReader(new InputStreamReader(mock.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            Matcher m = READY.matcher(String.valueOf(line));
+            assertThat(m.find()).as("start-up line: %s", line).isTrue();
+            assertThat(line).contains("fixtures shipped");
+            HttpResponse<String> overloaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(m.group(1) + "/v1/messages"))
+                    .header("content-type", "application/json").header("anthropic-version", "2023-06-01")
+                    .header("x-api-key", "k").header("x-mock-scenario", "overloaded")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"anthropic.claude-haiku-4-5\",\"max_tokens\":20,"
+                            + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(overloaded.statusCode()).isEqualTo(529);
+            assertThat(overloaded.body()).contains("overloaded_error");
+        } finally {
+            mock.destroy();
+            assertThat(mock.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void aBadFlagGivesOneLineAndExitCode2() throws Exception {
         Process mock = run("--no-such-flag", "1");
         assertThat(mock.waitFor(20, TimeUnit.SECONDS)).isTrue();
