@@ -14,6 +14,7 @@ import dev.mantlemock.policy.FeaturePolicy;
 import dev.mantlemock.policy.FeatureTable;
 import dev.mantlemock.policy.ModelCatalogue;
 import dev.mantlemock.policy.ModelCatalogueStage;
+import dev.mantlemock.policy.ModelRules;
 import dev.mantlemock.quota.QuotaAdmission;
 import dev.mantlemock.wire.AnswerEncoder;
 import dev.mantlemock.wire.StreamWriter;
@@ -32,6 +33,7 @@ import java.util.List;
  *   -> validate per API version               api.validation.RequestValidator
  *   -> feature policy (what Mantle refuses)   policy.FeaturePolicy
  *   -> model catalogue and output limit       policy.ModelCatalogueStage
+ *   -> the model's own rules (models.yaml)    policy.ModelRules
  *   -> model permission (IAM action on model) auth.PermissionStage
  *   -> input tokens, prompt cache, context    tokens.TokenCounting
  *   -> quota admission (429 before any work)  quota.QuotaAdmission
@@ -55,6 +57,7 @@ final class RequestPath {
         stages.add(new FeaturePolicy(features, config.profile,
                 config.validation.unsupportedBetas.equals("reject"), config.validation.unknownBetas.equals("reject")));
         stages.add(new ModelCatalogueStage(c.catalogue()));
+        stages.add(new ModelRules(config.validation.allowPrefill));
         stages.add(new PermissionStage(config.region));
         stages.add(c.tokenCounting());
         stages.add(new QuotaAdmission(controls.quotas()));
