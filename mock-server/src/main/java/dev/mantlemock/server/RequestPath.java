@@ -33,8 +33,8 @@ import java.util.List;
  *   -> validate per API version               api.validation.RequestValidator
  *   -> feature policy (what Mantle refuses)   policy.FeaturePolicy
  *   -> model catalogue and output limit       policy.ModelCatalogueStage
- *   -> the model's own rules (models.yaml)    policy.ModelRules
  *   -> model permission (IAM action on model) auth.PermissionStage
+ *   -> the model's own rules (models.yaml)    policy.ModelRules
  *   -> input tokens, prompt cache, context    tokens.TokenCounting
  *   -> quota admission (429 before any work)  quota.QuotaAdmission
  *   -> faults: x-mock-fault header, rules     faults.FaultInjection
@@ -57,8 +57,8 @@ final class RequestPath {
         stages.add(new FeaturePolicy(features, config.profile,
                 config.validation.unsupportedBetas.equals("reject"), config.validation.unknownBetas.equals("reject")));
         stages.add(new ModelCatalogueStage(c.catalogue()));
-        stages.add(new ModelRules(config.validation.allowPrefill));
         stages.add(new PermissionStage(config.region));
+        stages.add(new ModelRules(config.validation.allowPrefill));
         stages.add(c.tokenCounting());
         stages.add(new QuotaAdmission(controls.quotas()));
         stages.add(new FaultInjection(controls.faults(), config.streaming.timing()));
