@@ -149,6 +149,16 @@ class ModelRulesTest {
     }
 
     @Test
+    void aWrongValueInAModelEntryStopsTheStartNamingIt() {
+        ModelEntry bad = new ModelEntry();
+        bad.id = OPUS_47;
+        bad.thinking = List.of("sometimes");
+        assertThatThrownBy(() -> RunningMock.start(c -> c.models.add(bad)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("models: 'anthropic.claude-opus-4-7': thinking").hasMessageContaining("'sometimes'");
+    }
+
+    @Test
     void modelsAwsDoesNotListForMantleAreNotFoundUnlessServedOnPurpose() {
         MessageCreateParams opus46 = ask("anthropic.claude-opus-4-6").build();
         assertThatThrownBy(() -> mock.client().messages().create(opus46)).isInstanceOf(NotFoundException.class);
