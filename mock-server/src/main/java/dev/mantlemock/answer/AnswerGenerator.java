@@ -88,7 +88,8 @@ public final class AnswerGenerator {
         text.append("Let me think about how to answer.");
         Prose.appendSentences(text, target, rnd);
         String thought = cutToTokens(text.toString(), target, model);
-        boolean omitted = thinking.path("display").asText().equals("omitted");
+        // Left out, display is the model's default: "omitted" on Opus 4.7 and later (empty thinking text).
+        boolean omitted = thinking.path("display").asText(model.capabilities().thinkingDisplay()).equals("omitted");
         reply.thinking(thought, Ids.thinkingSignature(rnd), omitted);
     }
 

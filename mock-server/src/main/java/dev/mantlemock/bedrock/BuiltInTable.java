@@ -58,6 +58,20 @@ public final class BuiltInTable {
         return rows;
     }
 
+    /** One mapping under {@code key}, which may hold only the {@code keys} named. */
+    public BuiltInTable section(String key, String... keys) {
+        return new BuiltInTable(resource, key, map().get(key)).withOnly(keys);
+    }
+
+    /** Fails, naming the first one, when a key listed is absent. */
+    public void require(List<String> keys) {
+        for (String key : keys) {
+            if (!map().containsKey(key)) {
+                throw new IllegalStateException("built-in table " + resource + ": '" + key + "' is required at " + where);
+            }
+        }
+    }
+
     /** A list of strings; an absent key is an empty list. */
     public List<String> strings(String key) {
         List<String> out = new ArrayList<>();
@@ -80,6 +94,26 @@ public final class BuiltInTable {
             throw wrong(key, "a string");
         }
         return text;
+    }
+
+    public String textOrNull(String key) {
+        return map().containsKey(key) ? text(key) : null;
+    }
+
+    public Integer integerOrNull(String key) {
+        return map().containsKey(key) ? integer(key, 0) : null;
+    }
+
+    public Double decimalOrNull(String key) {
+        return map().containsKey(key) ? decimal(key, 0) : null;
+    }
+
+    public Boolean boolOrNull(String key) {
+        Object value = map().get(key);
+        if (value != null && !(value instanceof Boolean)) {
+            throw wrong(key, "true or false");
+        }
+        return (Boolean) value;
     }
 
     public int integer(String key, int absent) {

@@ -5,6 +5,7 @@ import dev.mantlemock.answer.GeneratorSettings;
 import dev.mantlemock.wire.StreamingSettings;
 import dev.mantlemock.tokens.PromptCacheSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.mantlemock.domain.ConfigException;
 import dev.mantlemock.admin.AdminConfig;
 import dev.mantlemock.admin.JournalConfig;
 import dev.mantlemock.auth.AuthConfig;
@@ -68,6 +69,21 @@ public final class MockConfig {
     /** Authentication: mode, principals, tokens (see the README's "Authentication"). Its region is {@link #region}. */
     public AuthConfig auth = new AuthConfig();
 
-    /** Models added to (or replacing, by id) the built-in catalogue. */
+    /** Models added to the built-in catalogue, or changes to a built-in model (by id, only the keys given). */
     public List<ModelEntry> models = new ArrayList<>();
+
+    /**
+     * {@code refuse} (404, as Mantle answers a model it does not serve) or {@code serve}: the built-in
+     * models AWS does not list for bedrock-mantle ({@code on-mantle: unlisted} in {@code models.yaml}).
+     */
+    @JsonProperty("off-mantle-models")
+    public String offMantleModels = "refuse";
+
+    /** Whether {@link #offMantleModels} says {@code serve}; any value but the two is refused. */
+    public boolean servesOffMantleModels() {
+        if (!offMantleModels.equals("refuse") && !offMantleModels.equals("serve")) {
+            throw new ConfigException("off-mantle-models must be 'refuse' or 'serve', not '" + offMantleModels + "'");
+        }
+        return offMantleModels.equals("serve");
+    }
 }

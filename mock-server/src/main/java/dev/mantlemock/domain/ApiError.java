@@ -59,8 +59,6 @@ public enum ApiError {
     FIRST_ROLE_NOT_USER(INVALID_REQUEST, "messages: first message must use the \"user\" role"), // first-party wording (older API)
     ROLES_NOT_ALTERNATING(INVALID_REQUEST, "messages: roles must alternate between \"user\" and \"assistant\", "
             + "but found multiple \"%s\" roles in a row"), // first-party wording (older API)
-    PREFILL_REFUSED(INVALID_REQUEST,
-            "messages: the final message must use the \"user\" role (assistant prefill is not supported)"),
     TOOL_NAMES_NOT_UNIQUE(INVALID_REQUEST, "tools: Tool names must be unique."), // first-party wording
     TOOL_CHOICE_WITHOUT_TOOLS(INVALID_REQUEST,
             "tool_choice: tool_choice.%s may only be specified while providing tools."), // first-party wording
@@ -82,6 +80,25 @@ public enum ApiError {
     MAX_TOKENS_OVER_LIMIT(INVALID_REQUEST,
             "max_tokens: %d > %d, which is the maximum allowed number of output tokens for %s"), // first-party wording
     PROMPT_TOO_LONG(INVALID_REQUEST, "prompt is too long: %d tokens > %d maximum"), // first-party wording
+
+    // --- Each model's own rules (bedrock/models.yaml, enforced by policy.ModelRules)
+    THINKING_TYPE_NOT_SUPPORTED(INVALID_REQUEST, "\"thinking.type.%s\" is not supported for this model. "
+            + "Use \"thinking.type.adaptive\" and \"output_config.effort\" to control thinking behavior."), // first-party wording
+    ADAPTIVE_THINKING_NOT_SUPPORTED(INVALID_REQUEST, "adaptive thinking is not supported on this model"), // first-party wording
+    EFFORT_NOT_SUPPORTED(INVALID_REQUEST, "This model does not support the effort parameter"), // first-party wording
+    SAMPLING_DEPRECATED(INVALID_REQUEST, "`%s` is deprecated for this model."), // first-party wording
+    TEMPERATURE_AND_TOP_P(INVALID_REQUEST,
+            "`temperature` and `top_p` cannot both be specified for this model. Please use only one."), // first-party wording
+    TEMPERATURE_WITH_THINKING(INVALID_REQUEST,
+            "`temperature` may only be set to 1 when thinking is enabled or in adaptive mode"), // first-party wording
+    TOP_P_WITH_THINKING(INVALID_REQUEST,
+            "`top_p` must be greater than or equal to 0.95 or unset when thinking is enabled"), // first-party wording
+    PREFILL_NOT_SUPPORTED(INVALID_REQUEST, "This model does not support assistant message prefill. "
+            + "The conversation must end with a user message."), // first-party wording
+    TOO_MANY_CACHE_BREAKPOINTS(INVALID_REQUEST,
+            "A maximum of %d blocks with cache_control may be provided. Found %d."), // first-party wording
+    CACHE_TTL_ORDER(INVALID_REQUEST, "%s: a ttl='1h' cache_control block must not come after a ttl='5m' "
+            + "cache_control block. Note that blocks are processed in the following order: `tools`, `system`, `messages`."), // first-party wording
 
     // --- Authentication (401) and permission (403)
     MISSING_AUTHENTICATION(AUTHENTICATION, "Missing Authentication Token"), // AWS wording

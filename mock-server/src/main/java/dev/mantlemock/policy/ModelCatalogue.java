@@ -1,7 +1,7 @@
 package dev.mantlemock.policy;
 
-import dev.mantlemock.domain.ModelSpec;
 import dev.mantlemock.bedrock.BuiltInTable;
+import dev.mantlemock.domain.ModelSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The models the mock serves: the built-in table ({@code bedrock/models.yaml}) plus the config's additions. */
+/**
+ * The models the mock serves: the built-in table ({@code bedrock/models.yaml}) changed and extended by
+ * the config's {@code models:}. A model AWS does not list for bedrock-mantle is left out unless the
+ * config asks to serve such models anyway.
+ */
 public final class ModelCatalogue {
     private final Map<String, ModelSpec> models;
 
@@ -20,38 +24,52 @@ public final class ModelCatalogue {
         this.models = Collections.unmodifiableMap(byId);
     }
 
-    public static ModelCatalogue load(List<ModelEntry> added) {
-        Map<String, ModelSpec> byId = new LinkedHashMap<>();
-        for (ModelSpec m : builtIn()) {
-            byId.put(m.id(), m);
-        }
-        for (ModelEntry m : added) {
-            if (m.id == null || m.id.isBlank()) {
-                throw new IllegalArgumentException("models: every model needs an id");
+    /** The built-in models AWS lists for bedrock-mantle (and the contested ones), plus the config's. */
+    public static ModelCatalogue load(List<ModelEntry> configured) {
+        return load(configured, false);
+    }
+
+    /** @param serveUnlisted also serve the built-in models AWS does not list for bedrock-mantle */
+    public static ModelCatalogue load(List<ModelEntry> configured, boolean serveUnlisted) {
+        Map<String, ModelEntry> byId = entries(configured);
+        List<ModelSpec> served = new ArrayList<>();
+        for (ModelEntry e : byId.values()) {
+            ModelSpec spec = e.spec();
+            if (serveUnlisted || e.servedByDefault()) {
+                served.add(spec);
             }
-            byId.put(m.id, spec(m));
         }
-        return new ModelCatalogue(byId.values());
+        return new ModelCatalogue(served);
+    }
+
+    /** Every row, served or not, after the config's changes: what the README's model table shows. */
+    public static List<ModelEntry> entries() {
+        return List.copyOf(entries(List.of()).values());
     }
 
     public Optional<ModelSpec> find(String id) {
         return Optional.ofNullable(models.get(id));
     }
 
-    private static ModelSpec spec(ModelEntry m) {
-        return new ModelSpec(m.id, m.contextWindow, m.maxOutputTokens, m.tokenizerFactor);
+    /** The ids served, in the table's order. */
+    public List<String> ids() {
+        return List.copyOf(models.keySet());
     }
 
-    /** The rows of {@code bedrock/models.yaml}; a key left out takes the default of a model added in config. */
-    private static List<ModelSpec> builtIn() {
-        ModelEntry defaults = new ModelEntry();
-        List<ModelSpec> models = new ArrayList<>();
-        for (BuiltInTable row : BuiltInTable.read(BuiltInTable.MODELS, "models")
-                .rows("models", "id", "context-window", "max-output-tokens", "tokenizer-factor")) {
-            models.add(new ModelSpec(row.text("id"), row.integer("context-window", defaults.contextWindow),
-                    row.integer("max-output-tokens", defaults.maxOutputTokens),
-                    row.decimal("tokenizer-factor", defaults.tokenizerFactor)));
+    private static Map<String, ModelEntry> entries(List<ModelEntry> configured) {
+        BuiltInTable table = BuiltInTable.read(BuiltInTable.MODELS, "defaults", "models");
+        ModelEntry defaults = ModelEntry.read(table.section("defaults", ModelEntry.KEYS), ModelEntry.DEFAULTED);
+        Map<String, ModelEntry> byId = new LinkedHashMap<>();
+        for (BuiltInTable row : table.rows("models", ModelEntry.KEYS)) {
+            ModelEntry e = ModelEntry.read(row, ModelEntry.REQUIRED);
+            byId.put(e.id, e);
         }
-        return models;
+        for (ModelEntry m : configured) {
+            if (m.id == null || m.id.isBlank()) {
+                throw new IllegalArgumentException("models: every model needs an id");
+            }
+            byId.put(m.id, byId.getOrDefault(m.id, defaults).overlaidWith(m));
+        }
+        return byId;
     }
 }

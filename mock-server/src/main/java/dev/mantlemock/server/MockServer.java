@@ -124,9 +124,9 @@ public final class MockServer implements AutoCloseable {
         TokenEstimator estimator = new TokenEstimator();
         FixtureCatalogue fixtures = FixtureCatalogue.of(config.fixtures);
         return new RequestPath.Components(
-                ModelCatalogue.load(config.models),
+                ModelCatalogue.load(config.models, config.servesOffMantleModels()),
                 new TokenCounting(estimator, new PromptCache(clock, estimator,
-                        config.promptCache.maxEntries, config.promptCache.minimumTokens)),
+                        config.promptCache.maxEntries, config.promptCache.minimumFor())),
                 new AnswerSelection(fixtures, new FixtureAnswers(estimator), new AnswerGenerator(config.generator.seed)));
     }
 

@@ -14,6 +14,7 @@ import dev.mantlemock.policy.FeaturePolicy;
 import dev.mantlemock.policy.FeatureTable;
 import dev.mantlemock.policy.ModelCatalogue;
 import dev.mantlemock.policy.ModelCatalogueStage;
+import dev.mantlemock.policy.ModelRules;
 import dev.mantlemock.quota.QuotaAdmission;
 import dev.mantlemock.wire.AnswerEncoder;
 import dev.mantlemock.wire.StreamWriter;
@@ -33,6 +34,7 @@ import java.util.List;
  *   -> feature policy (what Mantle refuses)   policy.FeaturePolicy
  *   -> model catalogue and output limit       policy.ModelCatalogueStage
  *   -> model permission (IAM action on model) auth.PermissionStage
+ *   -> the model's own rules (models.yaml)    policy.ModelRules
  *   -> input tokens, prompt cache, context    tokens.TokenCounting
  *   -> quota admission (429 before any work)  quota.QuotaAdmission
  *   -> faults: x-mock-fault header, rules     faults.FaultInjection
@@ -56,6 +58,7 @@ final class RequestPath {
                 config.validation.unsupportedBetas.equals("reject"), config.validation.unknownBetas.equals("reject")));
         stages.add(new ModelCatalogueStage(c.catalogue()));
         stages.add(new PermissionStage(config.region));
+        stages.add(new ModelRules(config.validation.allowPrefill));
         stages.add(c.tokenCounting());
         stages.add(new QuotaAdmission(controls.quotas()));
         stages.add(new FaultInjection(controls.faults(), config.streaming.timing()));

@@ -1,14 +1,25 @@
 package dev.mantlemock.tokens;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.mantlemock.domain.ModelSpec;
+import java.util.function.ToIntFunction;
 
-/** The prompt-cache simulation. The minimum is Anthropic's documented floor; tests may lower it. */
+/** The prompt-cache simulation. The minimum is each model's documented floor; tests may lower it. */
 public final class PromptCacheSettings {
-    /** A prefix shorter than this many tokens is never cached (Anthropic: 1024 for most models). */
+    /**
+     * A prefix shorter than this many tokens is never cached, on every model. Unset: each model's own
+     * {@code min-cacheable-tokens} ({@code bedrock/models.yaml}). Tests set a small one.
+     */
     @JsonProperty("minimum-tokens")
-    public int minimumTokens = TokenFacts.DEFAULT_MIN_CACHEABLE_TOKENS;
+    public Integer minimumTokens;
 
     /** How many cached prefixes are remembered at most (least recently used go first). */
     @JsonProperty("max-entries")
     public int maxEntries = TokenFacts.DEFAULT_CACHE_ENTRIES;
+
+    /** The minimum cacheable prefix of a model: the setting if given, else the model's own. */
+    public ToIntFunction<ModelSpec> minimumFor() {
+        Integer fixed = minimumTokens;
+        return fixed != null ? model -> fixed : model -> model.capabilities().minimumCacheableTokens();
+    }
 }

@@ -23,6 +23,15 @@ class BuiltInTableTest {
     }
 
     @Test
+    void aRequiredKeyLeftOutIsNamedWithItsPlace() {
+        var rows = BuiltInTable.read("/tables/good.yaml", "models").rows("models", MODEL_KEYS);
+        assertThatThrownBy(() -> rows.get(0).require(java.util.List.of("id", "context-window")))
+                .hasMessage("built-in table /tables/good.yaml: 'context-window' is required at models[0]");
+        assertThatThrownBy(() -> rows.get(0).boolOrNull("id"))
+                .hasMessage("built-in table /tables/good.yaml: 'id' at models[0] must be true or false");
+    }
+
+    @Test
     void anUnknownKeyIsNamedWithItsPlace() {
         assertThatThrownBy(() -> BuiltInTable.read("/tables/unknown-key.yaml", "models").rows("models", MODEL_KEYS))
                 .hasMessage("built-in table /tables/unknown-key.yaml: unknown key 'context-windw' at models[0]");

@@ -9,8 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What each profile refuses. The research-preview page and the later GA page disagree on structured
- * outputs and on client tools such as computer use and memory; everything else is refused by both.
+ * What each profile refuses. The research-preview page and the later GA page disagree on client tools
+ * such as computer use and memory; everything else is refused by both. (Structured outputs are each
+ * model's rule, in models.yaml: see ModelCapabilityMatrixTest.)
  */
 class FeatureProfilesTest {
 
@@ -37,7 +38,6 @@ class FeatureProfilesTest {
             Files API document   | "messages":[{"role":"user","content":[{"type":"document","source":{"type":"file","file_id":"file_1"}}]}] | refused | refused | The Files API
             server tool block    | "messages":[{"role":"user","content":"a"},{"role":"assistant","content":[{"type":"server_tool_use","id":"srvtoolu_1","name":"web_search","input":{}}]}] | refused | refused | Server-side tool use
             file in tool result  | "tools":[{"name":"t","input_schema":{"type":"object"}}],"messages":[{"role":"user","content":"a"},{"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"t","input":{}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1","content":[{"type":"image","source":{"type":"url","url":"https://x"}}]}]}] | refused | refused | URL sources
-            structured outputs   | "output_config":{"format":{"type":"json_schema","schema":{"type":"object","properties":{"a":{"type":"string"}},"required":["a"]}}},$HI | accepted | refused | Structured outputs
             memory tool          | "tools":[{"type":"memory_20250818","name":"memory"}],$HI                               | refused  | accepted | The memory tool
             computer use tool    | "tools":[{"type":"computer_20250124","name":"computer","display_width_px":1024,"display_height_px":768}],$HI | refused | accepted | The computer use tool
             bash tool            | "tools":[{"type":"bash_20250124","name":"bash"}],$HI                                   | accepted | accepted | -

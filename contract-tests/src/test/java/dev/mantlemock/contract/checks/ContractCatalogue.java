@@ -15,6 +15,7 @@ public final class ContractCatalogue {
         all.addAll(StreamingContracts.all());
         all.addAll(ToolUseContracts.all());
         all.addAll(ThinkingContracts.all());
+        all.addAll(ModelRuleContracts.all());
         all.addAll(StopContracts.all());
         all.addAll(TokenCountContracts.all());
         all.addAll(CachingContracts.all());

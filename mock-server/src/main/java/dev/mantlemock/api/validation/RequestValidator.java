@@ -119,9 +119,6 @@ public final class RequestValidator implements Stage {
             }
             previousRole = role;
         }
-        if (!settings.allowPrefill && "assistant".equals(previousRole)) {
-            throw ApiException.of(ApiError.PREFILL_REFUSED);
-        }
         ToolPairing.check(messages);
     }
 

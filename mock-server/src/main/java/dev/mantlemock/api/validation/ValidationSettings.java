@@ -33,7 +33,10 @@ public final class ValidationSettings {
         }
     }
 
-    /** Whether a final assistant message (prefill) is accepted. */
+    /**
+     * A final assistant message (prefill): unset, each model's {@code prefill} rule decides
+     * ({@code bedrock/models.yaml}); {@code true} or {@code false} accepts or refuses it on every model.
+     */
     @JsonProperty("allow-prefill")
-    public boolean allowPrefill = true;
+    public Boolean allowPrefill;
 }
