@@ -9,7 +9,6 @@ import dev.mantlemock.pipeline.Exchange;
 import dev.mantlemock.pipeline.Slot;
 import dev.mantlemock.pipeline.Needs;
 import dev.mantlemock.pipeline.Stage;
-import dev.mantlemock.domain.StreamPlan;
 import java.util.Optional;
 
 /** Decides what the model says: the first fixture that matches, else the deterministic generator. */
@@ -45,10 +44,8 @@ public final class AnswerSelection implements Stage {
         }
         exchange.answer(fixtureAnswers.answer(f, exchange.message(), exchange.model()));
         if (f.timing != null) {
-            StreamPlan current = exchange.streamPlan();
-            StreamPlan paced = StreamPlan.of(f.timing.timing());
-            // A fault chosen earlier (an interrupted stream) keeps its interruption; the fixture sets the pace.
-            exchange.streamPlan(paced.interrupted(current.interruption(), current.afterEvents()));
+            // A fault chosen earlier (an interrupted stream, a latency) stays; the fixture sets the pace.
+            exchange.streamPlan(exchange.streamPlan().paced(f.timing.timing()));
         }
     }
 }

@@ -74,6 +74,7 @@ public final class MockServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        timer.setRemoveOnCancelPolicy(true); // a wait ended early (the client left) leaves no task behind
         MockControls controls = MockControls.create(config.quota, config.faults, config.journal, clock);
         StreamWriter streams = new StreamWriter(timer, new SseEncoder(config.streaming.pingEvery));
         RequestPipeline pipeline = pipeline(config, clock, controls, streams);
