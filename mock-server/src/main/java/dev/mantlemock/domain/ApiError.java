@@ -59,6 +59,12 @@ public enum ApiError {
     PREFILL_REFUSED(INVALID_REQUEST,
             "messages: the final message must use the \"user\" role (assistant prefill is not supported)"),
     TOOL_NAMES_NOT_UNIQUE(INVALID_REQUEST, "tools: Tool names must be unique."), // first-party wording
+    // Schemas of structured outputs and strict tools: first-party wording after the schema's path
+    // (output_config.format.schema, output_format.schema, tools.N.custom), research notes sdk-shapes §5.
+    STRICT_SCHEMA_MIN_ITEMS(INVALID_REQUEST, "%s: For 'array' type, 'minItems' values other than 0 or 1 are not supported"),
+    STRICT_SCHEMA_MAX_ITEMS(INVALID_REQUEST, "%s: For 'array' type, property 'maxItems' is not supported"),
+    STRICT_SCHEMA_NUMBER_RANGE(INVALID_REQUEST, "%s: For 'number' type, properties maximum, minimum are not supported"),
+    STRICT_SCHEMA_OPEN_OBJECT(INVALID_REQUEST, "%s: For 'object' type, 'additionalProperties' must be explicitly set to false"),
     TOOL_CHOICE_WITHOUT_TOOLS(INVALID_REQUEST,
             "tool_choice: tool_choice.%s may only be specified while providing tools."), // first-party wording
     TOOL_CHOICE_UNKNOWN_TOOL(INVALID_REQUEST, "%s: Tool '%s' not found in tools."),

@@ -74,7 +74,7 @@ class ValidationTest {
             2023-06-01 | {$M,"max_tokens":10,"messages":[{"role":"user","content":"a"},{"role":"assistant","content":"The answer is"}]}
             2026-10-21 | {$M,"max_tokens":10,"messages":[{"role":"user","content":"a"},{"role":"system","content":"Be brief"},{"role":"user","content":"b"}]}
             2026-10-21 | {$M,"max_tokens":10,$HI,"user_profile_id":"up_1","metadata":{"user_id":"u"},"service_tier":"auto"}
-            2023-06-01 | {$M,"max_tokens":10,$HI,"output_config":{"effort":"high","format":{"type":"json_schema","schema":{"type":"object"}}}}
+            2023-06-01 | {$M,"max_tokens":10,$HI,"output_config":{"effort":"high","format":{"type":"json_schema","schema":{"type":"object","additionalProperties":false}}}}
             2023-06-01 | {$M,"max_tokens":10,"system":[{"type":"text","text":"s","cache_control":{"type":"ephemeral","ttl":"1h"}}],$HI}
             """)
     void accepts(String version, String body) {

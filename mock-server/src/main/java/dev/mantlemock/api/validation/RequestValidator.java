@@ -174,7 +174,8 @@ public final class RequestValidator implements Stage {
         ObjectNode obj = Check.object(format, path);
         Check.tag(obj, path, Set.of("json_schema"));
         Check.onlyFields(obj, path + ".json_schema", Set.of("type", "schema"));
-        Check.object(Check.required(obj, "schema", path + ".json_schema"), path + ".json_schema.schema");
+        JsonNode schema = Check.object(Check.required(obj, "schema", path + ".json_schema"), path + ".json_schema.schema");
+        StrictSchemaRules.check(schema, path + ".schema");
     }
 
     private static void checkSamplingAndFlags(ObjectNode body) {

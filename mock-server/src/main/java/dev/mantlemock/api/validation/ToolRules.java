@@ -69,6 +69,9 @@ final class ToolRules {
                 Check.bool(tool.get(flag), path + "." + flag);
             }
         }
+        if (tool.path("strict").asBoolean(false)) {
+            StrictSchemaRules.check(schema, path);
+        }
         CacheControlRules.check(tool, path);
         return name;
     }
