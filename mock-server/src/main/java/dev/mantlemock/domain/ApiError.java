@@ -147,11 +147,9 @@ public enum ApiError {
     // --- Settings: 400s of the admin API (and the start-up error when they come from the config)
     SETTING_INVALID(INVALID_REQUEST, "'%s' must be %s, was %s"),
     FAULT_UNKNOWN(INVALID_REQUEST, "unknown fault '%s'; known faults: %s"),
+    FAULT_RULES_FULL(INVALID_REQUEST, "at most %d fault rules may be in force; remove some first (DELETE /_mock/faults)"),
     FAULT_KIND_REQUIRED(INVALID_REQUEST, "a fault rule needs a 'kind', one of: %s"),
-    QUOTA_WINDOW_RANGE(INVALID_REQUEST, "the quota window (windowSeconds) must be above 0 and at most 86400, was %s"),
     QUOTA_WINDOW_TOO_SHORT(INVALID_REQUEST, "a quota window must be at least 1 ms"),
-    QUOTA_LIMITS_RANGE(INVALID_REQUEST,
-            "token quotas must be at least 1 and requestsPerMinute at least 0 (0 = no RPM quota)"),
     JOURNAL_SIZE_NEGATIVE(INVALID_REQUEST, "journal.size and journal.maxBodyBytes must be 0 or more"),
 
     // --- Admin routes

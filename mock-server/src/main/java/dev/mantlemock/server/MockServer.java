@@ -68,7 +68,7 @@ public final class MockServer implements AutoCloseable {
 
     /** Starts with an injected clock: signature skew, quota windows, cache TTLs all read it. */
     public static MockServer start(MockConfig config, Clock clock) {
-        config.validation.check();
+        config.check();
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "stream-pacer");
             t.setDaemon(true);

@@ -1,5 +1,6 @@
 package dev.mantlemock.tokens;
 
+import dev.mantlemock.domain.Bound;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The prompt-cache simulation. The minimum is Anthropic's documented floor; tests may lower it. */
@@ -11,4 +12,12 @@ public final class PromptCacheSettings {
     /** How many cached prefixes are remembered at most (least recently used go first). */
     @JsonProperty("max-entries")
     public int maxEntries = TokenFacts.DEFAULT_CACHE_ENTRIES;
+
+    static final Bound MINIMUM_TOKENS = Bound.of("prompt-cache.minimum-tokens", 0, 1_000_000);
+    static final Bound MAX_ENTRIES = Bound.of("prompt-cache.max-entries", 0, 1_000_000);
+
+    public void check() {
+        MINIMUM_TOKENS.check(minimumTokens);
+        MAX_ENTRIES.check(maxEntries);
+    }
 }
