@@ -86,7 +86,7 @@ class AdminApiTest {
         assertBad(call("PUT", base + "/_mock/quotas", "{\"inputTokensPerMinute\":-5}"), "'inputTokensPerMinute' must be between 1 and");
         assertBad(call("PUT", base + "/_mock/quotas", "{\"onOutputExhausted\":\"explode\"}"), "onOutputExhausted");
         assertBad(call("PUT", base + "/_mock/quotas", "{\"overrides\":[{\"model\":\"m\",\"inputTokensPerMinute\":0}]}"),
-                "token quotas must be at least 1");
+                "'inputTokensPerMinute' must be between 1 and");
         assertBad(call("GET", base + "/_mock/requests?limit=lots", null), "'limit' must be a whole number");
         assertThat(quotas.settings().windowMillis()).as("nothing bad was applied").isEqualTo(60_000);
     }
