@@ -2,6 +2,7 @@ package dev.mantlemock.answer;
 
 import dev.mantlemock.domain.Json;
 import dev.mantlemock.tokens.TokenEstimator;
+import dev.mantlemock.tokens.TokenFacts;
 import dev.mantlemock.domain.Answer;
 import dev.mantlemock.domain.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +48,8 @@ public final class AnswerGenerator {
         if (request.thinkingEnabled()) {
             think(request, model, reply, rnd.split());
         }
-        List<ObjectNode> calls = toolCaller.calls(request, rnd.split());
+        long budget = charsFor(request.maxTokens(), model);
+        List<ObjectNode> calls = toolCaller.calls(request, rnd.split(), budget);
         if (!calls.isEmpty()) {
             if (request.toolChoiceType().equals("auto") && rnd.nextBoolean()) {
                 reply.text("I'll use the " + calls.get(0).path("name").asText() + " tool for this.", null);
@@ -57,7 +59,7 @@ public final class AnswerGenerator {
         }
         JsonNode schema = request.outputSchema();
         if (!schema.isMissingNode()) {
-            reply.text(Json.compact(sampler.sample(schema, rnd.split())), null);
+            reply.text(Json.compact(sampler.sample(schema, rnd.split(), budget)), null);
             return reply.finish("end_turn");
         }
         List<ObjectNode> citations = Citer.citations(request, rnd.split());
@@ -67,6 +69,14 @@ public final class AnswerGenerator {
         }
         reply.text(Prose.answer(request, between(rnd, MIN_ANSWER_TOKENS, MAX_ANSWER_TOKENS), rnd), null);
         return reply.finish("end_turn");
+    }
+
+    /**
+     * How many characters of JSON max_tokens can hold, and a little more: the schema sampler stops
+     * there, so a schema asking for millions of items costs what the answer may show, then is cut.
+     */
+    static long charsFor(int maxTokens, ModelSpec model) {
+        return (long) Math.ceil(Math.max(0, maxTokens) * TokenFacts.CHARS_PER_TOKEN / model.tokenizerFactor()) + 16;
     }
 
     /** The seed of one request: a hash of its canonical body (minus {@code stream}) mixed with the global seed. */

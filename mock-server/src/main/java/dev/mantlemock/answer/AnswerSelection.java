@@ -52,10 +52,8 @@ public final class AnswerSelection implements Stage {
         }
         exchange.answer(fixtureAnswers.answer(f, exchange.message(), exchange.model()));
         if (f.timing != null) {
-            StreamPlan current = exchange.streamPlan();
-            StreamPlan paced = StreamPlan.of(f.timing.timing());
-            // A fault chosen earlier (an interrupted stream) keeps its interruption; the fixture sets the pace.
-            exchange.streamPlan(paced.interrupted(current.interruption(), current.afterEvents()));
+            // A fault chosen earlier (an interrupted stream, a latency) stays; the fixture sets the pace.
+            exchange.streamPlan(exchange.streamPlan().paced(f.timing.timing()));
         }
     }
 }

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -30,24 +32,49 @@ public final class SchemaSampler {
     /** Caps on absurd minimums (minItems, minLength): a plausible value beats a hung server. */
     private static final int MAX_ITEMS = 1_000;
     private static final int MAX_STRING = 10_000;
+    /**
+     * The hard cap on one value's size, in characters of JSON, whatever max_tokens allows: nested
+     * arrays of 1,000 items each would otherwise ask for 10^9 values from a 400-byte request.
+     */
+    static final int MAX_CHARS = 1_000_000;
 
+    /** A value at most about {@link #MAX_CHARS} long. */
     public JsonNode sample(JsonNode schema, SplittableRandom rnd) {
-        return new Draw(schema, rnd).value(schema, 0);
+        return sample(schema, rnd, MAX_CHARS);
+    }
+
+    /**
+     * A value for the schema, drawn until about {@code maxChars} characters of JSON have been made (and
+     * never more than {@link #MAX_CHARS}). Past the budget the value stops growing: it is then longer
+     * than the answer may be, so the answer is cut at max_tokens, as a real model's would be.
+     */
+    public JsonNode sample(JsonNode schema, SplittableRandom rnd, long maxChars) {
+        return new Draw(schema, rnd, Math.min(maxChars, MAX_CHARS)).value(schema, 0);
     }
 
     private static final class Draw {
         private final JsonNode root;
         private final SplittableRandom rnd;
+        private final long budget;
         private int drawn;
+        /** Characters of JSON made so far, counted low (a value, its separator, a name), so exceeding the budget means the JSON does. */
+        private long made;
+        private final Map<JsonNode, Integer> lengths = new IdentityHashMap<>();
 
-        Draw(JsonNode root, SplittableRandom rnd) {
+        Draw(JsonNode root, SplittableRandom rnd, long budget) {
             this.root = root;
             this.rnd = rnd;
+            this.budget = budget;
+        }
+
+        boolean spent() {
+            return made > budget;
         }
 
         JsonNode value(JsonNode schema, int depth) {
             drawn++;
-            if (drawn > MAX_VALUES && schema != null && schema.has("$ref")) {
+            made += 2;
+            if (spent() || (drawn > MAX_VALUES && schema != null && schema.has("$ref"))) {
                 return NullNode.getInstance();
             }
             if (schema == null || schema.isMissingNode() || schema.isNull() || depth > MAX_DEPTH) {
@@ -61,11 +88,11 @@ public final class SchemaSampler {
                 return target == null ? Json.NODES.textNode(Words.any(rnd)) : value(target, depth + 1);
             }
             if (schema.has("const")) {
-                return schema.get("const").deepCopy();
+                return given(schema.get("const"));
             }
             if (schema.path("enum").isArray() && schema.get("enum").size() > 0) {
                 JsonNode options = schema.get("enum");
-                return options.get(rnd.nextInt(options.size())).deepCopy();
+                return given(options.get(rnd.nextInt(options.size())));
             }
             for (String choice : new String[] {"anyOf", "oneOf"}) {
                 if (schema.path(choice).isArray() && schema.get(choice).size() > 0) {
@@ -84,6 +111,16 @@ public final class SchemaSampler {
                 case "null": return NullNode.getInstance();
                 default: return Json.NODES.textNode(string(schema));
             }
+        }
+
+        /** A value the schema spells out (const, enum): shared, not copied, and charged its full length once per use. */
+        private JsonNode given(JsonNode node) {
+            if (node.isContainerNode()) {
+                made += lengths.computeIfAbsent(node, n -> Json.compact(n).length());
+            } else {
+                made += node.isTextual() ? node.asText().length() : 4;
+            }
+            return node;
         }
 
         /** The declared type, the first non-null one of a list, or one implied by the keywords present. */
@@ -127,7 +164,8 @@ public final class SchemaSampler {
         }
 
         private JsonNode mergeAllOf(JsonNode schema) {
-            ObjectNode merged = ((ObjectNode) schema).deepCopy();
+            ObjectNode merged = Json.object();
+            merged.setAll((ObjectNode) schema); // shallow: the parts are read, never changed
             merged.remove("allOf");
             ObjectNode properties = Json.object();
             ArrayNode required = Json.NODES.arrayNode();
@@ -156,6 +194,7 @@ public final class SchemaSampler {
             if (required.size() > 0) {
                 merged.set("required", required);
             }
+            made += merged.size() + properties.size() + required.size(); // merging is work too
             return merged;
         }
 
@@ -167,13 +206,15 @@ public final class SchemaSampler {
             for (Iterator<String> names = properties.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 boolean include = required.contains(name) || (depth < SHALLOW_DEPTH && rnd.nextInt(3) > 0);
-                if (include) {
+                if (include && !spent()) {
+                    made += name.length() + 3;
                     out.set(name, value(properties.get(name), depth + 1));
                 }
             }
             // Required names without a declared schema still have to be present.
             for (String name : required) {
-                if (!out.has(name)) {
+                if (!out.has(name) && !spent()) {
+                    made += name.length() + 3;
                     JsonNode extra = schema.path("additionalProperties");
                     out.set(name, value(extra.isObject() ? extra : null, depth + 1));
                 }
@@ -187,12 +228,12 @@ public final class SchemaSampler {
             int min = Math.min(MAX_ITEMS, schema.path("minItems").asInt(0));
             int max = Math.min(MAX_ITEMS, schema.has("maxItems") ? schema.get("maxItems").asInt() : Math.max(min, prefix.size()) + 3);
             int count = depth >= SHALLOW_DEPTH ? min : between(Math.max(min, Math.min(1, max)), max);
-            boolean unique = schema.path("uniqueItems").asBoolean(false);
+            java.util.Set<JsonNode> seen = schema.path("uniqueItems").asBoolean(false) ? new java.util.HashSet<>() : null;
             JsonNode items = schema.get("items");
-            for (int i = 0, attempts = 0; out.size() < count && attempts < count * 10; attempts++) {
+            for (int i = 0, attempts = 0; out.size() < count && attempts < count * 10 && !spent(); attempts++) {
                 JsonNode itemSchema = i < prefix.size() ? prefix.get(i) : items;
                 JsonNode item = value(itemSchema != null && itemSchema.isObject() ? itemSchema : null, depth + 1);
-                if (unique && contains(out, item)) {
+                if (seen != null && !seen.add(item)) {
                     continue;
                 }
                 out.add(item);
@@ -267,13 +308,17 @@ public final class SchemaSampler {
             int minLength = Math.min(MAX_STRING, schema.path("minLength").asInt(0));
             int maxLength = schema.path("maxLength").asInt(Integer.MAX_VALUE);
             StringBuilder s = new StringBuilder(value);
-            while (s.codePointCount(0, s.length()) < minLength) {
-                s.append(s.length() == 0 ? "" : " ").append(Words.any(rnd));
+            int points = s.codePointCount(0, s.length());
+            while (points < minLength) {
+                String word = (s.length() == 0 ? "" : " ") + Words.any(rnd);
+                s.append(word);
+                points += word.codePointCount(0, word.length());
             }
             String out = s.toString();
-            if (out.codePointCount(0, out.length()) > maxLength) {
-                out = out.substring(0, out.offsetByCodePoints(0, maxLength));
+            if (points > maxLength) {
+                out = out.substring(0, out.offsetByCodePoints(0, Math.max(0, maxLength)));
             }
+            made += out.length();
             return out;
         }
 
@@ -285,15 +330,6 @@ public final class SchemaSampler {
 
         private int between(int min, int max) {
             return max <= min ? min : min + rnd.nextInt(max - min + 1);
-        }
-
-        private static boolean contains(ArrayNode array, JsonNode item) {
-            for (JsonNode existing : array) {
-                if (existing.equals(item)) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }

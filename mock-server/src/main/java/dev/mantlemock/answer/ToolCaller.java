@@ -21,7 +21,7 @@ final class ToolCaller {
     }
 
     /** The tool_use blocks to emit; empty when the answer is text. */
-    List<ObjectNode> calls(MessageRequest request, SplittableRandom rnd) {
+    List<ObjectNode> calls(MessageRequest request, SplittableRandom rnd, long maxChars) {
         JsonNode tools = request.tools();
         if (tools.size() == 0) {
             return List.of();
@@ -32,7 +32,7 @@ final class ToolCaller {
             case "tool":
                 for (JsonNode tool : tools) {
                     if (tool.path("name").asText().equals(request.toolChoiceName())) {
-                        return List.of(call(tool, rnd));
+                        return List.of(call(tool, rnd, maxChars));
                     }
                 }
                 return List.of();
@@ -40,34 +40,34 @@ final class ToolCaller {
                 if (request.lastTurnHasToolResult()) {
                     return List.of();
                 }
-                return pick(request, tools, rnd);
+                return pick(request, tools, rnd, maxChars);
             default: // "any"
-                return pick(request, tools, rnd);
+                return pick(request, tools, rnd, maxChars);
         }
     }
 
     /** One tool, sometimes two different ones in parallel unless the client forbids it. */
-    private List<ObjectNode> pick(MessageRequest request, JsonNode tools, SplittableRandom rnd) {
+    private List<ObjectNode> pick(MessageRequest request, JsonNode tools, SplittableRandom rnd, long maxChars) {
         List<ObjectNode> calls = new ArrayList<>(2);
         int first = rnd.nextInt(tools.size());
-        calls.add(call(tools.get(first), rnd));
+        calls.add(call(tools.get(first), rnd, maxChars));
         if (!request.disableParallelToolUse() && tools.size() >= 2 && rnd.nextInt(3) == 0) {
             int second = (first + 1 + rnd.nextInt(tools.size() - 1)) % tools.size();
-            calls.add(call(tools.get(second), rnd));
+            calls.add(call(tools.get(second), rnd, maxChars));
         }
         return calls;
     }
 
-    private ObjectNode call(JsonNode tool, SplittableRandom rnd) {
+    private ObjectNode call(JsonNode tool, SplittableRandom rnd, long maxChars) {
         ObjectNode block = Json.object().put("type", "tool_use").put("id", Ids.toolUseId(rnd)).put("name", tool.path("name").asText());
-        block.set("input", input(tool, rnd));
+        block.set("input", input(tool, rnd, maxChars));
         return block;
     }
 
     /** Custom tools get input drawn from their schema; Anthropic-defined client tools get their documented shape. */
-    private JsonNode input(JsonNode tool, SplittableRandom rnd) {
+    private JsonNode input(JsonNode tool, SplittableRandom rnd, long maxChars) {
         if (tool.has("input_schema")) {
-            JsonNode input = sampler.sample(tool.get("input_schema"), rnd);
+            JsonNode input = sampler.sample(tool.get("input_schema"), rnd, maxChars);
             return input.isObject() ? input : Json.object(); // tool input is always an object
         }
         String type = tool.path("type").asText("");

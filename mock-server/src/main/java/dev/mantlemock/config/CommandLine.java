@@ -2,6 +2,7 @@ package dev.mantlemock.config;
 
 import dev.mantlemock.domain.ConfigException;
 import dev.mantlemock.fixtures.FixtureCatalogue;
+import dev.mantlemock.quota.QuotaConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -104,13 +105,13 @@ public final class CommandLine {
     private static double seconds(String v, String flag) {
         try {
             double s = Double.parseDouble(v);
-            if (s > 0 && s <= 86_400) {
+            if (s >= QuotaConfig.WINDOW_SECONDS.min() && s <= QuotaConfig.WINDOW_SECONDS.max()) {
                 return s;
             }
         } catch (NumberFormatException e) {
             // fall through to the message
         }
-        throw new ConfigException(flag + " must be a number of seconds above 0 and at most 86400, not '" + v + "'");
+        throw new ConfigException(flag + " must be a number of seconds between 0.1 and 86400, not '" + v + "'");
     }
 
     private static boolean onOff(String v, String flag) {

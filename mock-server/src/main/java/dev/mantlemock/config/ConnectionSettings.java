@@ -1,5 +1,6 @@
 package dev.mantlemock.config;
 
+import dev.mantlemock.domain.Bound;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -30,6 +31,20 @@ public final class ConnectionSettings {
     /** On shutdown, open streams are finished without their pacing delays for at most this long. */
     @JsonProperty("shutdown-grace-seconds")
     public double shutdownGraceSeconds = 5;
+
+    static final Bound IDLE_TIMEOUT = Bound.of("connections.idle-timeout-seconds", 0.1, 86_400);
+    static final Bound BODY_READ_TIMEOUT = Bound.of("connections.body-read-timeout-seconds", 0.1, 86_400);
+    static final Bound MAX_HEADER_BYTES = Bound.of("connections.max-header-bytes", 1024, 1024 * 1024);
+    static final Bound ACCEPT_QUEUE = Bound.of("connections.accept-queue", 1, 65_535);
+    static final Bound SHUTDOWN_GRACE = Bound.of("connections.shutdown-grace-seconds", 0, 3_600);
+
+    public void check() {
+        IDLE_TIMEOUT.check(idleTimeoutSeconds);
+        BODY_READ_TIMEOUT.check(bodyReadTimeoutSeconds);
+        MAX_HEADER_BYTES.check(maxHeaderBytes);
+        ACCEPT_QUEUE.check(acceptQueue);
+        SHUTDOWN_GRACE.check(shutdownGraceSeconds);
+    }
 
     public long idleTimeoutMillis() {
         return Math.round(idleTimeoutSeconds * 1000);

@@ -1,5 +1,6 @@
 package dev.mantlemock.config;
 
+import dev.mantlemock.domain.Bound;
 import dev.mantlemock.api.validation.ValidationSettings;
 import dev.mantlemock.answer.GeneratorSettings;
 import dev.mantlemock.wire.StreamingSettings;
@@ -86,4 +87,21 @@ public final class MockConfig {
         }
         return offMantleModels.equals("serve");
     }
+
+    /**
+     * Every value against its bounds, each settings class with its own table: the same check the admin
+     * API makes, so no setting can start a mock that fails every request. Throws the 400 it would send.
+     */
+    public void check() {
+        validation.check();
+        connections.check();
+        streaming.check();
+        promptCache.check();
+        journal.check();
+        quota.windowMillis();
+        quota.defaults();
+        MAX_BODY_BYTES.check(maxBodyBytes);
+    }
+
+    static final Bound MAX_BODY_BYTES = Bound.of("max-body-bytes", 1024, 1L << 30);
 }

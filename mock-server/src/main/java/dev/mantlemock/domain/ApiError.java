@@ -60,6 +60,12 @@ public enum ApiError {
     ROLES_NOT_ALTERNATING(INVALID_REQUEST, "messages: roles must alternate between \"user\" and \"assistant\", "
             + "but found multiple \"%s\" roles in a row"), // first-party wording (older API)
     TOOL_NAMES_NOT_UNIQUE(INVALID_REQUEST, "tools: Tool names must be unique."), // first-party wording
+    // Schemas of structured outputs and strict tools: first-party wording after the schema's path
+    // (output_config.format.schema, output_format.schema, tools.N.custom), research notes sdk-shapes §5.
+    STRICT_SCHEMA_MIN_ITEMS(INVALID_REQUEST, "%s: For 'array' type, 'minItems' values other than 0 or 1 are not supported"),
+    STRICT_SCHEMA_MAX_ITEMS(INVALID_REQUEST, "%s: For 'array' type, property 'maxItems' is not supported"),
+    STRICT_SCHEMA_NUMBER_RANGE(INVALID_REQUEST, "%s: For 'number' type, properties maximum, minimum are not supported"),
+    STRICT_SCHEMA_OPEN_OBJECT(INVALID_REQUEST, "%s: For 'object' type, 'additionalProperties' must be explicitly set to false"),
     TOOL_CHOICE_WITHOUT_TOOLS(INVALID_REQUEST,
             "tool_choice: tool_choice.%s may only be specified while providing tools."), // first-party wording
     TOOL_CHOICE_UNKNOWN_TOOL(INVALID_REQUEST, "%s: Tool '%s' not found in tools."),
@@ -164,11 +170,9 @@ public enum ApiError {
     // --- Settings: 400s of the admin API (and the start-up error when they come from the config)
     SETTING_INVALID(INVALID_REQUEST, "'%s' must be %s, was %s"),
     FAULT_UNKNOWN(INVALID_REQUEST, "unknown fault '%s'; known faults: %s"),
+    FAULT_RULES_FULL(INVALID_REQUEST, "at most %d fault rules may be in force; remove some first (DELETE /_mock/faults)"),
     FAULT_KIND_REQUIRED(INVALID_REQUEST, "a fault rule needs a 'kind', one of: %s"),
-    QUOTA_WINDOW_RANGE(INVALID_REQUEST, "the quota window (windowSeconds) must be above 0 and at most 86400, was %s"),
     QUOTA_WINDOW_TOO_SHORT(INVALID_REQUEST, "a quota window must be at least 1 ms"),
-    QUOTA_LIMITS_RANGE(INVALID_REQUEST,
-            "token quotas must be at least 1 and requestsPerMinute at least 0 (0 = no RPM quota)"),
     JOURNAL_SIZE_NEGATIVE(INVALID_REQUEST, "journal.size and journal.maxBodyBytes must be 0 or more"),
 
     // --- Admin routes

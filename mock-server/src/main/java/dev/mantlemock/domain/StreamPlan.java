@@ -8,8 +8,13 @@ package dev.mantlemock.domain;
  * @param timing       pacing of the events
  * @param interruption how the stream ends if not normally
  * @param afterEvents  how many events are written before the interruption
+ * @param latencyMillis how long the answer (JSON or stream) waits before its first byte: a latency fault
  */
-public record StreamPlan(StreamTiming timing, Interruption interruption, int afterEvents) {
+public record StreamPlan(StreamTiming timing, Interruption interruption, int afterEvents, long latencyMillis) {
+
+    public StreamPlan(StreamTiming timing, Interruption interruption, int afterEvents) {
+        this(timing, interruption, afterEvents, 0);
+    }
 
     public enum Interruption {
         NONE,
@@ -26,6 +31,14 @@ public record StreamPlan(StreamTiming timing, Interruption interruption, int aft
     }
 
     public StreamPlan interrupted(Interruption kind, int afterEvents) {
-        return new StreamPlan(timing, kind, afterEvents);
+        return new StreamPlan(timing, kind, afterEvents, latencyMillis);
+    }
+
+    public StreamPlan paced(StreamTiming pace) {
+        return new StreamPlan(pace, interruption, afterEvents, latencyMillis);
+    }
+
+    public StreamPlan delayed(long millis) {
+        return new StreamPlan(timing, interruption, afterEvents, millis);
     }
 }

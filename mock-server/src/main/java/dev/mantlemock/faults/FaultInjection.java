@@ -11,38 +11,18 @@ import java.util.Map;
 
 /**
  * Applies at most one fault per request: the one named by {@code x-mock-fault} if present, else the
- * first admin or config rule that fires. Error faults end the request here; stream faults and pacing
- * are handed to the SSE encoder through the exchange's {@link StreamPlan}; latency waits here.
+ * first admin or config rule that fires. Error faults end the request here; stream faults, pacing
+ * and latency are handed to the encoder through the exchange's {@link StreamPlan}.
  */
 public final class FaultInjection implements Stage {
     public static final String HEADER = "x-mock-fault";
 
-    /** Waits for latency faults; tests swap it so they need not sleep. */
-    @FunctionalInterface
-    public interface Sleeper {
-        Sleeper REAL = millis -> {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
-
-        void sleep(long millis);
-    }
-
     private final FaultRules rules;
     private final StreamTiming defaultTiming;
-    private final Sleeper sleeper;
 
     public FaultInjection(FaultRules rules, StreamTiming defaultTiming) {
-        this(rules, defaultTiming, Sleeper.REAL);
-    }
-
-    public FaultInjection(FaultRules rules, StreamTiming defaultTiming, Sleeper sleeper) {
         this.rules = rules;
         this.defaultTiming = defaultTiming;
-        this.sleeper = sleeper;
     }
 
     @Override
@@ -67,10 +47,10 @@ public final class FaultInjection implements Stage {
         }
         StreamPlan plan = exchange.streamPlan();
         switch (kind) {
-            case LATENCY -> sleeper.sleep(rule.latencyMillis());
-            case SLOW_STREAM -> exchange.streamPlan(new StreamPlan(
-                    new StreamTiming(rule.timeToFirstTokenMillis(), rule.tokensPerSecond(), 0, rule.seed()),
-                    plan.interruption(), plan.afterEvents()));
+            // The wait is the encoder's, on the shared timer: a delayed answer holds no thread.
+            case LATENCY -> exchange.streamPlan(plan.delayed(rule.latencyMillis()));
+            case SLOW_STREAM -> exchange.streamPlan(plan.paced(
+                    new StreamTiming(rule.timeToFirstTokenMillis(), rule.tokensPerSecond(), 0, rule.seed())));
             default -> exchange.streamPlan(plan.interrupted(kind.interruption(), rule.afterEvents()));
         }
     }

@@ -2,6 +2,7 @@ package dev.mantlemock.faults;
 
 import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.Bound;
 import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
 import java.util.Random;
@@ -16,6 +17,15 @@ public final class FaultRule {
     static final int DEFAULT_AFTER_EVENTS = 3;
     static final long DEFAULT_LATENCY_MILLIS = 1000;
     static final double DEFAULT_SLOW_TOKENS_PER_SECOND = 10;
+
+    /** The bounds of every fault parameter, for header faults, admin rules and config rules alike. */
+    static final Bound TIMES = Bound.of("times", 1, 1_000_000_000);
+    static final Bound PROBABILITY = Bound.of("probability", 0, 1);
+    static final Bound AFTER_EVENTS = Bound.of("afterEvents", 0, 100_000);
+    static final Bound LATENCY_MILLIS = Bound.of("latencyMillis", 0, 600_000);
+    static final Bound TOKENS_PER_SECOND = Bound.of("tokensPerSecond", 0.01, 100_000);
+    static final Bound TIME_TO_FIRST_TOKEN_MILLIS = Bound.of("timeToFirstTokenMillis", 0, 600_000);
+    static final Bound RETRY_AFTER_SECONDS = Bound.of("retryAfterSeconds", 0, 86_400);
 
     private final String id;
     private final FaultKind kind;
@@ -44,24 +54,14 @@ public final class FaultRule {
         this.testId = blankToNull(spec.testId);
         this.model = blankToNull(spec.model);
         this.endpoint = endpoint(spec.endpoint);
-        this.times = spec.times;
-        if (times != null && times < 1) {
-            throw invalid("times", "at least 1 (leave it out to fail every matching request)", times);
-        }
-        this.probability = spec.probability == null ? 1.0 : spec.probability;
-        if (!(probability >= 0 && probability <= 1)) {
-            throw invalid("probability", "between 0 and 1", spec.probability);
-        }
+        this.times = TIMES.checkIfSet(spec.times);
+        this.probability = PROBABILITY.check(spec.probability == null ? 1.0 : spec.probability);
         this.seed = spec.seed == null ? defaultSeed : spec.seed;
-        this.afterEvents = positive("afterEvents", spec.afterEvents == null ? DEFAULT_AFTER_EVENTS : spec.afterEvents, 0);
-        this.latencyMillis = positive("latencyMillis", spec.latencyMillis == null ? DEFAULT_LATENCY_MILLIS : spec.latencyMillis, 0);
-        this.tokensPerSecond = spec.tokensPerSecond == null ? DEFAULT_SLOW_TOKENS_PER_SECOND : spec.tokensPerSecond;
-        if (!(tokensPerSecond > 0)) {
-            throw invalid("tokensPerSecond", "above 0", spec.tokensPerSecond);
-        }
-        this.timeToFirstTokenMillis = positive("timeToFirstTokenMillis",
-                spec.timeToFirstTokenMillis == null ? 0 : spec.timeToFirstTokenMillis, 0);
-        this.retryAfterSeconds = spec.retryAfterSeconds == null ? null : positive("retryAfterSeconds", spec.retryAfterSeconds, 0);
+        this.afterEvents = AFTER_EVENTS.check(spec.afterEvents == null ? DEFAULT_AFTER_EVENTS : spec.afterEvents);
+        this.latencyMillis = LATENCY_MILLIS.check(spec.latencyMillis == null ? DEFAULT_LATENCY_MILLIS : spec.latencyMillis);
+        this.tokensPerSecond = TOKENS_PER_SECOND.check(spec.tokensPerSecond == null ? DEFAULT_SLOW_TOKENS_PER_SECOND : spec.tokensPerSecond);
+        this.timeToFirstTokenMillis = TIME_TO_FIRST_TOKEN_MILLIS.check(spec.timeToFirstTokenMillis == null ? 0 : spec.timeToFirstTokenMillis);
+        this.retryAfterSeconds = RETRY_AFTER_SECONDS.checkIfSet(spec.retryAfterSeconds);
         this.random = new Random(this.seed);
         this.remaining = new AtomicInteger(times == null ? Integer.MAX_VALUE : times);
     }
@@ -120,13 +120,6 @@ public final class FaultRule {
             case "count_tokens" -> Endpoint.COUNT_TOKENS;
             default -> throw invalid("endpoint", "\"messages\" or \"count_tokens\"", "\"" + name + "\"");
         };
-    }
-
-    private static <N extends Number> N positive(String field, N value, long min) {
-        if (value.longValue() < min) {
-            throw invalid(field, min + " or more", value);
-        }
-        return value;
     }
 
     private static ApiException invalid(String field, String rule, Object was) {

@@ -1,5 +1,7 @@
 package dev.mantlemock.faults;
 
+import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.pipeline.Exchange;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
  * so a mock with no rules pays one volatile read per request.
  */
 public final class FaultRules {
+    /** Rules in force at most: every request walks them, so thousands would slow every answer. */
+    public static final int MAX_RULES = 1_000;
+
     private final FaultsConfig config;
     private final AtomicLong ids = new AtomicLong();
     private final LongAdder[] injected = new LongAdder[FaultKind.values().length];
@@ -35,6 +40,9 @@ public final class FaultRules {
 
     /** Validates and adds a rule; a 400 ApiException explains what is wrong with it. */
     public synchronized FaultRule add(FaultRuleSpec spec) {
+        if (rules.length >= MAX_RULES) {
+            throw ApiException.of(ApiError.FAULT_RULES_FULL, MAX_RULES);
+        }
         FaultRule rule = new FaultRule("fault_" + ids.incrementAndGet(), spec, config.seed);
         FaultRule[] next = Arrays.copyOf(rules, rules.length + 1);
         next[next.length - 1] = rule;

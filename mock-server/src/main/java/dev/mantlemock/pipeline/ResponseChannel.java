@@ -24,6 +24,13 @@ public interface ResponseChannel {
         return true;
     }
 
+    /**
+     * Before a response waits with nothing sent (a latency fault): runs {@code gone} once if the client
+     * closes its connection meanwhile, so the wait can end at once. The connection is not reused after
+     * such a response. Channels that cannot tell do nothing.
+     */
+    default void watchForClose(Runnable gone) {}
+
     /** Writes one chunk of a streamed body and sends it to the client at once. */
     void chunk(byte[] bytes) throws IOException;
 

@@ -1,6 +1,7 @@
 package dev.mantlemock.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mantlemock.api.validation.StrictSchemaRules;
 import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.Endpoint;
@@ -112,14 +113,25 @@ public final class ModelRules implements Stage {
                 throw ApiException.of(ApiError.EXTRA_INPUT, "output_format");
             }
         }
-        if (!model.strictTools()) {
-            JsonNode tools = request.tools();
-            for (int i = 0; i < tools.size(); i++) {
-                JsonNode tool = tools.get(i);
-                if (tool.path("type").asText("custom").equals("custom") && tool.has("strict")) {
+        JsonNode tools = request.tools();
+        for (int i = 0; i < tools.size(); i++) {
+            JsonNode tool = tools.get(i);
+            if (tool.path("type").asText("custom").equals("custom") && tool.has("strict")) {
+                if (!model.strictTools()) {
                     throw ApiException.of(ApiError.EXTRA_INPUT, "tools." + i + ".custom.strict");
                 }
+                if (tool.path("strict").asBoolean(false)) {
+                    StrictSchemaRules.check(tool.path("input_schema"), "tools." + i + ".custom");
+                }
             }
+        }
+        // Accepted fields: their schemas must stay within what the API can constrain generation to.
+        JsonNode format = body.path("output_config").path("format");
+        if (format.path("schema").isObject()) {
+            StrictSchemaRules.check(format.path("schema"), "output_config.format.schema");
+        }
+        if (body.path("output_format").path("schema").isObject()) {
+            StrictSchemaRules.check(body.path("output_format").path("schema"), "output_format.schema");
         }
     }
 

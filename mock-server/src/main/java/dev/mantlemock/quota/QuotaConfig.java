@@ -2,8 +2,7 @@ package dev.mantlemock.quota;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.mantlemock.domain.ApiError;
-import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.Bound;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,11 +38,11 @@ public final class QuotaConfig {
         return new TokenQuota(inputTokensPerMinute, outputTokensPerMinute, requestsPerMinute);
     }
 
+    /** A tenth of a second at least: the window has 60 slots, each a whole number of milliseconds. */
+    public static final Bound WINDOW_SECONDS = Bound.of("windowSeconds", 0.1, 86_400);
+
     public long windowMillis() {
-        if (!(windowSeconds > 0) || windowSeconds > 86_400) {
-            throw ApiException.of(ApiError.QUOTA_WINDOW_RANGE, windowSeconds);
-        }
-        return Math.round(windowSeconds * 1000);
+        return Math.round(WINDOW_SECONDS.check(windowSeconds) * 1000);
     }
 
     /** Limits for one account and/or model; null fields fall back to the defaults. */

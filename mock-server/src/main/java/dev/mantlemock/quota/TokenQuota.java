@@ -1,7 +1,6 @@
 package dev.mantlemock.quota;
 
-import dev.mantlemock.domain.ApiError;
-import dev.mantlemock.domain.ApiException;
+import dev.mantlemock.domain.Bound;
 
 /**
  * The per-minute limits of one account and model. 0 requests per minute means no RPM quota, which
@@ -13,13 +12,18 @@ import dev.mantlemock.domain.ApiException;
  */
 public record TokenQuota(long inputTokensPerMinute, long outputTokensPerMinute, long requestsPerMinute) {
 
+    /** A trillion tokens a minute is far past any real quota, and far from overflowing a window's sums. */
+    static final Bound INPUT = Bound.of("inputTokensPerMinute", 1, 1e12);
+    static final Bound OUTPUT = Bound.of("outputTokensPerMinute", 1, 1e12);
+    static final Bound REQUESTS = Bound.of("requestsPerMinute", 0, 1e12);
+
     /** The published Mantle defaults (contract reference, section 8.3): the one table of quota facts. */
     public static final TokenQuota MANTLE_DEFAULT = new TokenQuota(2_000_000, 500_000, 0);
 
     public TokenQuota {
-        if (inputTokensPerMinute < 1 || outputTokensPerMinute < 1 || requestsPerMinute < 0) {
-            throw ApiException.of(ApiError.QUOTA_LIMITS_RANGE);
-        }
+        INPUT.check(inputTokensPerMinute);
+        OUTPUT.check(outputTokensPerMinute);
+        REQUESTS.check(requestsPerMinute);
     }
 
     public boolean limitsRequests() {

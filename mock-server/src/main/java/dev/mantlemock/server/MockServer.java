@@ -67,12 +67,13 @@ public final class MockServer implements AutoCloseable {
 
     /** Starts with an injected clock: signature skew, quota windows, cache TTLs all read it. */
     public static MockServer start(MockConfig config, Clock clock) {
-        config.validation.check();
+        config.check();
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "stream-pacer");
             t.setDaemon(true);
             return t;
         });
+        timer.setRemoveOnCancelPolicy(true); // a wait ended early (the client left) leaves no task behind
         MockControls controls = MockControls.create(config.quota, config.faults, config.journal, clock);
         StreamWriter streams = new StreamWriter(timer, new SseEncoder(config.streaming.pingEvery));
         RequestPipeline pipeline = pipeline(config, clock, controls, streams);

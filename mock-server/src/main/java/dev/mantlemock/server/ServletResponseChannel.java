@@ -11,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
 
 /** A {@link ResponseChannel} over the servlet response Jetty gives Javalin. */
 final class ServletResponseChannel implements ResponseChannel {
@@ -35,9 +38,51 @@ final class ServletResponseChannel implements ResponseChannel {
     @Override
     public void body(byte[] bytes) throws IOException {
         response.setContentLength(bytes.length);
-        ServletOutputStream out = response.getOutputStream();
+        // After a delay the answer is written from the timer: without blocking, as a stream is.
+        ServletOutputStream out = request.isAsyncStarted() ? streamOutput() : response.getOutputStream();
         out.write(bytes);
         out.close();
+    }
+
+    /**
+     * Jetty reads nothing from a connection while its request is being answered, so a client that
+     * closes it goes unnoticed until a write fails. Here the mock asks to hear when the socket turns
+     * readable: end of stream or a reset means the client left. (Bytes a client pipelines meanwhile
+     * would be consumed here, so the response says the connection closes after it.)
+     */
+    @Override
+    public void watchForClose(Runnable gone) {
+        ServletContextRequest core = ServletContextRequest.getServletContextRequest(request);
+        if (core == null) {
+            return;
+        }
+        response.setHeader("connection", "close");
+        AsyncContext async = request.isAsyncStarted() ? request.getAsyncContext() : request.startAsync();
+        async.setTimeout(0);
+        EndPoint endPoint = core.getConnectionMetaData().getConnection().getEndPoint();
+        endPoint.tryFillInterested(new Callback() {
+            @Override
+            public void succeeded() {
+                try {
+                    if (endPoint.fill(BufferUtil.allocate(256)) < 0) {
+                        gone.run();
+                    } else {
+                        endPoint.tryFillInterested(this);
+                    }
+                } catch (IOException e) {
+                    gone.run(); // reset by the peer
+                }
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                if (cause instanceof java.util.concurrent.TimeoutException && endPoint.isOpen()) {
+                    endPoint.tryFillInterested(this); // the idle check; a delay may outlast it
+                } else {
+                    gone.run();
+                }
+            }
+        });
     }
 
     @Override

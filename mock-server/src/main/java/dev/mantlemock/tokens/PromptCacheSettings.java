@@ -1,5 +1,6 @@
 package dev.mantlemock.tokens;
 
+import dev.mantlemock.domain.Bound;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mantlemock.domain.ModelSpec;
 import java.util.function.ToIntFunction;
@@ -21,5 +22,13 @@ public final class PromptCacheSettings {
     public ToIntFunction<ModelSpec> minimumFor() {
         Integer fixed = minimumTokens;
         return fixed != null ? model -> fixed : model -> model.capabilities().minimumCacheableTokens();
+    }
+
+    static final Bound MINIMUM_TOKENS = Bound.of("prompt-cache.minimum-tokens", 0, 1_000_000);
+    static final Bound MAX_ENTRIES = Bound.of("prompt-cache.max-entries", 0, 1_000_000);
+
+    public void check() {
+        MINIMUM_TOKENS.checkIfSet(minimumTokens);
+        MAX_ENTRIES.check(maxEntries);
     }
 }

@@ -11,8 +11,6 @@ import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
 import dev.mantlemock.pipeline.Needs;
 import dev.mantlemock.pipeline.Slot;
-import dev.mantlemock.pipeline.Slot;
-import dev.mantlemock.pipeline.Needs;
 import dev.mantlemock.pipeline.ResponseChannel;
 import dev.mantlemock.pipeline.ResponseEncoder;
 import java.io.IOException;
@@ -38,6 +36,12 @@ public final class AnswerEncoder implements ResponseEncoder {
 
     @Override
     public CompletableFuture<Void> send(Exchange exchange, ResponseChannel channel, IntConsumer outputTokens) {
+        long latency = exchange.streamPlan().latencyMillis();
+        return latency > 0 ? streams.after(latency, channel, () -> sendNow(exchange, channel, outputTokens))
+                : sendNow(exchange, channel, outputTokens);
+    }
+
+    private CompletableFuture<Void> sendNow(Exchange exchange, ResponseChannel channel, IntConsumer outputTokens) {
         Map<String, String> headers = headers(exchange, "application/json");
         InputTokens input = exchange.inputTokens();
         if (exchange.endpoint() == Endpoint.COUNT_TOKENS) {

@@ -15,7 +15,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.function.IntConsumer;
 
 /**
@@ -24,9 +27,18 @@ import java.util.function.IntConsumer;
  * and stops generation when the output meter says so.
  */
 public final class StreamWriter {
+    /**
+     * A stream that waits longer than this with nothing to send writes a {@code ping} (the keep-alive
+     * event of first-party streams) each time it elapses: a client that left is found by the failed write
+     * within two of them, instead of holding its stream and socket for the whole wait.
+     */
+    static final long LIVENESS_MILLIS = 1000;
+    private static final byte[] PING = SseEncoder.frame("ping", EventCursor.event("ping"));
+
     private final ScheduledExecutorService timer;
     private final SseEncoder encoder;
     private final Set<Run> running = ConcurrentHashMap.newKeySet();
+    private final Set<Delayed> delayed = ConcurrentHashMap.newKeySet();
     private volatile boolean hurrying;
 
     public StreamWriter(ScheduledExecutorService timer, SseEncoder encoder) {
@@ -48,12 +60,74 @@ public final class StreamWriter {
     }
 
     /**
+     * Sends an answer after a delay (a latency fault) without holding a thread: the wait is on the
+     * shared timer, and a client that closes its connection meanwhile ends the wait at once.
+     */
+    public CompletableFuture<Void> after(long delayMillis, ResponseChannel channel, Supplier<CompletableFuture<Void>> send) {
+        if (hurrying) {
+            return send.get();
+        }
+        Delayed d = new Delayed(channel, send);
+        delayed.add(d);
+        channel.watchForClose(d::gone);
+        d.task = timer.schedule(d::start, delayMillis, TimeUnit.MILLISECONDS);
+        if (d.started.get()) {
+            d.task.cancel(false); // the client left before the wait was even scheduled
+        }
+        return d.done;
+    }
+
+    /** An answer waiting for its latency fault to elapse. */
+    private final class Delayed {
+        final ResponseChannel channel;
+        final Supplier<CompletableFuture<Void>> send;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        final AtomicBoolean started = new AtomicBoolean();
+        volatile ScheduledFuture<?> task;
+
+        Delayed(ResponseChannel channel, Supplier<CompletableFuture<Void>> send) {
+            this.channel = channel;
+            this.send = send;
+        }
+
+        void start() {
+            if (!started.compareAndSet(false, true)) {
+                return;
+            }
+            delayed.remove(this);
+            try {
+                send.get().whenComplete((ok, e) -> done.complete(null));
+            } catch (RuntimeException e) {
+                channel.abort();
+                done.complete(null);
+            }
+        }
+
+        void gone() {
+            if (!started.compareAndSet(false, true)) {
+                return;
+            }
+            delayed.remove(this);
+            ScheduledFuture<?> t = task;
+            if (t != null) {
+                t.cancel(false);
+            }
+            channel.abort();
+            done.complete(null);
+        }
+    }
+
+    /**
      * For shutdown: every open stream is written to its end at once, without its pacing delays, so
      * clients get whole answers rather than cut connections. Completes when all have ended.
      */
     public CompletableFuture<Void> finishAll() {
         hurrying = true;
         List<CompletableFuture<Void>> all = new java.util.ArrayList<>();
+        for (Delayed d : delayed) {
+            all.add(d.done);
+            timer.execute(d::start);
+        }
         for (Run run : running) {
             all.add(run.done);
             timer.execute(() -> run.step(Wait.HURRY));
@@ -85,6 +159,8 @@ public final class StreamWriter {
         Wait waiting = Wait.NOTHING;
         /** Whether {@link #next}'s delay has been waited for. */
         boolean waited;
+        /** When {@link #next} falls due ({@link System#nanoTime}), while a delay longer than the liveness check runs. */
+        long dueNanos;
         /** Whether the plan's interruption has begun. */
         boolean interrupted;
         int written;
@@ -128,13 +204,17 @@ public final class StreamWriter {
                         continue; // the rest of the stream was replaced
                     }
                     if (next.delta() && !waited) {
-                        long delay = delayBefore(next.tokens());
+                        long delay = dueNanos != 0 ? pingWhileWaiting() : delayBefore(next.tokens());
                         if (delay > 0) {
-                            waited = true;
+                            if (dueNanos == 0 && delay > LIVENESS_MILLIS) {
+                                dueNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(delay, TimeUnit.DAYS.toMillis(365)));
+                            }
+                            waited = dueNanos == 0;
                             waiting = Wait.TIMER;
-                            timer.schedule(afterDelay, delay, TimeUnit.MILLISECONDS);
+                            timer.schedule(afterDelay, Math.min(delay, LIVENESS_MILLIS), TimeUnit.MILLISECONDS);
                             return;
                         }
+                        dueNanos = 0;
                     }
                     if (next.delta()) {
                         firstDeltaSent = true;
@@ -154,6 +234,19 @@ public final class StreamWriter {
             } catch (IOException | RuntimeException e) {
                 finish(false); // the client went away; nothing more to send
             }
+        }
+
+        /**
+         * Part-way through a long wait: a ping shows whether the client is still there (the write fails
+         * if not), then the rest of the wait, in milliseconds; 0 once it has passed or when hurried.
+         */
+        long pingWhileWaiting() throws IOException {
+            long left = TimeUnit.NANOSECONDS.toMillis(dueNanos - System.nanoTime());
+            if (left <= 0 || hurrying) {
+                return 0;
+            }
+            channel.chunk(PING);
+            return left;
         }
 
         /** Whether the client can take more now; if not, the channel wakes this stream when it can. */

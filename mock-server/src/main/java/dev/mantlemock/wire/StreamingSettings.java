@@ -1,5 +1,6 @@
 package dev.mantlemock.wire;
 
+import dev.mantlemock.domain.Bound;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mantlemock.domain.StreamTiming;
 
@@ -21,6 +22,23 @@ public final class StreamingSettings {
     /** A {@code ping} event every this many events after the first content block starts; 0 for only the first. */
     @JsonProperty("ping-every")
     public int pingEvery = 0;
+
+    static final Bound TIME_TO_FIRST_TOKEN = Bound.of("streaming.time-to-first-token-ms", 0, 600_000);
+    static final Bound TOKENS_PER_SECOND = Bound.of("streaming.tokens-per-second", 0, 100_000);
+    static final Bound JITTER = Bound.of("streaming.jitter", 0, 1);
+    static final Bound PING_EVERY = Bound.of("streaming.ping-every", 0, 100_000);
+
+    /** The same limits as a slow_stream fault's (0 tokens/s means unpaced here). */
+    public void check() {
+        TIME_TO_FIRST_TOKEN.checkIfSet(timeToFirstTokenMillis);
+        TOKENS_PER_SECOND.checkIfSet(tokensPerSecond);
+        if (tokensPerSecond != null && tokensPerSecond > 0 && tokensPerSecond < 0.01) {
+            Bound.of("streaming.tokens-per-second (when not 0)", 0.01, 100_000).check(tokensPerSecond);
+        }
+        JITTER.checkIfSet(jitter);
+        PING_EVERY.check(pingEvery);
+        timing();
+    }
 
     public StreamTiming timing() {
         StreamTiming base = switch (preset) {

@@ -82,11 +82,11 @@ class AdminApiTest {
         assertBad(call("POST", base + "/_mock/faults", "{\"kind\":\"overloaded\",\"tims\":2}"), "Unknown field 'tims'");
         assertBad(call("POST", base + "/_mock/faults", "{\"kind\":\"overloaded\",\"times\":\"two\"}"), "Field 'times' has the wrong type");
         assertBad(call("POST", base + "/_mock/faults", "{\"kind\":\"overloaded\",\"probability\":2}"), "'probability' must be between 0 and 1");
-        assertBad(call("PUT", base + "/_mock/quotas", "{\"windowSeconds\":0}"), "(windowSeconds) must be above 0");
-        assertBad(call("PUT", base + "/_mock/quotas", "{\"inputTokensPerMinute\":-5}"), "token quotas must be at least 1");
+        assertBad(call("PUT", base + "/_mock/quotas", "{\"windowSeconds\":0}"), "'windowSeconds' must be between 0.1 and 86400");
+        assertBad(call("PUT", base + "/_mock/quotas", "{\"inputTokensPerMinute\":-5}"), "'inputTokensPerMinute' must be between 1 and");
         assertBad(call("PUT", base + "/_mock/quotas", "{\"onOutputExhausted\":\"explode\"}"), "onOutputExhausted");
         assertBad(call("PUT", base + "/_mock/quotas", "{\"overrides\":[{\"model\":\"m\",\"inputTokensPerMinute\":0}]}"),
-                "token quotas must be at least 1");
+                "'inputTokensPerMinute' must be between 1 and");
         assertBad(call("GET", base + "/_mock/requests?limit=lots", null), "'limit' must be a whole number");
         assertThat(quotas.settings().windowMillis()).as("nothing bad was applied").isEqualTo(60_000);
     }

@@ -130,7 +130,8 @@ class ModelRulesTest {
         haiku.structuredOutputs = true;
         try (RunningMock changed = RunningMock.start(c -> c.models.add(haiku))) {
             OutputConfig format = OutputConfig.builder().format(JsonOutputFormat.builder()
-                    .schema(JsonOutputFormat.Schema.builder().putAdditionalProperty("type", JsonValue.from("object")).build()).build()).build();
+                    .schema(JsonOutputFormat.Schema.builder().putAdditionalProperty("type", JsonValue.from("object"))
+                            .putAdditionalProperty("additionalProperties", JsonValue.from(false)).build()).build()).build();
             assertThat(changed.client().messages().create(ask(HAIKU_45).outputConfig(format).build()).content()).isNotEmpty();
             assertThat(message(refused(changed.client(), ask(HAIKU_45).thinking(ThinkingConfigAdaptive.builder().build()).build())))
                     .as("the rest of the built-in row is kept").contains("adaptive thinking is not supported on this model");

@@ -68,7 +68,7 @@ class RequestFuzzTest {
                 + "[{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"t\",\"input\":{}}]},{\"role\":\"user\",\"content\":[{\"type\":"
                 + "\"tool_result\",\"tool_use_id\":\"toolu_1\",\"content\":\"ok\"}]}]}",
         "{\"model\":\"anthropic.claude-haiku-4-5\",\"max_tokens\":300,\"stop_sequences\":[\"END\"],\"output_config\":{\"format\":"
-                + "{\"type\":\"json_schema\",\"schema\":{\"type\":\"object\",\"properties\":{\"a\":{\"enum\":[1,2]}},\"$defs\":{}}}},"
+                + "{\"type\":\"json_schema\",\"schema\":{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{\"a\":{\"enum\":[1,2]}},\"$defs\":{}}}},"
                 + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"document\",\"source\":{\"type\":\"text\","
                 + "\"media_type\":\"text/plain\",\"data\":\"Grass is green.\"},\"citations\":{\"enabled\":true}},"
                 + "{\"type\":\"image\",\"source\":{\"type\":\"base64\",\"media_type\":\"image/png\",\"data\":\"iVBORw0KGgo=\"}},"

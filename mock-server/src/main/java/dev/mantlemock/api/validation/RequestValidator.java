@@ -172,6 +172,7 @@ public final class RequestValidator implements Stage {
         Check.tag(obj, path, Set.of("json_schema"));
         Check.onlyFields(obj, path + ".json_schema", Set.of("type", "schema"));
         Check.object(Check.required(obj, "schema", path + ".json_schema"), path + ".json_schema.schema");
+        // The schema's own limits are checked by policy.ModelRules, once the model is known to accept the field.
     }
 
     private static void checkSamplingAndFlags(ObjectNode body) {
