@@ -3,7 +3,6 @@ package dev.mantlemock.answer;
 import dev.mantlemock.domain.Json;
 import dev.mantlemock.tokens.TokenEstimator;
 import dev.mantlemock.domain.Answer;
-import dev.mantlemock.domain.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mantlemock.domain.MessageRequest;
@@ -89,7 +88,7 @@ public final class AnswerGenerator {
         Prose.appendSentences(text, target, rnd);
         String thought = cutToTokens(text.toString(), target, model);
         boolean omitted = thinking.path("display").asText().equals("omitted");
-        reply.thinking(thought, Ids.thinkingSignature(rnd), omitted);
+        reply.thinking(thought, omitted);
     }
 
     /** Thinking is planned to its target length (the budget); the reply then enforces max_tokens on top. */

@@ -2,7 +2,9 @@ package dev.mantlemock.config;
 
 import dev.mantlemock.api.validation.ValidationSettings;
 import dev.mantlemock.answer.GeneratorSettings;
+import dev.mantlemock.wire.ResponseSettings;
 import dev.mantlemock.wire.StreamingSettings;
+import dev.mantlemock.thinking.ThinkingSettings;
 import dev.mantlemock.tokens.PromptCacheSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mantlemock.admin.AdminConfig;
@@ -44,6 +46,12 @@ public final class MockConfig {
     public ValidationSettings validation = new ValidationSettings();
 
     public StreamingSettings streaming = new StreamingSettings();
+
+    /** How the SDK-declared nullable fields of responses are written (README "Response shape"). */
+    public ResponseSettings responses = new ResponseSettings();
+
+    /** Signing and checking thinking blocks (README "Thinking blocks"). */
+    public ThinkingSettings thinking = new ThinkingSettings();
 
     public GeneratorSettings generator = new GeneratorSettings();
 

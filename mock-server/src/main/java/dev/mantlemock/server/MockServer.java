@@ -14,6 +14,7 @@ import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.RequestPipeline;
 import dev.mantlemock.policy.ModelCatalogue;
 import dev.mantlemock.config.ConnectionSettings;
+import dev.mantlemock.wire.MessageJson;
 import dev.mantlemock.wire.SseEncoder;
 import dev.mantlemock.wire.StreamWriter;
 import io.javalin.Javalin;
@@ -69,13 +70,15 @@ public final class MockServer implements AutoCloseable {
     /** Starts with an injected clock: signature skew, quota windows, cache TTLs all read it. */
     public static MockServer start(MockConfig config, Clock clock) {
         config.validation.check();
+        config.responses.check();
+        config.thinking.check();
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "stream-pacer");
             t.setDaemon(true);
             return t;
         });
         MockControls controls = MockControls.create(config.quota, config.faults, config.journal, clock);
-        StreamWriter streams = new StreamWriter(timer, new SseEncoder(config.streaming.pingEvery));
+        StreamWriter streams = new StreamWriter(timer, new SseEncoder(config.streaming.pingEvery, new MessageJson(config.responses)));
         RequestPipeline pipeline = pipeline(config, clock, controls, streams);
         AdminApi admin = new AdminApi(controls, config.admin, config.host);
         ConnectionSettings limits = config.connections;
