@@ -44,6 +44,7 @@ public final class MessageJson {
         ArrayNode blocks = m.putArray("content");
         content.forEach(block -> blocks.add(block(block)));
         nullable(m, "container", null);
+        nullable(m, "diagnostics", null); // only set when a request asks for cache diagnostics, which the mock does not run
         m.put("stop_reason", stopReason);
         m.put("stop_sequence", stopSequence);
         nullable(m, "stop_details", stopDetails);
