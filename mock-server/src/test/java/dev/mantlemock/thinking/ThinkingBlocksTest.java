@@ -13,6 +13,7 @@ import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.MessageParam;
 import com.anthropic.models.messages.RawMessageStreamEvent;
+import com.anthropic.models.messages.RedactedThinkingBlockParam;
 import com.anthropic.models.messages.StopReason;
 import com.anthropic.models.messages.ThinkingBlockParam;
 import com.anthropic.models.messages.ThinkingConfigAdaptive;
@@ -25,10 +26,13 @@ import dev.mantlemock.testing.RunningMock;
 import dev.mantlemock.testing.Sse;
 import dev.mantlemock.testing.TestRequests;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Thinking blocks sent back are checked as the first-party API checks them, seen through the official Java SDK. */
@@ -283,5 +287,44 @@ class ThinkingBlocksTest {
         String streamed = events.stream().filter(e -> e.data().path("delta").path("type").asText().equals("signature_delta"))
                 .findFirst().orElseThrow().data().path("delta").path("signature").asText();
         assertThat(streamed).isEqualTo(json.path("content").get(0).path("signature").asText()).isNotEmpty();
+    }
+
+    @Test
+    void aFixturesThinkingIsSignedAtAnswerTimeAndItsRedactedDataSealedSoBothComeBackValid(@TempDir Path dir) throws Exception {
+        String signed = BlockSigner.of(keyed("fixture-key")).signThinking("Weather needs a tool.");
+        Files.writeString(dir.resolve("thinking.json"), "["
+                + "{\"name\":\"call\",\"match\":{\"tool-result-present\":false},\"response\":{\"content\":["
+                + "{\"type\":\"redacted_thinking\",\"data\":\"opaque\"},"
+                + "{\"type\":\"thinking\",\"thinking\":\"Weather needs a tool.\",\"signature\":\"" + signed + "\"},"
+                + "{\"type\":\"thinking\",\"thinking\":\"Unsigned in the file.\"},"
+                + "{\"type\":\"tool_use\",\"name\":\"get_weather\",\"input\":{\"city\":\"Paris\"}}],"
+                + "\"stop_reason\":\"tool_use\"}}]");
+        try (RunningMock scripted = RunningMock.start(c -> {
+            c.fixtures = dir.toString();
+            c.thinking.signingKey = "fixture-key";
+        })) {
+            Message call = scripted.client().messages().create(weatherQuestion().build());
+            assertThat(call.content().get(0).asRedactedThinking().data()).isNotEqualTo("opaque");
+            assertThat(call.content().get(1).asThinking().signature()).isEqualTo(signed);
+            assertThat(call.content().get(2).asThinking().signature()).isNotBlank();
+
+            assertThat(scripted.client().messages().create(secondTurn(weatherQuestion(), call.toParam(), toolUseId(call)))
+                    .stopReason()).isPresent();
+
+            List<ContentBlockParam> blocks = new ArrayList<>();
+            call.content().forEach(b -> blocks.add(b.isRedactedThinking()
+                    ? ContentBlockParam.ofRedactedThinking(RedactedThinkingBlockParam.builder().data("b3BhcXVl").build())
+                    : b.toParam()));
+            assertThatThrownBy(() -> scripted.client().messages().create(secondTurn(weatherQuestion(),
+                            MessageParam.ofAssistantOfContentBlockParams(blocks), toolUseId(call))))
+                    .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(errorMessage(e))
+                            .isEqualTo("messages.1.content.0: Invalid `data` in `redacted_thinking` block"));
+        }
+    }
+
+    private static ThinkingSettings keyed(String key) {
+        ThinkingSettings settings = new ThinkingSettings();
+        settings.signingKey = key;
+        return settings;
     }
 }
