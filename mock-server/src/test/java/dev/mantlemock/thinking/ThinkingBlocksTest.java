@@ -86,6 +86,19 @@ class ThinkingBlocksTest {
         return MessageParam.ofAssistantOfContentBlockParams(blocks);
     }
 
+    static MessageCreateParams.Builder adaptiveQuestion() {
+        return MessageCreateParams.builder().model("anthropic.claude-sonnet-4-6").maxTokens(4000)
+                .thinking(ThinkingConfigAdaptive.builder().build())
+                .addTool(weatherTool()).addUserMessage("What is the weather in Paris?");
+    }
+
+    /** The assistant turn rebuilt from its tool call alone, as Spring AI 1.1.2 hands it back. */
+    static MessageParam toolCallOnly(Message call) {
+        ToolUseBlock toolUse = call.content().stream().filter(ContentBlock::isToolUse).findFirst().orElseThrow().asToolUse();
+        return MessageParam.ofAssistantOfContentBlockParams(List.of(ContentBlockParam.ofToolUse(ToolUseBlockParam.builder()
+                .id(toolUse.id()).name(toolUse.name()).input(toolUse._input()).build())));
+    }
+
     static String errorMessage(BadRequestException e) {
         return TestRequests.MAPPER.valueToTree(e.body().convert(Map.class)).path("error").path("message").asText();
     }
@@ -197,21 +210,16 @@ class ThinkingBlocksTest {
     @Test
     void anAssistantToolTurnWithoutItsThinkingBlockIsRefusedWhenThinkingIsEnabled() {
         Message call = callTheTool();
-        ToolUseBlock toolUse = call.content().stream().filter(ContentBlock::isToolUse).findFirst().orElseThrow().asToolUse();
-        MessageParam springAiShaped = MessageParam.ofAssistantOfContentBlockParams(List.of(ContentBlockParam.ofToolUse(ToolUseBlockParam.builder()
-                        .id(toolUse.id()).name(toolUse.name()).input(toolUse._input()).build())));
+        MessageParam springAiShaped = toolCallOnly(call);
 
-        assertThatThrownBy(() -> mock.client().messages().create(secondTurn(weatherQuestion(), springAiShaped, toolUse.id())))
+        assertThatThrownBy(() -> mock.client().messages().create(secondTurn(weatherQuestion(), springAiShaped, toolUseId(call))))
                 .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(errorMessage(e)).isEqualTo(DROPPED_BLOCK));
     }
 
     @Test
     void theSameDroppedBlockIsAcceptedOnceTheToolCycleHasEnded() {
         Message call = callTheTool();
-        ToolUseBlock toolUse = call.content().stream().filter(ContentBlock::isToolUse).findFirst().orElseThrow().asToolUse();
-        MessageParam dropped = MessageParam.ofAssistantOfContentBlockParams(List.of(ContentBlockParam.ofToolUse(ToolUseBlockParam.builder()
-                        .id(toolUse.id()).name(toolUse.name()).input(toolUse._input()).build())));
-        MessageCreateParams later = secondTurn(weatherQuestion(), dropped, toolUse.id()).toBuilder()
+        MessageCreateParams later = secondTurn(weatherQuestion(), toolCallOnly(call), toolUseId(call)).toBuilder()
                 .addAssistantMessage("It is 12 degrees and sunny.").addUserMessage("Thanks!").build();
 
         assertThat(mock.client().messages().create(later).stopReason()).isPresent(); // accepted: no cycle is open
@@ -220,19 +228,14 @@ class ThinkingBlocksTest {
     @Test
     void adaptiveThinkingMaySkipThinkingSoTheDroppedBlockIsAcceptedByDefault() {
         Message call = callTheTool();
-        MessageParam dropped = MessageParam.ofAssistantOfContentBlockParams(List.of(ContentBlockParam.ofToolUse(ToolUseBlockParam.builder()
-                        .id(toolUseId(call)).name("get_weather").input(JsonValue.from(Map.of("city", "Paris"))).build())));
-        MessageCreateParams.Builder adaptive = MessageCreateParams.builder().model("anthropic.claude-sonnet-4-6").maxTokens(4000)
-                .thinking(ThinkingConfigAdaptive.builder().build())
-                .addTool(weatherTool()).addUserMessage("What is the weather in Paris?");
+        MessageParam dropped = toolCallOnly(call);
+        MessageCreateParams.Builder adaptive = adaptiveQuestion();
 
         assertThat(mock.client().messages().create(secondTurn(adaptive, dropped, toolUseId(call))).stopReason())
                 .contains(StopReason.END_TURN);
 
         try (RunningMock strict = RunningMock.start(c -> c.thinking.thinkingFirst = "enabled-and-adaptive")) {
-            MessageCreateParams.Builder again = MessageCreateParams.builder().model("anthropic.claude-sonnet-4-6").maxTokens(4000)
-                    .thinking(ThinkingConfigAdaptive.builder().build())
-                    .addTool(weatherTool()).addUserMessage("What is the weather in Paris?");
+            MessageCreateParams.Builder again = adaptiveQuestion();
             assertThatThrownBy(() -> strict.client().messages().create(secondTurn(again, dropped, toolUseId(call))))
                     .isInstanceOf(BadRequestException.class).hasMessageContaining("Expected `thinking` or `redacted_thinking`");
         }
