@@ -4,7 +4,6 @@ import dev.mantlemock.domain.Json;
 import dev.mantlemock.tokens.TokenEstimator;
 import dev.mantlemock.tokens.TokenFacts;
 import dev.mantlemock.domain.Answer;
-import dev.mantlemock.domain.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mantlemock.domain.MessageRequest;
@@ -100,7 +99,7 @@ public final class AnswerGenerator {
         String thought = cutToTokens(text.toString(), target, model);
         // Left out, display is the model's default: "omitted" on Opus 4.7 and later (empty thinking text).
         boolean omitted = thinking.path("display").asText(model.capabilities().thinkingDisplay()).equals("omitted");
-        reply.thinking(thought, Ids.thinkingSignature(rnd), omitted);
+        reply.thinking(thought, omitted);
     }
 
     /** Thinking is planned to its target length (the budget); the reply then enforces max_tokens on top. */

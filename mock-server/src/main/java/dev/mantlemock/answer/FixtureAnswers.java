@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mantlemock.domain.Ids;
 import dev.mantlemock.domain.MessageRequest;
+import dev.mantlemock.domain.StopReasons;
 import dev.mantlemock.fixtures.Fixture;
 import dev.mantlemock.domain.ModelSpec;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.SplittableRandom;
 
 /**
  * Turns a fixture's scripted response into an answer: fills in what a script may leave out (tool-use
- * ids, thinking signatures, output tokens), deterministically for the same fixture.
+ * ids, output tokens, refusal details), deterministically for the same fixture.
  */
 public final class FixtureAnswers {
     private final TokenEstimator estimator;
@@ -27,6 +28,7 @@ public final class FixtureAnswers {
         SplittableRandom rnd = new SplittableRandom(fixture.name.hashCode());
         List<ObjectNode> content = new ArrayList<>();
         int tokens = 0;
+        int thinkingTokens = 0;
         for (JsonNode node : fixture.response.content) {
             ObjectNode block = node.deepCopy();
             switch (block.path("type").asText()) {
@@ -38,18 +40,19 @@ public final class FixtureAnswers {
                         block.putObject("input");
                     }
                 }
-                case "thinking" -> {
-                    if (!block.hasNonNull("signature")) {
-                        block.put("signature", Ids.thinkingSignature(rnd));
-                    }
-                }
-                default -> { }
+                default -> { } // thinking without a signature is signed by thinking.AnswerSigning
             }
-            tokens += estimator.estimateBlock(block, model);
+            int blockTokens = estimator.estimateBlock(block, model);
+            tokens += blockTokens;
+            if (block.path("type").asText().endsWith("thinking")) {
+                thinkingTokens += blockTokens;
+            }
             content.add(block);
         }
         JsonNode usage = fixture.response.usage;
         int outputTokens = usage != null && usage.has("output_tokens") ? usage.get("output_tokens").asInt() : Math.max(tokens, content.isEmpty() ? 0 : 1);
-        return new Answer(content, fixture.response.stopReason, fixture.response.stopSequence, outputTokens);
+        String stop = fixture.response.stopReason;
+        return new Answer(content, stop, fixture.response.stopSequence, outputTokens, Math.min(thinkingTokens, outputTokens),
+                StopReasons.complete(stop, fixture.response.stopDetails));
     }
 }

@@ -22,6 +22,7 @@ final class Reply {
     private final List<ObjectNode> content = new ArrayList<>();
     private int remaining;
     private int used;
+    private int thinking;
     private String stopReason;
     private String stopSequence;
 
@@ -39,14 +40,19 @@ final class Reply {
 
     int remaining() { return remaining; }
 
-    /** A thinking block; its full text is charged even when only the signature is shown. */
-    void thinking(String thinking, String signature, boolean omitted) {
+    /**
+     * A thinking block; its full text is charged even when only the signature is shown. The signature is
+     * left empty: the answer's blocks are signed once, whoever made them ({@code thinking.AnswerSigning}).
+     */
+    void thinking(String thinking, boolean omitted) {
         if (stopped()) {
             return;
         }
         String kept = fit(thinking);
-        charge(estimator.estimateText(kept, model));
-        ObjectNode block = Json.object().put("type", "thinking").put("thinking", omitted ? "" : kept).put("signature", signature);
+        int tokens = estimator.estimateText(kept, model);
+        charge(tokens);
+        this.thinking += tokens;
+        ObjectNode block = Json.object().put("type", "thinking").put("thinking", omitted ? "" : kept).put("signature", "");
         content.add(block);
         if (kept.length() < thinking.length() || remaining == 0) {
             stopReason = "max_tokens";
@@ -110,7 +116,7 @@ final class Reply {
     }
 
     Answer finish(String naturalStop) {
-        return new Answer(List.copyOf(content), stopped() ? stopReason : naturalStop, stopSequence, used);
+        return new Answer(List.copyOf(content), stopped() ? stopReason : naturalStop, stopSequence, used, thinking, null);
     }
 
     /** The longest prefix (whole code points) whose estimate fits the remaining budget. */

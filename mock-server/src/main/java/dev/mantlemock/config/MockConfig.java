@@ -3,7 +3,9 @@ package dev.mantlemock.config;
 import dev.mantlemock.domain.Bound;
 import dev.mantlemock.api.validation.ValidationSettings;
 import dev.mantlemock.answer.GeneratorSettings;
+import dev.mantlemock.wire.ResponseSettings;
 import dev.mantlemock.wire.StreamingSettings;
+import dev.mantlemock.thinking.ThinkingSettings;
 import dev.mantlemock.tokens.PromptCacheSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mantlemock.domain.ConfigException;
@@ -50,6 +52,12 @@ public final class MockConfig {
 
     public StreamingSettings streaming = new StreamingSettings();
 
+    /** How the SDK-declared nullable fields of responses are written (README "Response shape"). */
+    public ResponseSettings responses = new ResponseSettings();
+
+    /** Signing and checking thinking blocks (README "Thinking blocks"). */
+    public ThinkingSettings thinking = new ThinkingSettings();
+
     public GeneratorSettings generator = new GeneratorSettings();
 
     /** Token and request quotas per account and model (README "Quotas"). */
@@ -94,6 +102,8 @@ public final class MockConfig {
      */
     public void check() {
         validation.check();
+        responses.check();
+        thinking.check();
         connections.check();
         streaming.check();
         promptCache.check();

@@ -77,6 +77,21 @@ public enum ApiError {
             + "Please consult our documentation at "
             + "https://docs.claude.com/en/docs/build-with-claude/extended-thinking#max-tokens-and-context-window-size"), // first-party wording
     THINKING_WITH_FORCED_TOOL(INVALID_REQUEST, "Thinking may not be enabled when tool_choice forces tool use."), // first-party wording
+    THINKING_SIGNATURE_INVALID(INVALID_REQUEST,
+            "messages.%d.content.%d: Invalid `signature` in `thinking` block"), // first-party wording
+    THINKING_BLOCK_MODIFIED(INVALID_REQUEST, "messages.%d.content.%d: `thinking` or `redacted_thinking` blocks in the "
+            + "latest assistant message cannot be modified. These blocks must remain as they were in the original "
+            + "response."), // first-party wording
+    /** The first-party text for a bad {@code data} was not found; modelled on the thinking one. */
+    REDACTED_THINKING_INVALID(INVALID_REQUEST, "messages.%d.content.%d: Invalid `data` in `redacted_thinking` block"),
+    THINKING_NOT_FIRST(INVALID_REQUEST, "messages.%d.content.0.type: Expected `thinking` or `redacted_thinking`, but "
+            + "found `%s`. When `thinking` is enabled, a final `assistant` message must start with a thinking block "
+            + "(preceeding the lastmost set of `tool_use` and `tool_result` blocks). We recommend you include thinking "
+            + "blocks from previous turns. To avoid this requirement, disable `thinking`. Please consult our "
+            + "documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking"), // first-party wording, typo included
+    /** The mock's own header, so the mock's own words. */
+    STOP_REASON_HEADER_UNKNOWN(INVALID_REQUEST,
+            "x-mock-stop-reason: '%s' is not a stop reason the mock can produce; use one of %s"),
 
     // --- What Claude in Amazon Bedrock offers: features, models, limits
     NOT_SUPPORTED(INVALID_REQUEST, "%s: %s is not supported on Claude in Amazon Bedrock."),

@@ -22,13 +22,6 @@ public final class Ids {
         return random("toolu_", rnd);
     }
 
-    /** An opaque base64 string standing in for the encrypted thinking signature. */
-    public static String thinkingSignature(RandomGenerator rnd) {
-        byte[] bytes = new byte[96];
-        rnd.nextBytes(bytes);
-        return java.util.Base64.getEncoder().encodeToString(bytes);
-    }
-
     private static String random(String prefix) {
         return random(prefix, ThreadLocalRandom.current());
     }

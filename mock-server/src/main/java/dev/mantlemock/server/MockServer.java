@@ -14,6 +14,7 @@ import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.RequestPipeline;
 import dev.mantlemock.policy.ModelCatalogue;
 import dev.mantlemock.config.ConnectionSettings;
+import dev.mantlemock.wire.MessageJson;
 import dev.mantlemock.wire.SseEncoder;
 import dev.mantlemock.wire.StreamWriter;
 import io.javalin.Javalin;
@@ -75,7 +76,7 @@ public final class MockServer implements AutoCloseable {
         });
         timer.setRemoveOnCancelPolicy(true); // a wait ended early (the client left) leaves no task behind
         MockControls controls = MockControls.create(config.quota, config.faults, config.journal, clock);
-        StreamWriter streams = new StreamWriter(timer, new SseEncoder(config.streaming.pingEvery));
+        StreamWriter streams = new StreamWriter(timer, new SseEncoder(config.streaming.pingEvery, new MessageJson(config.responses)));
         RequestPipeline pipeline = pipeline(config, clock, controls, streams);
         AdminApi admin = new AdminApi(controls, config.admin, config.host);
         ConnectionSettings limits = config.connections;

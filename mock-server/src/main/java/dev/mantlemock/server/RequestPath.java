@@ -1,6 +1,7 @@
 package dev.mantlemock.server;
 
 import dev.mantlemock.admin.MockControls;
+import dev.mantlemock.answer.StopReasonHeader;
 import dev.mantlemock.api.RequestParser;
 import dev.mantlemock.auth.AuthStage;
 import dev.mantlemock.auth.PermissionStage;
@@ -16,6 +17,9 @@ import dev.mantlemock.policy.ModelCatalogue;
 import dev.mantlemock.policy.ModelCatalogueStage;
 import dev.mantlemock.policy.ModelRules;
 import dev.mantlemock.quota.QuotaAdmission;
+import dev.mantlemock.thinking.AnswerSigning;
+import dev.mantlemock.thinking.BlockSigner;
+import dev.mantlemock.thinking.ThinkingChecks;
 import dev.mantlemock.wire.AnswerEncoder;
 import dev.mantlemock.wire.StreamWriter;
 import java.util.ArrayList;
@@ -31,6 +35,7 @@ import java.util.List;
  *   -> authenticate: SigV4 or bearer key        auth.AuthStage
  *   -> parse: version, betas, JSON            api.RequestParser
  *   -> validate per API version               api.validation.RequestValidator
+ *   -> thinking blocks: signatures, order     thinking.ThinkingChecks
  *   -> feature policy (what Mantle refuses)   policy.FeaturePolicy
  *   -> model catalogue and output limit       policy.ModelCatalogueStage
  *   -> model permission (IAM action on model) auth.PermissionStage
@@ -39,6 +44,8 @@ import java.util.List;
  *   -> quota admission (429 before any work)  quota.QuotaAdmission
  *   -> faults: x-mock-fault header, rules     faults.FaultInjection
  *   -> answer: fixture match, else generator  answer.AnswerSelection
+ *   -> x-mock-stop-reason header              answer.StopReasonHeader
+ *   -> sign the answer's thinking blocks      thinking.AnswerSigning
  *   -> open-stream gauge                      admin.MetricsRegistry
  *   -> encode: JSON or paced SSE              wire.AnswerEncoder
  *      (output tokens metered by quota.QuotaSettlement, unused reservation refunded on completion)
@@ -54,6 +61,8 @@ final class RequestPath {
         stages.add(AuthStage.from(config.auth.withRegion(config.region)));
         stages.add(new RequestParser());
         stages.add(new RequestValidator(config.validation, features.blockTypes()));
+        BlockSigner signer = BlockSigner.of(config.thinking); // one key per mock instance unless configured
+        stages.add(new ThinkingChecks(signer, config.thinking));
         stages.add(new FeaturePolicy(features, config.profile,
                 config.validation.unsupportedBetas.equals("reject"), config.validation.unknownBetas.equals("reject")));
         stages.add(new ModelCatalogueStage(c.catalogue()));
@@ -63,6 +72,8 @@ final class RequestPath {
         stages.add(new QuotaAdmission(controls.quotas()));
         stages.add(new FaultInjection(controls.faults(), config.streaming.timing()));
         stages.add(c.answerSelection());
+        stages.add(new StopReasonHeader());
+        stages.add(new AnswerSigning(signer));
         stages.add(controls.metrics().openStreams());
 
         AnswerEncoder encoder = new AnswerEncoder(streams);

@@ -22,10 +22,12 @@ import java.util.function.IntConsumer;
 /** Chooses the wire form of an exchange's answer: count_tokens JSON, a Message as JSON, or an SSE stream. */
 public final class AnswerEncoder implements ResponseEncoder {
     private final SseEncoder sse;
+    private final MessageJson shape;
     private final StreamWriter streams;
 
     public AnswerEncoder(StreamWriter streams) {
         this.sse = streams.encoder();
+        this.shape = sse.shape();
         this.streams = streams;
     }
 
@@ -54,15 +56,14 @@ public final class AnswerEncoder implements ResponseEncoder {
         if (exchange.message().stream()) {
             StreamPlan plan = exchange.streamPlan();
             channel.begin(200, "text/event-stream; charset=utf-8", headers(exchange, "text/event-stream"));
-            return streams.write(sse.stream(id, model, answer, input), plan, channel, exchange.outputMeter(), input, outputTokens);
+            return streams.write(sse.stream(id, model, answer, input), answer, plan, channel, exchange.outputMeter(), input, outputTokens);
         }
         int granted = exchange.outputMeter().grant(answer.outputTokens());
         if (granted < answer.outputTokens()) {
             answer = cut(answer, granted, id, model, input);
         }
         outputTokens.accept(answer.outputTokens());
-        return json(channel, headers, MessageJson.message(id, model, answer.content(), answer.stopReason(),
-                answer.stopSequence(), input, answer.outputTokens()));
+        return json(channel, headers, shape.message(id, model, answer, input));
     }
 
     /** The answer as it stood when the output quota ran out: what a stream would have delivered by then. */
@@ -77,7 +78,7 @@ public final class AnswerEncoder implements ResponseEncoder {
             produced += e.tokens();
             acc.accept(e);
         }
-        return new Answer(acc.content(), "max_tokens", null, produced);
+        return SseEncoder.cutAt(answer, produced).withContent(acc.content());
     }
 
     private static Map<String, String> headers(Exchange exchange, String kind) {

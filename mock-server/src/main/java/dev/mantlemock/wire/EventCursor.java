@@ -27,6 +27,7 @@ final class EventCursor implements Iterator<SseEvent> {
     private final Answer answer;
     private final InputTokens input;
     private final int pingEvery;
+    private final MessageJson shape;
     private final TokenSpread spread;
     private final ArrayDeque<SseEvent> ready = new ArrayDeque<>(4);
 
@@ -38,8 +39,9 @@ final class EventCursor implements Iterator<SseEvent> {
     private byte[] deltaPrefix;
     private int counted;
 
-    EventCursor(String messageId, String model, Answer answer, InputTokens input, int pingEvery) {
+    EventCursor(String messageId, String model, Answer answer, InputTokens input, int pingEvery, MessageJson shape) {
         this.messageId = messageId;
+        this.shape = shape;
         this.model = model;
         this.answer = answer;
         this.input = input;
@@ -68,8 +70,7 @@ final class EventCursor implements Iterator<SseEvent> {
         switch (step) {
             case START -> {
                 ObjectNode start = event("message_start");
-                start.set("message", MessageJson.message(messageId, model, List.of(), null, null, input,
-                        Math.min(1, answer.outputTokens())));
+                start.set("message", shape.started(messageId, model, input, Math.min(1, answer.outputTokens())));
                 emit(new SseEvent(start, false, 0, -1));
                 block = 0;
                 step = content.isEmpty() ? Step.ENDING : Step.BLOCK_START;
@@ -89,7 +90,7 @@ final class EventCursor implements Iterator<SseEvent> {
                 step = block < content.size() ? Step.BLOCK_START : Step.ENDING;
             }
             case ENDING -> {
-                ready.addAll(ending(answer.stopReason(), answer.stopSequence(), answer.outputTokens(), input));
+                ready.addAll(ending(shape, answer, input));
                 step = Step.DONE;
             }
             case DONE -> { }
@@ -98,13 +99,13 @@ final class EventCursor implements Iterator<SseEvent> {
 
     private void blockStart(ObjectNode content) {
         String type = content.path("type").asText();
-        ObjectNode empty = switch (type) {
+        ObjectNode empty = shape.block(switch (type) {
             case "text" -> emptyText(content);
             case "thinking" -> MessageJson.F.objectNode().put("type", "thinking").put("thinking", "").put("signature", "");
             case "tool_use" -> MessageJson.F.objectNode().put("type", "tool_use").put("id", content.path("id").asText())
                     .put("name", content.path("name").asText()).set("input", MessageJson.F.objectNode());
             default -> content.deepCopy(); // redacted_thinking and anything unknown arrive whole
-        };
+        });
         ObjectNode start = event("content_block_start").put("index", block);
         start.set("content_block", empty);
         emit(new SseEvent(start, false, 0, block));
@@ -181,10 +182,10 @@ final class EventCursor implements Iterator<SseEvent> {
     }
 
     /** message_delta with the final usage, then message_stop: never separated by a ping. */
-    static List<SseEvent> ending(String stopReason, String stopSequence, int outputTokens, InputTokens input) {
+    static List<SseEvent> ending(MessageJson shape, Answer answer, InputTokens input) {
         ObjectNode delta = event("message_delta");
-        delta.putObject("delta").put("stop_reason", stopReason).put("stop_sequence", stopSequence);
-        delta.set("usage", MessageJson.usage(input, outputTokens));
+        delta.set("delta", shape.stopDelta(answer));
+        delta.set("usage", shape.deltaUsage(input, answer.outputTokens(), MessageJson.thinkingDetails(answer)));
         return List.of(new SseEvent(delta, false, 0, -1), new SseEvent(event("message_stop"), false, 0, -1));
     }
 

@@ -19,15 +19,30 @@ import java.util.List;
  */
 public final class SseEncoder {
     private final int pingEvery;
+    private final MessageJson shape;
 
-    /** @param pingEvery a ping every this many events; 0 for only the customary one after the first block start */
-    public SseEncoder(int pingEvery) {
+    /**
+     * @param pingEvery a ping every this many events; 0 for only the customary one after the first block start
+     * @param shape     how messages, usage and blocks are written
+     */
+    public SseEncoder(int pingEvery, MessageJson shape) {
         this.pingEvery = pingEvery;
+        this.shape = shape;
+    }
+
+    /** An encoder writing the first-party shape. */
+    public SseEncoder(int pingEvery) {
+        this(pingEvery, MessageJson.DEFAULT);
+    }
+
+    /** How messages are written, for the JSON form of the same answers. */
+    public MessageJson shape() {
+        return shape;
     }
 
     /** The stream's events, made one by one as they are taken: what a paced stream holds while it is open. */
     public Iterator<SseEvent> stream(String messageId, String model, Answer answer, InputTokens input) {
-        return new EventCursor(messageId, model, answer, input, pingEvery);
+        return new EventCursor(messageId, model, answer, input, pingEvery, shape);
     }
 
     /** Every event of the stream, in order. */
@@ -38,13 +53,22 @@ public final class SseEncoder {
     }
 
     /** The close of a stream cut short by the output quota: the open block ends, then the message. */
-    public List<SseEvent> cutShort(int openBlock, int producedTokens, InputTokens input) {
+    public List<SseEvent> cutShort(int openBlock, int producedTokens, InputTokens input, Answer answer) {
         List<SseEvent> events = new ArrayList<>();
         if (openBlock >= 0) {
             events.add(new SseEvent(EventCursor.event("content_block_stop").put("index", openBlock), false, 0, openBlock));
         }
-        events.addAll(EventCursor.ending("max_tokens", null, producedTokens, input));
+        events.addAll(EventCursor.ending(shape, cutAt(answer, producedTokens), input));
         return events;
+    }
+
+    /**
+     * The answer's ending when only {@code producedTokens} were delivered: max_tokens, and the thinking share
+     * of what was delivered (thinking comes first, so it is delivered first). Its content is left to the caller.
+     */
+    static Answer cutAt(Answer answer, int producedTokens) {
+        return new Answer(answer.content(), "max_tokens", null, producedTokens,
+                Math.min(answer.thinkingTokens(), producedTokens), null);
     }
 
     /** {@code event: name\ndata: json\n\n} */

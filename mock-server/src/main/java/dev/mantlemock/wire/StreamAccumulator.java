@@ -59,7 +59,7 @@ public final class StreamAccumulator {
             case "thinking_delta" -> block.put("thinking", block.path("thinking").asText() + delta.path("thinking").asText());
             case "signature_delta" -> block.put("signature", delta.path("signature").asText());
             case "citations_delta" -> {
-                ArrayNode citations = block.has("citations") ? (ArrayNode) block.get("citations") : block.putArray("citations");
+                ArrayNode citations = block.get("citations") instanceof ArrayNode list ? list : block.putArray("citations");
                 citations.add(delta.get("citation"));
             }
             case "input_json_delta" -> partialJson.computeIfAbsent(index, i -> new StringBuilder())

@@ -2,6 +2,7 @@ package dev.mantlemock.wire;
 
 import dev.mantlemock.domain.StreamTiming;
 import dev.mantlemock.domain.StreamPlan;
+import dev.mantlemock.domain.Answer;
 import dev.mantlemock.domain.InputTokens;
 import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ErrorEnvelope;
@@ -46,9 +47,10 @@ public final class StreamWriter {
         this.encoder = encoder;
     }
 
-    public CompletableFuture<Void> write(Iterator<SseEvent> events, StreamPlan plan, ResponseChannel channel,
+    /** Writes the events of {@code answer} (made from it by {@link SseEncoder#stream}) as {@code plan} paces them. */
+    public CompletableFuture<Void> write(Iterator<SseEvent> events, Answer answer, StreamPlan plan, ResponseChannel channel,
             OutputTokenMeter meter, InputTokens input, IntConsumer outputTokens) {
-        Run run = new Run(events, plan, channel, meter, input, outputTokens);
+        Run run = new Run(events, answer, plan, channel, meter, input, outputTokens);
         running.add(run);
         run.done.whenComplete((ok, e) -> running.remove(run));
         run.step(Wait.NOTHING);
@@ -148,6 +150,7 @@ public final class StreamWriter {
         final ResponseChannel channel;
         final OutputTokenMeter meter;
         final InputTokens input;
+        final Answer answer;
         final IntConsumer outputTokens;
         final SplittableRandom jitter;
         final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -167,9 +170,10 @@ public final class StreamWriter {
         int produced;
         boolean firstDeltaSent;
 
-        Run(Iterator<SseEvent> events, StreamPlan plan, ResponseChannel channel, OutputTokenMeter meter,
+        Run(Iterator<SseEvent> events, Answer answer, StreamPlan plan, ResponseChannel channel, OutputTokenMeter meter,
                 InputTokens input, IntConsumer outputTokens) {
             this.events = events;
+            this.answer = answer;
             this.plan = plan;
             this.channel = channel;
             this.meter = meter;
@@ -297,7 +301,7 @@ public final class StreamWriter {
 
         /** The output quota ran out mid-generation: the open block and the message end here. */
         void cutShort(int openBlock) {
-            replaceRest(encoder.cutShort(openBlock, produced, input));
+            replaceRest(encoder.cutShort(openBlock, produced, input, answer));
         }
 
         void replaceRest(List<SseEvent> rest) {

@@ -34,6 +34,25 @@ class CommandLineTest {
     }
 
     @Test
+    void thinkingAndResponseSwitchesAreReadFromTheFileAndABadValueIsNamed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mock.yaml");
+        Files.writeString(file, "thinking:\n  signing-key: k\n  signatures: verify-own\n  thinking-first: off\n"
+                + "responses:\n  nullable-fields: omit\n  inference-geo: us\n");
+
+        MockConfig c = CommandLine.parse("--config", file.toString());
+
+        assertThat(c.thinking.signingKey).isEqualTo("k");
+        assertThat(c.thinking.signatures).isEqualTo("verify-own");
+        assertThat(c.thinking.thinkingFirst).isEqualTo("off");
+        assertThat(c.responses.nullableFields).isEqualTo("omit");
+        assertThat(c.responses.inferenceGeo).isEqualTo("us");
+        c.thinking.signatures = "trust";
+        assertThatThrownBy(c.thinking::check).hasMessageContaining("thinking.signatures must be one of [verify, verify-own, ignore], not 'trust'");
+        c.responses.nullableFields = "null";
+        assertThatThrownBy(c.responses::check).hasMessageContaining("responses.nullable-fields must be 'present' or 'omit'");
+    }
+
+    @Test
     void anUnknownFlagIsNamedWithTheUsage() {
         assertThatThrownBy(() -> CommandLine.parse("--prot", "1"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("unknown option '--prot'").hasMessageContaining("usage:");

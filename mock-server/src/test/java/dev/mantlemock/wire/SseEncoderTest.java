@@ -45,7 +45,9 @@ class SseEncoderTest {
             acc.accept(e);
             tokens += e.tokens();
         }
-        assertThat(acc.content()).isEqualTo(blocks);
+        // as the SDK types declare them: citations on text, the caller on tool_use
+        assertThat(acc.content()).isEqualTo(blocks.stream().map(MessageJson.DEFAULT::block).toList());
+        assertThat(acc.content().get(2).path("caller").path("type").asText()).isEqualTo("direct");
         assertThat(tokens).isEqualTo(41);
     }
 

@@ -2,13 +2,22 @@ package dev.mantlemock.contract.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.anthropic.core.JsonValue;
+import com.anthropic.errors.AnthropicServiceException;
+import com.anthropic.errors.BadRequestException;
 import com.anthropic.models.messages.ContentBlock;
+import com.anthropic.models.messages.ContentBlockParam;
 import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.MessageParam;
+import com.anthropic.models.messages.ToolResultBlockParam;
+import com.anthropic.models.messages.ToolUseBlockParam;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mantlemock.contract.Contract;
 import dev.mantlemock.contract.Contract.Needs;
 import dev.mantlemock.contract.client.SseEvent;
 import java.util.List;
+import java.util.Map;
 
 /** Extended thinking: the thinking block leads and carries the signature the next turn must hand back. */
 public final class ThinkingContracts {
@@ -47,7 +56,31 @@ public final class ThinkingContracts {
                         assertThat(e.data().path("delta").path("type").asText()).as("other deltas").isEqualTo("thinking_delta"));
             });
 
+    /**
+     * Spring AI 1.1.2 hands the tool call back without the thinking block that came before it. The conversation is
+     * written by hand (no model call first), so the request is refused before the model runs and costs no tokens.
+     */
+    public static final Contract DROPPED_BLOCK = new Contract("thinking.dropped-block-refused", "thinking",
+            "With thinking enabled, handing back a tool_use turn without its thinking block is a 400 invalid_request_error "
+                    + "saying the final assistant turn must start with a thinking block",
+            Needs.NOTHING, s -> {
+                String id = "toolu_01DroppedThinking00000000";
+                MessageCreateParams params = Requests.ask(s, Requests.WEATHER_QUESTION, 2048).enabledThinking(1024)
+                        .addTool(Requests.weatherTool())
+                        .addMessage(MessageParam.ofAssistantOfContentBlockParams(List.of(ContentBlockParam.ofToolUse(
+                                ToolUseBlockParam.builder().id(id).name("get_weather")
+                                        .input(JsonValue.from(Map.of("city", "Paris"))).build()))))
+                        .addMessage(MessageParam.ofUserOfContentBlockParams(List.of(ContentBlockParam.ofToolResult(
+                                ToolResultBlockParam.builder().toolUseId(id).content("18 degrees Celsius and sunny").build()))))
+                        .build();
+                AnthropicServiceException e = s.refusal(c -> c.messages().create(params));
+                assertThat(e).as("exception class").isInstanceOf(BadRequestException.class);
+                Envelope.expect(e, 400, "invalid_request_error");
+                assertThat(Envelope.body(e).path("error").path("message").asText()).as("error.message")
+                        .contains("Expected `thinking` or `redacted_thinking`, but found `tool_use`");
+            });
+
     public static List<Contract> all() {
-        return List.of(FIRST_AND_SIGNED, STREAMED_SIGNATURE);
+        return List.of(FIRST_AND_SIGNED, STREAMED_SIGNATURE, DROPPED_BLOCK);
     }
 }

@@ -106,6 +106,16 @@ public final class Mutants {
                             if (e.requestBody.contains("\"tool_result\"")) {
                                 e.editMessage(m -> m.put("stop_reason", "tool_use"));
                             }
+                        }),
+                new Mutant("dropped-thinking-block-accepted", "a tool turn handed back without its thinking block answered 200 (the mock before issue 12)",
+                        Set.of("thinking.dropped-block-refused"),
+                        e -> {
+                            if (e.status == 400 && e.body.contains("Expected `thinking` or `redacted_thinking`")) {
+                                e.status = 200;
+                                e.body = "{\"id\":\"msg_01Mutant\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"m\","
+                                        + "\"content\":[{\"type\":\"text\",\"text\":\"It is sunny.\"}],\"stop_reason\":\"end_turn\","
+                                        + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":10,\"output_tokens\":4}}";
+                            }
                         }));
     }
 

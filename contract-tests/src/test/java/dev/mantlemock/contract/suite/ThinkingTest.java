@@ -13,4 +13,9 @@ class ThinkingTest {
     void aStreamedThinkingBlockClosesWithItsSignature() {
         SuiteRun.verify(ThinkingContracts.STREAMED_SIGNATURE);
     }
+
+    @Test
+    void aToolTurnWithoutItsThinkingBlockIsRefused() {
+        SuiteRun.verify(ThinkingContracts.DROPPED_BLOCK);
+    }
 }

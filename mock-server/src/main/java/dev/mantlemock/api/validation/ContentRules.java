@@ -113,10 +113,15 @@ final class ContentRules {
                 }
             }
             case "thinking" -> {
-                Check.string(Check.required(block, "thinking", path), Check.join(path, "thinking"));
-                Check.string(Check.required(block, "signature", path), Check.join(path, "signature"));
+                // First-party paths name the block type: messages.1.content.0.thinking.signature: Field required
+                String where = Check.join(path, "thinking");
+                Check.string(Check.required(block, "thinking", where), Check.join(where, "thinking"));
+                Check.string(Check.required(block, "signature", where), Check.join(where, "signature"));
             }
-            case "redacted_thinking" -> Check.string(Check.required(block, "data", path), Check.join(path, "data"));
+            case "redacted_thinking" -> {
+                String where = Check.join(path, "redacted_thinking");
+                Check.string(Check.required(block, "data", where), Check.join(where, "data"));
+            }
             default -> throw new IllegalStateException("block table and switch disagree on " + type);
         }
     }
