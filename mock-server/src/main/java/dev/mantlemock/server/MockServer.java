@@ -87,6 +87,8 @@ public final class MockServer implements AutoCloseable {
             // Streams must reach the client event by event: never gzip-buffered.
             cfg.http.compressionStrategy = CompressionStrategy.NONE;
             cfg.http.maxRequestSize = config.maxBodyBytes;
+            cfg.router.handlerWrapper(endpoint -> LastResort.wrap(endpoint.handler));
+            cfg.router.javaLangErrorHandler(LastResort::answer);
             cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(limits.maxHeaderBytes));
             cfg.jetty.addConnector((server, http) -> connector(server, http, config.host, config.port, limits));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new EnvelopeErrorHandler()));
@@ -96,11 +98,11 @@ public final class MockServer implements AutoCloseable {
             cfg.routes.before("/_mock/*", ctx -> ctx.header("request-id", Ids.requestId()));
             cfg.routes.get("/_mock/health", ctx -> ctx.contentType("application/json").result(HEALTHY));
             admin.addRoutes(cfg.routes);
-            cfg.routes.error(404, ctx -> {
+            cfg.routes.error(404, LastResort.wrap(ctx -> {
                 if (!AdminApi.answered(ctx)) {
                     entry.notAvailable(ctx);
                 }
-            });
+            }));
         });
         app.start();
         return new MockServer(app, timer, streams, config, controls);
