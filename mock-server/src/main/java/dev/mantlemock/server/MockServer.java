@@ -23,7 +23,10 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import io.javalin.compression.CompressionStrategy;
 import dev.mantlemock.domain.Ids;
+import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import java.time.Clock;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +95,8 @@ public final class MockServer implements AutoCloseable {
             cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(limits.maxHeaderBytes));
             cfg.jetty.addConnector((server, http) -> connector(server, http, config.host, config.port, limits));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new EnvelopeErrorHandler()));
+            cfg.jetty.modifyServletContextHandler(context -> context.addFilter(
+                    new FilterHolder(new MethodAsSent()), "/*", EnumSet.of(DispatcherType.REQUEST)));
             cfg.routes.post("/anthropic" + Endpoint.MESSAGES.path(), entry.handler(Endpoint.MESSAGES));
             cfg.routes.post("/anthropic" + Endpoint.COUNT_TOKENS.path(), entry.handler(Endpoint.COUNT_TOKENS));
             // Admin answers carry a request id too, so every response can be quoted in a report.
