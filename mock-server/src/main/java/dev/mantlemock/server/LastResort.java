@@ -37,7 +37,7 @@ final class LastResort {
         write(res, null);
     }
 
-    private static void answer(Context ctx, Throwable t) {
+    static void answer(Context ctx, Throwable t) {
         log(t);
         write(ctx.res(), ctx);
     }

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -53,13 +54,16 @@ public final class MockServer implements AutoCloseable {
 
     private final Javalin app;
     private final ScheduledThreadPoolExecutor timer;
+    private final ExecutorService workers;
     private final StreamWriter streams;
     private final MockConfig config;
     private final MockControls controls;
 
-    private MockServer(Javalin app, ScheduledThreadPoolExecutor timer, StreamWriter streams, MockConfig config, MockControls controls) {
+    private MockServer(Javalin app, ScheduledThreadPoolExecutor timer, ExecutorService workers, StreamWriter streams,
+            MockConfig config, MockControls controls) {
         this.app = app;
         this.timer = timer;
+        this.workers = workers;
         this.streams = streams;
         this.config = config;
         this.controls = controls;
@@ -82,7 +86,8 @@ public final class MockServer implements AutoCloseable {
         RequestPipeline pipeline = pipeline(config, clock, controls, streams);
         AdminApi admin = new AdminApi(controls, config.admin, config.host);
         ConnectionSettings limits = config.connections;
-        HttpEntry entry = new HttpEntry(pipeline, clock, config.maxBodyBytes, limits.bodyReadTimeoutMillis());
+        ExecutorService workers = Workers.start();
+        HttpEntry entry = new HttpEntry(pipeline, workers, clock, config.maxBodyBytes, limits.bodyReadTimeoutMillis());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -110,7 +115,7 @@ public final class MockServer implements AutoCloseable {
             }));
         });
         app.start();
-        return new MockServer(app, timer, streams, config, controls);
+        return new MockServer(app, timer, workers, streams, config, controls);
     }
 
     /** The request path without the HTTP server around it: what the server runs, and what fuzz tests drive directly. */
@@ -180,6 +185,7 @@ public final class MockServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         app.stop();
+        workers.shutdownNow();
         timer.shutdownNow();
         try {
             timer.awaitTermination(2, TimeUnit.SECONDS);
