@@ -35,18 +35,18 @@ class AdminSafeFromWebPagesTest {
     void aCrossOriginTextPlainPostAddsNoFaultRule() {
         RawResponse r = call("POST", "/_mock/faults", "127.0.0.1:" + port,
                 "Origin: http://evil.example\r\ncontent-type: text/plain\r\n", "{\"kind\":\"overloaded\"}");
-        assertRefused(r, 403, "permission_error", "does not answer web pages (Origin 'http://evil.example')");
+        r.assertEnvelope(403, "permission_error", "does not answer web pages (Origin 'http://evil.example')");
         assertThat(rules()).isEmpty();
     }
 
     @Test
     void aResetFromAnotherSiteIsRefusedByOriginOrByFetchMetadata() {
-        assertRefused(call("POST", "/_mock/reset", "127.0.0.1:" + port,
-                "Origin: http://evil.example\r\ncontent-type: application/json\r\n", ""), 403, "permission_error", "Origin");
-        assertRefused(call("POST", "/_mock/reset", "127.0.0.1:" + port,
-                "Sec-Fetch-Site: cross-site\r\ncontent-type: application/json\r\n", ""), 403, "permission_error", "Sec-Fetch-Site");
-        assertRefused(call("POST", "/_mock/reset", "127.0.0.1:" + port,
-                "Origin: null\r\ncontent-type: application/json\r\n", ""), 403, "permission_error", "Origin 'null'");
+        call("POST", "/_mock/reset", "127.0.0.1:" + port,
+                "Origin: http://evil.example\r\ncontent-type: application/json\r\n", "").assertEnvelope(403, "permission_error", "Origin");
+        call("POST", "/_mock/reset", "127.0.0.1:" + port,
+                "Sec-Fetch-Site: cross-site\r\ncontent-type: application/json\r\n", "").assertEnvelope(403, "permission_error", "Sec-Fetch-Site");
+        call("POST", "/_mock/reset", "127.0.0.1:" + port,
+                "Origin: null\r\ncontent-type: application/json\r\n", "").assertEnvelope(403, "permission_error", "Origin 'null'");
     }
 
     @Test
@@ -55,19 +55,19 @@ class AdminSafeFromWebPagesTest {
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"my secret prompt\"}]}");
         for (String host : new String[] {"evil.example.com:" + port, "evil.example.com", "127.0.0.1:" + (port + 1)}) {
             RawResponse r = call("GET", "/_mock/requests", host, "", null);
-            assertRefused(r, 403, "permission_error", "Host was '" + host + "'");
+            r.assertEnvelope(403, "permission_error", "Host was '" + host + "'");
             assertThat(r.text()).doesNotContain("secret prompt");
         }
     }
 
     @Test
     void writesWithoutAJsonContentTypeAreRefusedWithABodyOrWithout() {
-        assertRefused(call("POST", "/_mock/reset", "127.0.0.1:" + port, "", ""), 400, "invalid_request_error",
+        call("POST", "/_mock/reset", "127.0.0.1:" + port, "", "").assertEnvelope(400, "invalid_request_error",
                 "POST on the admin API needs 'application/json' (with a body or not), got none");
-        assertRefused(call("DELETE", "/_mock/requests", "127.0.0.1:" + port, "content-type: text/plain\r\n", ""), 400,
+        call("DELETE", "/_mock/requests", "127.0.0.1:" + port, "content-type: text/plain\r\n", "").assertEnvelope(400,
                 "invalid_request_error", "got 'text/plain'");
-        assertRefused(call("PUT", "/_mock/quotas", "127.0.0.1:" + port, "content-type: application/x-www-form-urlencoded\r\n",
-                "{\"enabled\":false}"), 400, "invalid_request_error", "needs 'application/json'");
+        call("PUT", "/_mock/quotas", "127.0.0.1:" + port, "content-type: application/x-www-form-urlencoded\r\n",
+                "{\"enabled\":false}").assertEnvelope(400, "invalid_request_error", "needs 'application/json'");
     }
 
     @Test
@@ -94,10 +94,10 @@ class AdminSafeFromWebPagesTest {
         try (RunningMock guarded = RunningMock.start(c -> c.admin.token = "s3cret")) {
             int p = guarded.server().port();
             String token = "Authorization: Bearer s3cret\r\n";
-            assertRefused(call(p, "POST", "/_mock/reset", "127.0.0.1:" + p, token + "Origin: http://evil.example\r\n"
-                    + "content-type: application/json\r\n", ""), 403, "permission_error", "Origin");
-            assertRefused(call(p, "GET", "/_mock/requests", "evil.example.com:" + p, token, null), 403, "permission_error", "Host");
-            assertRefused(call(p, "POST", "/_mock/reset", "127.0.0.1:" + p, "content-type: application/json\r\n", ""), 401,
+            call(p, "POST", "/_mock/reset", "127.0.0.1:" + p, token + "Origin: http://evil.example\r\n"
+                    + "content-type: application/json\r\n", "").assertEnvelope(403, "permission_error", "Origin");
+            call(p, "GET", "/_mock/requests", "evil.example.com:" + p, token, null).assertEnvelope(403, "permission_error", "Host");
+            call(p, "POST", "/_mock/reset", "127.0.0.1:" + p, "content-type: application/json\r\n", "").assertEnvelope(401,
                     "authentication_error", "admin token");
             assertThat(call(p, "POST", "/_mock/reset", "127.0.0.1:" + p, token + "content-type: application/json\r\n", "")
                     .status()).isEqualTo(200);
@@ -116,16 +116,5 @@ class AdminSafeFromWebPagesTest {
         String length = body == null ? "" : "content-length: " + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n";
         return RawRequest.send(port, method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + headers + length
                 + "Connection: close\r\n\r\n" + (body == null ? "" : body));
-    }
-
-    private static void assertRefused(RawResponse r, int status, String type, String messagePart) {
-        assertThat(r.status()).as(r.text()).isEqualTo(status);
-        String id = r.header("request-id");
-        assertThat(id).startsWith("req_");
-        JsonNode json = TestRequests.node(r.text());
-        assertThat(json.path("type").asText()).isEqualTo("error");
-        assertThat(json.path("error").path("type").asText()).isEqualTo(type);
-        assertThat(json.path("error").path("message").asText()).contains(messagePart);
-        assertThat(json.path("request_id").asText()).isEqualTo(id);
     }
 }

@@ -36,7 +36,7 @@ class OnlyTheHttpTheApiDefinesTest {
                 + "content-length: 37\r\nConnection: close\r\n\r\n{\"kind\":\"overloaded\",\"testId\":\"keep\"}");
         assertThat(added.status()).isEqualTo(201);
         RawResponse r = send("GET /_mock/reset HTTP/1.1\r\n" + host() + "X-HTTP-Method-Override: POST\r\nConnection: close\r\n\r\n");
-        assertEnvelope(r, 404, "not_found_error", "GET /_mock/reset is not an admin route");
+        r.assertEnvelope(404, "not_found_error", "GET /_mock/reset is not an admin route");
         assertThat(TestRequests.node(mock.get("/_mock/faults?testId=keep").body()).path("rules")).hasSize(1);
     }
 
@@ -49,7 +49,7 @@ class OnlyTheHttpTheApiDefinesTest {
 
     @Test
     void optionsStarIsAnsweredInTheEnvelope() {
-        assertEnvelope(send("OPTIONS * HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n"), 404, "not_found_error",
+        send("OPTIONS * HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n").assertEnvelope(404, "not_found_error",
                 "OPTIONS * is not available on Claude in Amazon Bedrock");
     }
 
@@ -58,14 +58,14 @@ class OnlyTheHttpTheApiDefinesTest {
         RawResponse r = send("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
         assertThat(r.status()).isEqualTo(426);
         assertThat(r.header("x-should-retry")).isEqualTo("false");
-        assertEnvelope(r, 426, "invalid_request_error", "Upgrade Required");
+        r.assertEnvelope(426, "invalid_request_error", "Upgrade Required");
     }
 
     @Test
     void unknownHttpVersionsAreA400NotARetried505() {
-        assertEnvelope(send("GET /_mock/health HTTP/9.9\r\n" + host() + "\r\n"), 400, "invalid_request_error", "Unknown Version");
+        send("GET /_mock/health HTTP/9.9\r\n" + host() + "\r\n").assertEnvelope(400, "invalid_request_error", "Unknown Version");
         RawResponse r = send("GET /_mock/health\r\n");
-        assertEnvelope(r, 400, "invalid_request_error", "HTTP/0.9");
+        r.assertEnvelope(400, "invalid_request_error", "HTTP/0.9");
         assertThat(r.header("x-should-retry")).isEqualTo("false");
     }
 
@@ -82,7 +82,7 @@ class OnlyTheHttpTheApiDefinesTest {
         assertThat(r.body()).contains("the JSON is nested deeper than 256 levels");
         RawResponse admin = send("PUT /_mock/quotas HTTP/1.1\r\n" + host() + "content-type: application/json\r\n"
                 + "content-length: 21\r\nConnection: close\r\n\r\n{\"windowSeconds\":NaN}");
-        assertEnvelope(admin, 400, "invalid_request_error", "The body is not valid JSON");
+        admin.assertEnvelope(400, "invalid_request_error", "The body is not valid JSON");
         assertNoInternalNames(admin.text());
     }
 
@@ -91,7 +91,7 @@ class OnlyTheHttpTheApiDefinesTest {
         RawResponse r = send("POST /anthropic/v1/messages HTTP/1.1\r\n" + host() + "content-type: application/json\r\n"
                 + "anthropic-version: 2023-06-01\r\nauthorization: Bearer " + RunningMock.API_KEY + "\r\n"
                 + "content-length: 100\r\n\r\n{\"model\":");
-        assertEnvelope(r, 400, "invalid_request_error", "before the whole body arrived");
+        r.assertEnvelope(400, "invalid_request_error", "before the whole body arrived");
         assertNoInternalNames(r.text());
     }
 
@@ -99,7 +99,7 @@ class OnlyTheHttpTheApiDefinesTest {
     void anAdminBodyCutShortIsA400NotA500() {
         RawResponse r = send("POST /_mock/faults HTTP/1.1\r\n" + host() + "content-type: application/json\r\n"
                 + "content-length: 100\r\n\r\n{\"kind\":");
-        assertEnvelope(r, 400, "invalid_request_error", "before the whole body arrived");
+        r.assertEnvelope(400, "invalid_request_error", "before the whole body arrived");
     }
 
     @Test
@@ -115,15 +115,5 @@ class OnlyTheHttpTheApiDefinesTest {
     private static void assertNoInternalNames(String body) {
         assertThat(body).doesNotContain("Exception", "StreamReadConstraints", "JsonReadFeature", "Feature", "dev.mantlemock",
                 "com.fasterxml", "jetty");
-    }
-
-    private static void assertEnvelope(RawResponse r, int status, String type, String messagePart) {
-        assertThat(r.status()).as(r.text()).isEqualTo(status);
-        String id = r.header("request-id");
-        assertThat(id).startsWith("req_");
-        JsonNode json = TestRequests.node(r.text());
-        assertThat(json.path("error").path("type").asText()).isEqualTo(type);
-        assertThat(json.path("error").path("message").asText()).contains(messagePart);
-        assertThat(json.path("request_id").asText()).isEqualTo(id);
     }
 }
