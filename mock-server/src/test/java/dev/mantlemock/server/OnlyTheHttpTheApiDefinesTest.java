@@ -2,7 +2,6 @@ package dev.mantlemock.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mantlemock.testing.RawRequest;
 import dev.mantlemock.testing.RawResponse;
 import dev.mantlemock.testing.RunningMock;
