@@ -6,8 +6,21 @@ import assert from 'node:assert/strict';
 const baseURL = process.env.ANTHROPIC_BEDROCK_MANTLE_BASE_URL ?? 'http://127.0.0.1:8080/anthropic';
 delete process.env.AWS_BEARER_TOKEN_BEDROCK; // it would win over the SigV4 credentials below
 
+// A mock answers in milliseconds: one that accepts and never answers fails this check in 20 s, with its
+// address, instead of after the SDK's 10-minute default.
+const TIMEOUT_MS = 20_000;
+const patience = { timeout: TIMEOUT_MS, maxRetries: 0 };
+process.on('uncaughtException', (e) => {
+  if (e?.name === 'APIConnectionTimeoutError' || e?.constructor?.name === 'APIConnectionTimeoutError') {
+    console.error(`No answer from the mock at ${baseURL}: a request did not answer within ${TIMEOUT_MS / 1000} s.`);
+  } else {
+    console.error(e);
+  }
+  process.exit(1);
+});
+
 const sigv4 = new AnthropicBedrockMantle({
-  baseURL, awsRegion: 'us-east-1',
+  ...patience, baseURL, awsRegion: 'us-east-1',
   awsAccessKey: 'AKIDEXAMPLE', awsSecretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
 });
 const hello = { model: 'anthropic.claude-opus-4-7', max_tokens: 200, messages: [{ role: 'user', content: 'Hello from TypeScript' }] };
@@ -31,11 +44,11 @@ const call = streamed.content.find(b => b.type === 'tool_use');
 assert.equal(typeof call.input.q, 'string');
 console.log('stream with thinking and a tool call:', streamed.stop_reason);
 
-const bearer = new AnthropicBedrockMantle({ baseURL, apiKey: 'any-key-in-lenient-mode' });
+const bearer = new AnthropicBedrockMantle({ ...patience, baseURL, apiKey: 'any-key-in-lenient-mode' });
 console.log('bearer key create:', (await bearer.messages.create(hello)).stop_reason);
 
 const wrong = new AnthropicBedrockMantle({
-  baseURL, awsRegion: 'us-east-1', awsAccessKey: 'AKIDEXAMPLE', awsSecretAccessKey: 'not-the-secret', maxRetries: 0,
+  ...patience, baseURL, awsRegion: 'us-east-1', awsAccessKey: 'AKIDEXAMPLE', awsSecretAccessKey: 'not-the-secret', maxRetries: 0,
 });
 await assert.rejects(wrong.messages.create(hello), e => e.status === 401 && e.error?.error?.type === 'authentication_error');
 await assert.rejects(

@@ -3,6 +3,7 @@ package dev.mantlemock.contract;
 import com.anthropic.bedrock.backends.BedrockMantleBackend;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.Timeout;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.AnthropicServiceException;
 import com.anthropic.helpers.MessageAccumulator;
@@ -26,11 +27,17 @@ public final class Session {
     private final Target target;
     private final Meter meter = new Meter();
     private final Wire wire;
+    private final Patience patience;
     private AnthropicClient sdk;
 
     public Session(Target target) {
+        this(target, Patience.of(target));
+    }
+
+    public Session(Target target, Patience patience) {
         this.target = target;
-        this.wire = new Wire(target, meter);
+        this.patience = patience;
+        this.wire = new Wire(target, meter, patience);
     }
 
     public Target target() {
@@ -82,7 +89,12 @@ public final class Session {
     }
 
     private AnthropicClient client(BedrockMantleBackend backend) {
-        return AnthropicOkHttpClient.builder().backend(backend).maxRetries(target.maxRetries()).build();
+        // OkHttp's read timeout is per read, so a stream is timed event by event; the request timeout
+        // bounds a whole call, which for a stream must outlast many events.
+        return AnthropicOkHttpClient.builder().backend(backend).maxRetries(target.maxRetries())
+                .timeout(Timeout.builder().connect(patience.connect()).read(patience.read()).write(patience.read())
+                        .request(patience.whole()).build())
+                .build();
     }
 
     /** {@code messages.create} through the user's SDK client, counted. */
@@ -92,9 +104,21 @@ public final class Session {
 
     public Message create(AnthropicClient client, MessageCreateParams params) {
         meter.request();
-        Message message = client.messages().create(params);
+        Message message = answered("POST /v1/messages", () -> client.messages().create(params));
         meter.usage(message.usage());
         return message;
+    }
+
+    /** An SDK call, whose timeout is reported with the target's name and the request that was not answered. */
+    private <T> T answered(String what, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            if (!(e instanceof AnthropicServiceException) && Patience.isTimeout(e)) {
+                throw patience.noAnswer(target, what, e);
+            }
+            throw e;
+        }
     }
 
     /** A streamed create, as the SDK user sees it: every event, and the message the SDK accumulates from them. */
@@ -104,12 +128,15 @@ public final class Session {
         meter.request();
         List<RawMessageStreamEvent> events = new ArrayList<>();
         MessageAccumulator accumulator = MessageAccumulator.create();
-        try (StreamResponse<RawMessageStreamEvent> stream = sdk().messages().createStreaming(params)) {
-            stream.stream().forEach(event -> {
-                events.add(event);
-                accumulator.accumulate(event);
-            });
-        }
+        answered("POST /v1/messages (stream)", () -> {
+            try (StreamResponse<RawMessageStreamEvent> stream = sdk().messages().createStreaming(params)) {
+                stream.stream().forEach(event -> {
+                    events.add(event);
+                    accumulator.accumulate(event);
+                });
+            }
+            return null;
+        });
         Message message = accumulator.message();
         meter.usage(message.usage());
         return new Streamed(events, message);
@@ -117,7 +144,7 @@ public final class Session {
 
     public long countTokens(MessageCountTokensParams params) {
         meter.request();
-        return sdk().messages().countTokens(params).inputTokens();
+        return answered("POST /v1/messages/count_tokens", () -> sdk().messages().countTokens(params).inputTokens());
     }
 
     /** A call that must fail: returns the SDK's exception, or fails the contract if an answer came back. */
@@ -129,7 +156,7 @@ public final class Session {
         meter.request();
         Object answer;
         try {
-            answer = call.apply(client);
+            answer = answered("the refused request", () -> call.apply(client));
         } catch (AnthropicServiceException e) {
             return e;
         }

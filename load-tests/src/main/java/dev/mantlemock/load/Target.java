@@ -119,7 +119,12 @@ public final class Target implements AutoCloseable {
                 request.setHeader(k, v);
             }
         });
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new java.net.http.HttpTimeoutException("No answer from " + describe() + ": POST " + path
+                    + " did not answer (connect timeout 10 s, 30 s for the answer)");
+        }
     }
 
     @Override

@@ -2,24 +2,38 @@ package dev.mantlemock.admin;
 
 import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
+import io.javalin.http.Context;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Decides whether an admin call may proceed. The admin API can reset quotas and inject faults, so a
- * mock reachable from other machines must not expose it without a token.
+ * Decides whether an admin call may proceed. The admin API can reset quotas, inject faults and read the
+ * journal (prompts), so a mock reachable from other machines must not expose it without a token, and
+ * no web page may drive it: not cross-origin, not by DNS rebinding, token or not.
  */
 final class AdminAccess {
+    /** IP literals of the loopback interface; never a name resolved through DNS (that is what rebinding forges). */
+    private static final Pattern LOOPBACK_LITERAL = Pattern.compile("127(\\.\\d{1,3}){3}|::1|0:0:0:0:0:0:0:1|localhost");
+    /** Methods that change state: a web page can send them without a preflight unless the type is JSON. */
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE", "PATCH");
+
     private final byte[] token;
     private final boolean loopback;
     private final String host;
+    /** Bound to every interface: the names it is reached by cannot be known, so the token guards it. */
+    private final boolean wildcard;
 
     AdminAccess(String token, String bindHost) {
         this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
         this.host = bindHost;
         this.loopback = isLoopback(bindHost);
+        this.wildcard = bindHost == null || bindHost.isEmpty() || isAnyLocal(bindHost);
     }
 
     static boolean isLoopback(String host) {
@@ -33,8 +47,42 @@ final class AdminAccess {
         }
     }
 
+    private static boolean isAnyLocal(String host) {
+        try {
+            return InetAddress.getByName(host).isAnyLocalAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** Why a call is refused, or null when it may proceed. */
-    ApiException check(String authorization, String tokenHeader) {
+    ApiException check(Context ctx) {
+        int port = ctx.req().getLocalPort();
+        String hostHeader = ctx.header("Host");
+        if (!wildcard && !addressedHere(hostHeader, port)) {
+            return ApiException.of(ApiError.ADMIN_HOST_REFUSED, hostHeader == null ? "none" : "'" + hostHeader + "'");
+        }
+        String origin = ctx.header("Origin");
+        if (origin != null && !sameOrigin(origin, port)) {
+            return ApiException.of(ApiError.ADMIN_FROM_WEB_PAGE, "Origin '" + origin + "'");
+        }
+        String fetchSite = ctx.header("Sec-Fetch-Site");
+        if (fetchSite != null && !fetchSite.equals("none") && !fetchSite.equals("same-origin")) {
+            return ApiException.of(ApiError.ADMIN_FROM_WEB_PAGE, "Sec-Fetch-Site '" + fetchSite + "'");
+        }
+        ApiException refusal = tokenRefusal(ctx.header("Authorization"), ctx.header("x-mock-admin-token"));
+        if (refusal != null) {
+            return refusal;
+        }
+        String method = ctx.req().getMethod();
+        String contentType = ctx.header("Content-Type");
+        if (WRITES.contains(method) && !isJson(contentType)) {
+            return ApiException.of(ApiError.ADMIN_CONTENT_TYPE, method, contentType == null ? "none" : "'" + contentType + "'");
+        }
+        return null;
+    }
+
+    private ApiException tokenRefusal(String authorization, String tokenHeader) {
         if (token == null) {
             return loopback ? null : ApiException.of(ApiError.ADMIN_OFF_LOOPBACK, host);
         }
@@ -48,5 +96,48 @@ final class AdminAccess {
             return ApiException.of(ApiError.ADMIN_TOKEN_INVALID);
         }
         return null;
+    }
+
+    /** {@code Host} names this mock: localhost, a loopback literal or the bound address, with this port. */
+    private boolean addressedHere(String hostHeader, int port) {
+        if (hostHeader == null) {
+            return false;
+        }
+        String name = hostHeader;
+        int expectedPort = 80;
+        int colon = hostHeader.lastIndexOf(':');
+        if (colon > hostHeader.lastIndexOf(']')) {
+            name = hostHeader.substring(0, colon);
+            try {
+                expectedPort = Integer.parseInt(hostHeader.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return expectedPort == port && knownName(name);
+    }
+
+    private boolean knownName(String name) {
+        String bare = name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
+        bare = bare.toLowerCase(Locale.ROOT);
+        return LOOPBACK_LITERAL.matcher(bare).matches() || bare.equalsIgnoreCase(host);
+    }
+
+    /** An {@code Origin} is only acceptable when it is this mock itself (no page is served here, but a tool may say so). */
+    private boolean sameOrigin(String origin, int port) {
+        try {
+            URI uri = URI.create(origin);
+            if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                return false;
+            }
+            return (uri.getPort() == -1 ? 80 : uri.getPort()) == port && knownName(uri.getHost());
+        } catch (IllegalArgumentException e) {
+            return false; // "null" from a sandboxed page, or garbage
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null
+                && contentType.split(";", 2)[0].trim().equalsIgnoreCase("application/json");
     }
 }

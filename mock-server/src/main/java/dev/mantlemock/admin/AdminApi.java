@@ -12,6 +12,7 @@ import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.ErrorEnvelope;
 import dev.mantlemock.domain.Ids;
+import dev.mantlemock.domain.Json;
 import dev.mantlemock.faults.FaultRule;
 import dev.mantlemock.faults.FaultRuleSpec;
 import dev.mantlemock.faults.FaultRules;
@@ -47,6 +48,7 @@ public final class AdminApi {
     }
 
     public void addRoutes(RoutesConfig routes) {
+        routes.before("/_mock/*", this::screen);
         routes.get("/_mock/quotas", guarded(this::getQuotas));
         routes.put("/_mock/quotas", guarded(this::putQuotas));
         routes.delete("/_mock/quotas/usage", guarded(ctx -> {
@@ -78,14 +80,26 @@ public final class AdminApi {
         }));
     }
 
-    /** Access check and error mapping around every admin handler. */
+    /**
+     * Before any admin route (and before an unknown one is reported): who may call, from where, how.
+     * HEAD is not an admin method: Javalin would answer it for every GET route, unchecked. Health is
+     * open to any caller (a container's probe uses its own host name); it tells nothing.
+     */
+    private void screen(Context ctx) {
+        boolean head = ctx.req().getMethod().equals("HEAD");
+        if (!head && ctx.path().equals("/_mock/health")) {
+            return;
+        }
+        ApiException refusal = head ? ApiException.of(ApiError.ADMIN_ROUTE_UNKNOWN, "HEAD", ctx.path()) : access.check(ctx);
+        if (refusal != null) {
+            error(ctx, refusal);
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    /** Error mapping around every admin handler. */
     private Handler guarded(Handler handler) {
         return ctx -> {
-            ApiException refusal = access.check(ctx.header("Authorization"), ctx.header("x-mock-admin-token"));
-            if (refusal != null) {
-                error(ctx, refusal);
-                return;
-            }
             try {
                 handler.handle(ctx);
             } catch (ApiException e) {
@@ -98,7 +112,7 @@ public final class AdminApi {
                         : ApiException.of(ApiError.ADMIN_WRONG_TYPE_EXPECTED, fieldPath(e), simpleType(e.getTargetType())));
             } catch (JsonProcessingException e) {
                 ApiException setting = settingError(e);
-                error(ctx, setting != null ? setting : ApiException.of(ApiError.ADMIN_BODY_NOT_JSON, e.getOriginalMessage()));
+                error(ctx, setting != null ? setting : ApiException.of(ApiError.ADMIN_BODY_NOT_JSON, Json.problem(e)));
             }
         };
     }
@@ -146,7 +160,12 @@ public final class AdminApi {
     }
 
     private static ObjectNode objectBody(Context ctx) throws JsonProcessingException {
-        String body = ctx.body();
+        String body;
+        try {
+            body = ctx.body();
+        } catch (Exception cutShort) { // Jetty's EofException, thrown unchecked through Kotlin
+            throw ApiException.of(ApiError.BODY_UNREADABLE); // the client left mid-body; never a 500
+        }
         if (body == null || body.isBlank()) {
             throw ApiException.of(ApiError.ADMIN_BODY_EMPTY);
         }

@@ -85,7 +85,7 @@ public final class RequestParser implements Stage {
         try {
             node = Json.MAPPER.readTree(body);
         } catch (JacksonException e) {
-            throw ApiException.of(ApiError.BODY_NOT_JSON, e.getOriginalMessage());
+            throw ApiException.of(ApiError.BODY_NOT_JSON, Json.problem(e));
         } catch (IOException e) {
             throw ApiException.of(ApiError.BODY_NOT_JSON, "unreadable body");
         }

@@ -24,7 +24,7 @@ public enum ApiError {
     CONTENT_TYPE(INVALID_REQUEST, "content-type: Expected 'application/json', got '%s'"),
     BODY_NOT_JSON(INVALID_REQUEST, "There was an error parsing the body of your request: %s"),
     BODY_NOT_OBJECT(INVALID_REQUEST, "Input should be a valid dictionary or object to extract fields from"), // first-party (pydantic) wording
-    BODY_UNREADABLE(INVALID_REQUEST, "The request body could not be read: %s"),
+    BODY_UNREADABLE(INVALID_REQUEST, "The request body could not be read: the connection ended or failed before the whole body arrived."),
     BODY_TOO_LARGE(REQUEST_TOO_LARGE, "Request exceeds the maximum allowed number of bytes (%d)."), // first-party wording, plus the limit
     /** No Anthropic type means "too slow"; the status says it. */
     BODY_TOO_SLOW(INVALID_REQUEST, 408, "The request body did not arrive in time."),
@@ -194,6 +194,13 @@ public enum ApiError {
     ADMIN_OFF_LOOPBACK(PERMISSION, "The admin API is disabled because the mock listens on '%s', which is not a "
             + "loopback address. Set an admin token (--admin-token or admin.token in the config) and send it as "
             + "'Authorization: Bearer <token>' or 'x-mock-admin-token'."),
+    /** DNS rebinding: a page on a name that resolves to 127.0.0.1 reaches the mock with its own name as Host. */
+    ADMIN_HOST_REFUSED(PERMISSION, "The admin API answers only requests addressed to this mock (Host: localhost, a "
+            + "loopback address or the address it listens on, with its port); Host was %s."),
+    ADMIN_FROM_WEB_PAGE(PERMISSION, "The admin API does not answer web pages (%s). Call it from a test, a script or curl."),
+    /** Without a JSON content type, a web page could send the request without asking the browser first (no preflight). */
+    ADMIN_CONTENT_TYPE(INVALID_REQUEST, "content-type: %s on the admin API needs 'application/json' (with a body "
+            + "or not), got %s."),
     ADMIN_TOKEN_MISSING(AUTHENTICATION,
             "The admin API requires the admin token as 'Authorization: Bearer <token>' or 'x-mock-admin-token'."),
     ADMIN_TOKEN_INVALID(AUTHENTICATION, "The admin token is not valid."),

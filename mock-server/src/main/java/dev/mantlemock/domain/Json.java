@@ -1,6 +1,8 @@
 package dev.mantlemock.domain;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -24,7 +27,10 @@ public final class Json {
     public static final int MAX_NESTING = 256;
 
     public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+            // No string limit of its own: the body limit (32 MB by default) bounds every string, and a long
+            // prompt must reach the token check ("prompt is too long"), not Jackson's 20 MB refusal.
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+                    .maxStringLength(Integer.MAX_VALUE).build())
             // an emoji goes out as its UTF-8 bytes, not as two escaped surrogates: as deltas are framed by hand
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build())
@@ -37,6 +43,30 @@ public final class Json {
     private Json() {}
 
     public static ObjectNode object() { return NODES.objectNode(); }
+
+    /**
+     * Why a body is not JSON, in the body's terms. Jackson's own text names its classes and switches
+     * ({@code StreamReadConstraints.getMaxNestingDepth()}, {@code JsonReadFeature.ALLOW_...}), which mean
+     * nothing to a client and tell it what the mock is made of.
+     */
+    public static String problem(JacksonException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (e instanceof StreamConstraintsException) {
+            return m.startsWith("Document nesting depth") ? "the JSON is nested deeper than " + MAX_NESTING + " levels"
+                    : m.startsWith("Number value length") ? "a number has more digits than allowed"
+                    : "a value is longer than allowed";
+        }
+        m = m.replaceAll(": enable `[^`]*` to allow", "")
+                .replaceAll(" \\(not recognized as one since Feature '[^']*' not enabled for parser\\)", "");
+        if (INTERNAL_NAMES.matcher(m).find()) {
+            return "the body is not valid JSON";
+        }
+        return m;
+    }
+
+    /** What must never reach a client: a qualified class name or one of Jackson's switches. */
+    private static final Pattern INTERNAL_NAMES = Pattern.compile(
+            "[a-z][\\w$]*\\.[a-z][\\w$]*\\.[\\w$.]+|Feature|Constraints|Exception|com\\.fasterxml");
 
     public static String compact(JsonNode node) {
         try {

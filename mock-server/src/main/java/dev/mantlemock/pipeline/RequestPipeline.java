@@ -64,9 +64,10 @@ public final class RequestPipeline {
             exchange.enter(null, null);
             sendError(exchange, channel, e);
             return CompletableFuture.completedFuture(null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             exchange.enter(null, null);
-            // A defect in the mock: answer like the real service would, log without request data.
+            // A defect in the mock, or an Error (a class that cannot load, a stack overflow): the exchange
+            // ends with the real service's 500 and one log line without request data, and the next is served.
             LOG.error("internal error in {} handling {}", e.getClass().getSimpleName(), exchange.requestId(), e);
             sendError(exchange, channel, ApiException.of(ApiError.INTERNAL));
             return CompletableFuture.completedFuture(null);

@@ -24,7 +24,7 @@ final class BodyReader {
         try (InputStream in = request.getInputStream()) {
             return declared >= 0 ? readDeclared(in, (int) declared, deadlineNanos) : readChunked(in, limit, deadlineNanos);
         } catch (IOException e) {
-            throw ApiException.of(ApiError.BODY_UNREADABLE, e.getClass().getSimpleName());
+            throw ApiException.of(ApiError.BODY_UNREADABLE); // never the exception's class: it names Jetty internals
         }
     }
 

@@ -22,7 +22,7 @@ final class EnvelopeErrorHandler extends ErrorHandler {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        ErrorEnvelope.Reply reply = ErrorEnvelope.reply(refusal(status, reason), Ids.requestId());
+        ErrorEnvelope.Reply reply = ErrorEnvelope.reply(refusal(null, status, reason), Ids.requestId());
         fields.put(HttpHeader.CONTENT_TYPE, reply.contentType());
         reply.headers().forEach(fields::put);
         return ByteBuffer.wrap(reply.body());
@@ -31,18 +31,37 @@ final class EnvelopeErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
-        ErrorEnvelope.Reply reply = ErrorEnvelope.reply(refusal(code, message), Ids.requestId());
+        ErrorEnvelope.Reply reply = ErrorEnvelope.reply(refusal(request, code, message), Ids.requestId());
+        response.setStatus(reply.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
         reply.headers().forEach(response.getHeaders()::put);
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
     }
 
-    /** Jetty's reasons are terse ("Illegal character CNTL=0x1"); kept, but a 500's may name internals. */
-    private static ApiException refusal(int status, String reason) {
-        ApiException e = status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 ? ApiException.of(ApiError.HEADERS_TOO_LARGE)
-                : status == HttpStatus.INTERNAL_SERVER_ERROR_500 ? ApiException.of(ApiError.INTERNAL)
-                : ApiException.of(ApiError.REQUEST_REFUSED, status,
-                        reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason);
-        return e.withStatus(status);
+    /** Every method gets its envelope (Jetty's default writes a body only for GET, POST and HEAD). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
+    /**
+     * Jetty's reasons are terse ("Illegal character CNTL=0x1"); kept, but a 500's may name internals. An
+     * unreadable request line is the client's fault, whatever Jetty calls it: a request line naming
+     * HTTP/0.9 or HTTP/9.9 is a 400, not a 505 the SDKs would retry.
+     */
+    private static ApiException refusal(Request request, int status, String reason) {
+        int code = status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 ? HttpStatus.BAD_REQUEST_400 : status;
+        ApiException e = code == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 ? ApiException.of(ApiError.HEADERS_TOO_LARGE)
+                : code == HttpStatus.INTERNAL_SERVER_ERROR_500 ? ApiException.of(ApiError.INTERNAL)
+                : code == HttpStatus.NOT_FOUND_404 && request != null ? notAvailable(request)
+                : ApiException.of(ApiError.REQUEST_REFUSED, code,
+                        reason == null || reason.isBlank() ? HttpStatus.getMessage(code) : reason);
+        return e.withStatus(code);
+    }
+
+    /** {@code OPTIONS *} and the like, which Jetty answers before any route: what any unknown path gets. */
+    private static ApiException notAvailable(Request request) {
+        String target = request.getHttpURI().getPath();
+        return ApiException.of(ApiError.ENDPOINT_NOT_AVAILABLE, request.getMethod(), target == null ? "*" : target);
     }
 }

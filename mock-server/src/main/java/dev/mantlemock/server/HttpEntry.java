@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Where a request enters: gives it an id, reads its body within the limit, and hands it to the
@@ -27,12 +28,14 @@ final class HttpEntry {
     private static final String PREFIX = "/anthropic";
 
     private final RequestPipeline pipeline;
+    private final Executor workers;
     private final Clock clock;
     private final long maxBodyBytes;
     private final long bodyReadTimeoutNanos;
 
-    HttpEntry(RequestPipeline pipeline, Clock clock, long maxBodyBytes, long bodyReadTimeoutMillis) {
+    HttpEntry(RequestPipeline pipeline, Executor workers, Clock clock, long maxBodyBytes, long bodyReadTimeoutMillis) {
         this.pipeline = pipeline;
+        this.workers = workers;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
         this.bodyReadTimeoutNanos = bodyReadTimeoutMillis * 1_000_000;
@@ -90,9 +93,19 @@ final class HttpEntry {
             pipeline.reject(exchange(req, endpoint, new byte[0]), channel, e);
             return;
         }
-        CompletableFuture<Void> done = pipeline.handle(exchange(req, endpoint, body), channel);
-        if (!done.isDone()) {
-            ctx.future(() -> done); // a paced stream: the timer writes the rest
+        // The work (validation, generation, the first events) runs on the bounded worker pool, never on
+        // Jetty's threads: 500 maximum-size streams at once once took every one of them, and health waited
+        // seconds in Jetty's queue behind them. Jetty's thread goes back to the pool at once.
+        ctx.future(() -> CompletableFuture.supplyAsync(() -> run(ctx, endpoint, body, channel), workers)
+                .thenCompose(done -> done)); // a stream completes when the timer or the client has taken the rest
+    }
+
+    private CompletableFuture<Void> run(Context ctx, Endpoint endpoint, byte[] body, ServletResponseChannel channel) {
+        try {
+            return pipeline.handle(exchange(ctx.req(), endpoint, body), channel);
+        } catch (Throwable t) { // the exchange could not even be made; the pipeline answers everything after
+            LastResort.answer(ctx, t);
+            return CompletableFuture.completedFuture(null);
         }
     }
 

@@ -24,7 +24,11 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import io.javalin.compression.CompressionStrategy;
 import dev.mantlemock.domain.Ids;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -50,13 +54,16 @@ public final class MockServer implements AutoCloseable {
 
     private final Javalin app;
     private final ScheduledThreadPoolExecutor timer;
+    private final ExecutorService workers;
     private final StreamWriter streams;
     private final MockConfig config;
     private final MockControls controls;
 
-    private MockServer(Javalin app, ScheduledThreadPoolExecutor timer, StreamWriter streams, MockConfig config, MockControls controls) {
+    private MockServer(Javalin app, ScheduledThreadPoolExecutor timer, ExecutorService workers, StreamWriter streams,
+            MockConfig config, MockControls controls) {
         this.app = app;
         this.timer = timer;
+        this.workers = workers;
         this.streams = streams;
         this.config = config;
         this.controls = controls;
@@ -80,7 +87,8 @@ public final class MockServer implements AutoCloseable {
         RequestPipeline pipeline = pipeline(config, clock, controls, streams);
         AdminApi admin = new AdminApi(controls, config.admin, config.host);
         ConnectionSettings limits = config.connections;
-        HttpEntry entry = new HttpEntry(pipeline, clock, config.maxBodyBytes, limits.bodyReadTimeoutMillis());
+        ExecutorService workers = Workers.start();
+        HttpEntry entry = new HttpEntry(pipeline, workers, clock, config.maxBodyBytes, limits.bodyReadTimeoutMillis());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -88,23 +96,27 @@ public final class MockServer implements AutoCloseable {
             // Streams must reach the client event by event: never gzip-buffered.
             cfg.http.compressionStrategy = CompressionStrategy.NONE;
             cfg.http.maxRequestSize = config.maxBodyBytes;
+            cfg.router.handlerWrapper(endpoint -> LastResort.wrap(endpoint.handler));
+            cfg.router.javaLangErrorHandler(LastResort::answer);
             cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(limits.maxHeaderBytes));
             cfg.jetty.addConnector((server, http) -> connector(server, http, config.host, config.port, limits));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new EnvelopeErrorHandler()));
+            cfg.jetty.modifyServletContextHandler(context -> context.addFilter(
+                    new FilterHolder(new MethodAsSent()), "/*", EnumSet.of(DispatcherType.REQUEST)));
             cfg.routes.post("/anthropic" + Endpoint.MESSAGES.path(), entry.handler(Endpoint.MESSAGES));
             cfg.routes.post("/anthropic" + Endpoint.COUNT_TOKENS.path(), entry.handler(Endpoint.COUNT_TOKENS));
             // Admin answers carry a request id too, so every response can be quoted in a report.
             cfg.routes.before("/_mock/*", ctx -> ctx.header("request-id", Ids.requestId()));
             cfg.routes.get("/_mock/health", ctx -> ctx.contentType("application/json").result(HEALTHY));
             admin.addRoutes(cfg.routes);
-            cfg.routes.error(404, ctx -> {
+            cfg.routes.error(404, LastResort.wrap(ctx -> {
                 if (!AdminApi.answered(ctx)) {
                     entry.notAvailable(ctx);
                 }
-            });
+            }));
         });
         app.start();
-        return new MockServer(app, timer, streams, config, controls);
+        return new MockServer(app, timer, workers, streams, config, controls);
     }
 
     /** The request path without the HTTP server around it: what the server runs, and what fuzz tests drive directly. */
@@ -174,6 +186,7 @@ public final class MockServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         app.stop();
+        workers.shutdownNow();
         timer.shutdownNow();
         try {
             timer.awaitTermination(2, TimeUnit.SECONDS);

@@ -46,6 +46,9 @@ class AdminApiTest {
     private Reply call(String method, String url, String body, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (!method.equals("GET")) {
+            b.header("content-type", "application/json"); // as every admin write must say
+        }
         if (headers.length > 0) {
             b.headers(headers);
         }

@@ -93,4 +93,19 @@ class StageNeedsTest {
         assertThat(exchange.peek(Slot.MODEL)).isNull();
         assertThatThrownBy(exchange::model).hasMessageContaining("before any stage provided it");
     }
+
+    @Test
+    void aStageThatThrowsAnErrorEndsItsExchangeWithA500NotAnEscapedError() {
+        for (Error error : new Error[] {new NoClassDefFoundError("dev/mantlemock/Gone"), new StackOverflowError()}) {
+            Step failing = new Step(Needs.NOTHING, e -> {
+                throw error;
+            });
+            RequestPipeline pipeline = new RequestPipeline(List.of(failing, PROVIDES_MODEL), ENCODER, List.of());
+            CapturedResponse response = new CapturedResponse();
+            CompletableFuture<Void> done = pipeline.handle(exchange(), response);
+            assertThat(done).isDone();
+            assertThat(response.status).isEqualTo(500);
+            assertThat(response.body()).contains("\"api_error\"", "Internal server error");
+        }
+    }
 }

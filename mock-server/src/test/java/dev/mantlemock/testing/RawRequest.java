@@ -21,4 +21,30 @@ public final class RawRequest {
         System.arraycopy(json, 0, request, h.length, json.length);
         return request;
     }
+
+    /**
+     * Writes a whole request as given (request line, headers, body: nothing added, Host included) on a
+     * new connection, and reads until the server closes it: for what no HTTP client would send.
+     */
+    public static String exchange(int port, String request) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("no answer from 127.0.0.1:" + port, e);
+        }
+    }
+
+    /** {@link #exchange} for a request with a response body, parsed. */
+    public static RawResponse send(int port, String request) {
+        String answer = exchange(port, request);
+        RawResponse parsed = RawResponse.parseIfComplete(answer.getBytes(StandardCharsets.UTF_8));
+        if (parsed == null) {
+            throw new IllegalStateException("an incomplete response: " + answer);
+        }
+        return parsed;
+    }
 }

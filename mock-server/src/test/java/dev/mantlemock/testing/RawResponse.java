@@ -22,6 +22,18 @@ public record RawResponse(int status, Map<String, String> headers, byte[] body) 
         return new String(body, StandardCharsets.UTF_8);
     }
 
+    /** Asserts an error in the Anthropic envelope: this status and type, a message containing this, the request id in both places. */
+    public void assertEnvelope(int status, String type, String messagePart) {
+        org.assertj.core.api.Assertions.assertThat(status()).as(text()).isEqualTo(status);
+        String id = header("request-id");
+        org.assertj.core.api.Assertions.assertThat(id).startsWith("req_");
+        com.fasterxml.jackson.databind.JsonNode json = TestRequests.node(text());
+        org.assertj.core.api.Assertions.assertThat(json.path("type").asText()).isEqualTo("error");
+        org.assertj.core.api.Assertions.assertThat(json.path("error").path("type").asText()).isEqualTo(type);
+        org.assertj.core.api.Assertions.assertThat(json.path("error").path("message").asText()).contains(messagePart);
+        org.assertj.core.api.Assertions.assertThat(json.path("request_id").asText()).isEqualTo(id);
+    }
+
     /** The response these bytes hold once it is complete, or null while more must be read. */
     public static RawResponse parseIfComplete(byte[] bytes) {
         int headEnd = indexOf(bytes, "\r\n\r\n", 0);

@@ -3,6 +3,7 @@ package dev.mantlemock.testing;
 import com.anthropic.bedrock.backends.BedrockMantleBackend;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.Timeout;
 import dev.mantlemock.config.MockConfig;
 import dev.mantlemock.server.MockServer;
 import java.io.IOException;
@@ -91,6 +92,14 @@ public final class RunningMock implements AutoCloseable, BeforeAllCallback, Afte
 
     private AnthropicClient client;
 
+    /**
+     * What the test clients wait for an in-process mock: seconds, not the SDK's 10 minutes. The read
+     * timeout is per read, so a stream is timed event by event; paced test streams send one at least
+     * every few seconds.
+     */
+    public static final Timeout TIMEOUT = Timeout.builder().connect(Duration.ofSeconds(5)).read(Duration.ofSeconds(30))
+            .write(Duration.ofSeconds(30)).request(Duration.ofSeconds(120)).build();
+
     /** The official SDK with a bearer key, without retries so each test sees exactly one answer (one per mock). */
     public synchronized AnthropicClient client() {
         if (client == null) {
@@ -103,6 +112,7 @@ public final class RunningMock implements AutoCloseable, BeforeAllCallback, Afte
         return AnthropicOkHttpClient.builder()
                 .backend(BedrockMantleBackend.builder().apiKey(API_KEY).baseUrl(baseUrl()).build())
                 .maxRetries(maxRetries)
+                .timeout(TIMEOUT)
                 .build();
     }
 
@@ -131,12 +141,16 @@ public final class RunningMock implements AutoCloseable, BeforeAllCallback, Afte
     }
 
     public HttpResponse<String> get(String pathFromRoot) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathFromRoot)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathFromRoot))
+                .timeout(Duration.ofSeconds(20)).GET().build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new IllegalStateException("the mock at " + request.uri() + " did not answer " + request.method()
+                    + " within " + request.timeout().map(Duration::toSeconds).orElse(0L) + " s", e);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

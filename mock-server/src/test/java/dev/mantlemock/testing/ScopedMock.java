@@ -23,7 +23,7 @@ public final class ScopedMock implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunningMock mock;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
 
     private ScopedMock(RunningMock mock) {
         this.mock = mock;
@@ -46,7 +46,8 @@ public final class ScopedMock implements AutoCloseable {
         AnthropicOkHttpClient.Builder b = AnthropicOkHttpClient.builder()
                 .backend(BedrockMantleBackend.builder().apiKey(RunningMock.API_KEY).baseUrl(mock.baseUrl()).build())
                 .putHeader("x-mock-test-id", testId)
-                .maxRetries(maxRetries);
+                .maxRetries(maxRetries)
+                .timeout(RunningMock.TIMEOUT);
         if (fault != null) {
             b.putHeader("x-mock-fault", fault);
         }
@@ -64,6 +65,7 @@ public final class ScopedMock implements AutoCloseable {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + mock.server().port() + path))
                     .header("content-type", "application/json")
+                    .timeout(java.time.Duration.ofSeconds(20))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                     .build();
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package dev.mantlemock.contract.client;
 
 import dev.mantlemock.contract.Meter;
+import dev.mantlemock.contract.Patience;
 import dev.mantlemock.contract.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,12 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A raw HTTP client (java.net.http) for what the SDK hides: status lines, headers, SSE framing, error
@@ -29,16 +32,23 @@ public final class Wire {
     /**
      * HTTP/1.1 like the SDK's OkHttp on plain http: java.net.http's default h2c upgrade attempt adds
      * Upgrade headers that a proxy in between may rewrite, and a SigV4 check must only see what we signed.
+     * (The client is made per Wire, with the target's connect timeout.)
      */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final Target target;
     private final Meter meter;
+    private final Patience patience;
+    private final HttpClient http;
 
     public Wire(Target target, Meter meter) {
+        this(target, meter, Patience.of(target));
+    }
+
+    public Wire(Target target, Meter meter, Patience patience) {
         this.target = target;
         this.meter = meter;
+        this.patience = patience;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(patience.connect()).build();
     }
 
     /** How a raw request proves who sends it. */
@@ -78,7 +88,7 @@ public final class Wire {
         headers.putAll(extraHeaders);
         headers = authenticate(method, uri, headers, body, auth);
 
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(patience.read())
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, value) -> {
             if (!name.equalsIgnoreCase("host")) { // java.net.http sends Host itself, port included, as signed
@@ -87,14 +97,27 @@ public final class Wire {
         });
         meter.request();
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // java.net.http times only the wait for the headers; the whole exchange is bounded here
+            var pending = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response;
+            try {
+                response = pending.get(patience.whole().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                pending.cancel(true);
+                throw e;
+            }
             Map<String, List<String>> lower = new LinkedHashMap<>();
             response.headers().map().forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
             WireResponse answer = new WireResponse(response.statusCode(), lower, response.body());
             meterUsage(answer);
             return answer;
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + uri + " failed", e);
+        } catch (TimeoutException | ExecutionException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            if (Patience.isTimeout(cause)) {
+                throw patience.noAnswer(target, method + " " + path, cause);
+            }
+            throw new UncheckedIOException(method + " " + uri + " failed",
+                    cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
