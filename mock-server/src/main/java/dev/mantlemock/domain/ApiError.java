@@ -58,6 +58,12 @@ public enum ApiError {
             + "but found multiple \"%s\" roles in a row"), // first-party wording (older API)
     PREFILL_REFUSED(INVALID_REQUEST,
             "messages: the final message must use the \"user\" role (assistant prefill is not supported)"),
+    EMPTY_TEXT_BLOCK(INVALID_REQUEST, "%s: text content blocks must be non-empty"), // first-party wording ("messages: ...")
+    BLANK_TEXT_BLOCK(INVALID_REQUEST, "%s: text content blocks must contain non-whitespace text"), // first-party wording
+    EMPTY_CONTENT(INVALID_REQUEST,
+            "%s: all messages must have non-empty content except for the optional final assistant message"), // first-party wording
+    TOOL_RESULTS_NOT_FIRST(INVALID_REQUEST, "messages.%d: Did not find %d `tool_result` block(s) at the beginning of this "
+            + "message. Messages following `tool_use` blocks must begin with a matching number of `tool_result` blocks."), // first-party wording (2025)
     TOOL_NAMES_NOT_UNIQUE(INVALID_REQUEST, "tools: Tool names must be unique."), // first-party wording
     TOOL_CHOICE_WITHOUT_TOOLS(INVALID_REQUEST,
             "tool_choice: tool_choice.%s may only be specified while providing tools."), // first-party wording
@@ -73,6 +79,8 @@ public enum ApiError {
 
     // --- What Claude in Amazon Bedrock offers: features, models, limits
     NOT_SUPPORTED(INVALID_REQUEST, "%s: %s is not supported on Claude in Amazon Bedrock."),
+    /** A tool, block or source type the user sent, named exactly, so a search of their code finds it. */
+    TYPE_NOT_SUPPORTED(INVALID_REQUEST, "%s: '%s' is not supported on Claude in Amazon Bedrock (%s)."),
     BETA_NOT_SUPPORTED(INVALID_REQUEST, "anthropic-beta: '%s' is not supported on Claude in Amazon Bedrock (%s)."),
     BETA_UNKNOWN(INVALID_REQUEST, "anthropic-beta: Unexpected value '%s'."),
     MODEL_NOT_FOUND(NOT_FOUND, "model: %s is not a model available on Claude in Amazon Bedrock"),

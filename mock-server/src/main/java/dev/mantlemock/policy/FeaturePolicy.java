@@ -69,7 +69,7 @@ public final class FeaturePolicy implements Stage {
         for (int i = 0; i < tools.size(); i++) {
             String type = tools.get(i).path("type").asText(null);
             if (f.matchesToolType(type)) {
-                throw refuse("tools." + i + ".type", f);
+                throw refuseType("tools." + i + ".type", type, f);
             }
         }
     }
@@ -91,11 +91,13 @@ public final class FeaturePolicy implements Stage {
         for (int j = 0; j < content.size(); j++) {
             JsonNode block = content.get(j);
             String where = path + "." + j;
-            if (f.blockTypes().contains(block.path("type").asText())) {
-                throw refuse(where + ".type", f);
+            String type = block.path("type").asText();
+            if (f.blockTypes().contains(type)) {
+                throw refuseType(where + ".type", type, f);
             }
-            if (f.sources().contains(block.path("source").path("type").asText())) {
-                throw refuse(where + ".source", f);
+            String source = block.path("source").path("type").asText();
+            if (f.sources().contains(source)) {
+                throw refuseType(where + ".source.type", source, f);
             }
             checkBlocks(block.path("content"), where + ".content", f);
         }
@@ -110,5 +112,10 @@ public final class FeaturePolicy implements Stage {
 
     private static ApiException refuse(String where, UnsupportedFeature f) {
         return ApiException.of(ApiError.NOT_SUPPORTED, where, f.name());
+    }
+
+    /** Names the exact type sent (e.g. {@code web_search_20250305}), not only the feature. */
+    private static ApiException refuseType(String where, String type, UnsupportedFeature f) {
+        return ApiException.of(ApiError.TYPE_NOT_SUPPORTED, where, type, f.name());
     }
 }

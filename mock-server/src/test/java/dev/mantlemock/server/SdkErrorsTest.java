@@ -66,12 +66,13 @@ class SdkErrorsTest {
     }
 
     @Test
-    void aServerToolIsRefusedAsUnsupportedOnBedrock() {
+    void aServerToolIsRefusedNamingTheExactTypeTheUserSent() {
         assertThatThrownBy(() -> mock.client().messages().create(hello()
                         .addTool(WebSearchTool20250305.builder().build()).build()))
                 .isInstanceOfSatisfying(BadRequestException.class, e -> {
                     assertEnvelope(e, "invalid_request_error");
-                    assertThat(e.getMessage()).contains("tools.0.type").contains("not supported on Claude in Amazon Bedrock");
+                    assertThat(e.getMessage()).contains("tools.0.type: 'web_search_20250305' is not supported "
+                            + "on Claude in Amazon Bedrock (The web search tool).");
                 });
     }
 

@@ -108,7 +108,12 @@ public final class RequestValidator implements Stage {
                 ContentRules.checkSystem(Check.required(message, "content", path), path + ".content");
                 continue;
             }
-            content.checkContent(Check.required(message, "content", path), path + ".content", role, version);
+            JsonNode blocks = Check.required(message, "content", path);
+            boolean finalAssistant = i == messages.size() - 1 && role.equals("assistant");
+            if (!finalAssistant && isEmpty(blocks)) {
+                throw Check.at(path, ApiError.EMPTY_CONTENT);
+            }
+            content.checkContent(blocks, path + ".content", role, version);
             if (settings.consecutiveRoles.equals("reject")) {
                 if (i == 0 && !role.equals("user")) {
                     throw ApiException.of(ApiError.FIRST_ROLE_NOT_USER);
@@ -123,6 +128,11 @@ public final class RequestValidator implements Stage {
             throw ApiException.of(ApiError.PREFILL_REFUSED);
         }
         ToolPairing.check(messages);
+    }
+
+    /** {@code ""} or {@code []}: only a final assistant turn may be empty (the model continues from nothing). */
+    private static boolean isEmpty(JsonNode content) {
+        return content.isTextual() ? content.textValue().isEmpty() : content.isArray() && content.isEmpty();
     }
 
     private static void checkThinking(JsonNode thinking, int maxTokens, boolean messages, String toolChoice) {
