@@ -82,7 +82,9 @@ public enum ApiError {
     /** A tool, block or source type the user sent, named exactly, so a search of their code finds it. */
     TYPE_NOT_SUPPORTED(INVALID_REQUEST, "%s: '%s' is not supported on Claude in Amazon Bedrock (%s)."),
     BETA_NOT_SUPPORTED(INVALID_REQUEST, "anthropic-beta: '%s' is not supported on Claude in Amazon Bedrock (%s)."),
-    BETA_UNKNOWN(INVALID_REQUEST, "anthropic-beta: Unexpected value '%s'."),
+    BETA_UNKNOWN(INVALID_REQUEST, "Unexpected value(s) %s for the `anthropic-beta` header. Please consult our "
+            + "documentation at platform.claude.com/docs or try again without the header."), // first-party wording
+    BETA_NOT_WHITELISTED(INVALID_REQUEST, "invalid beta flag"), // AWS Bedrock runtime wording
     MODEL_NOT_FOUND(NOT_FOUND, "model: %s is not a model available on Claude in Amazon Bedrock"),
     MAX_TOKENS_OVER_LIMIT(INVALID_REQUEST,
             "max_tokens: %d > %d, which is the maximum allowed number of output tokens for %s"), // first-party wording

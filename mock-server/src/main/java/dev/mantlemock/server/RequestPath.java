@@ -52,8 +52,7 @@ final class RequestPath {
         stages.add(AuthStage.from(config.auth.withRegion(config.region)));
         stages.add(new RequestParser());
         stages.add(new RequestValidator(config.validation, features.blockTypes()));
-        stages.add(new FeaturePolicy(features, config.profile,
-                config.validation.unsupportedBetas.equals("reject"), config.validation.unknownBetas.equals("reject")));
+        stages.add(new FeaturePolicy(features, config.profile, config.validation.betaMode()));
         stages.add(new ModelCatalogueStage(c.catalogue()));
         stages.add(new PermissionStage(config.region));
         stages.add(c.tokenCounting());

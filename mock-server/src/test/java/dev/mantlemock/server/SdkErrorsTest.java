@@ -131,11 +131,12 @@ class SdkErrorsTest {
     }
 
     @Test
-    void unsupportedBetasAreRefused() {
+    void anUnknownBetaIsRefusedInFirstPartyWords() {
         assertThatThrownBy(() -> mock.client().messages().create(hello()
-                        .putAdditionalHeader("anthropic-beta", "files-api-2025-04-14").build()))
-                .isInstanceOfSatisfying(BadRequestException.class,
-                        e -> assertThat(e.getMessage()).contains("files-api-2025-04-14").contains("The Files API"));
+                        .putAdditionalHeader("anthropic-beta", "files-api-2025-04-14,made-up-2030-01-01").build()))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.getMessage()).contains(
+                        "Unexpected value(s) `made-up-2030-01-01` for the `anthropic-beta` header. Please consult our "
+                                + "documentation at platform.claude.com/docs or try again without the header."));
     }
 
     @Test
