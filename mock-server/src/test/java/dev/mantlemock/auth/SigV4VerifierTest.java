@@ -195,6 +195,26 @@ class SigV4VerifierTest {
     }
 
     @Test
+    void lenientModeAcceptsAnUnknownButSignedSessionTokenOnAKnownKeyYetNotAnExpiredOne() {
+        AuthConfig c = config(AuthMode.LENIENT);
+        AuthConfig.SessionTokenConfig old = new AuthConfig.SessionTokenConfig();
+        old.token = "old-token";
+        old.expiresAt = "2026-11-25T09:00:00Z";
+        c.principals.get(0).sessionTokens = List.of(old);
+        SigV4Verifier v = verifier(c);
+
+        assertThat(v.verify(signed(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, "any-sts-token", "us-east-1", "bedrock-mantle", AT), AT).id())
+                .isEqualTo(AuthFacts.EXAMPLE_ACCESS_KEY);
+        assertThatThrownBy(() -> v.verify(signed(AuthFacts.EXAMPLE_ACCESS_KEY, "wrong-secret", "any-sts-token", "us-east-1", "bedrock-mantle", AT), AT))
+                .hasMessage(ApiError.SIGNATURE_MISMATCH.format());
+        assertThatThrownBy(() -> v.verify(signed(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, "old-token", "us-east-1", "bedrock-mantle", AT), AT))
+                .hasMessage(ApiError.EXPIRED_TOKEN.format());
+        assertThatThrownBy(() -> verifier(config(AuthMode.STRICT)).verify(
+                signed(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, "any-sts-token", "us-east-1", "bedrock-mantle", AT), AT))
+                .hasMessage(ApiError.INVALID_TOKEN.format());
+    }
+
+    @Test
     void signsHostAsReceivedWithItsPort() {
         HttpRequestView r = example(AT);
         assertThat(r.header("host")).isEqualTo("127.0.0.1:8123");
