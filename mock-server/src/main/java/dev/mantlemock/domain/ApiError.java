@@ -64,6 +64,14 @@ public enum ApiError {
             "%s: all messages must have non-empty content except for the optional final assistant message"), // first-party wording
     TOOL_RESULTS_NOT_FIRST(INVALID_REQUEST, "messages.%d: Did not find %d `tool_result` block(s) at the beginning of this "
             + "message. Messages following `tool_use` blocks must begin with a matching number of `tool_result` blocks."), // first-party wording (2025)
+    IMAGE_TOO_LARGE(INVALID_REQUEST, "%s: image exceeds 5 MB maximum: %d bytes > %d bytes"), // first-party wording
+    IMAGE_NOT_MEDIA_TYPE(INVALID_REQUEST, "%s.data: Image does not match the provided media type %s"), // first-party wording (2025)
+    IMAGE_MEDIA_TYPE_MISMATCH(INVALID_REQUEST, "%s: The image was specified using the %s media type, "
+            + "but the image appears to be a %s image"), // first-party wording (2026)
+    IMAGE_DIMENSIONS(INVALID_REQUEST,
+            "%s.data: At least one of the image dimensions exceed max allowed size: %d pixels"), // first-party wording
+    IMAGE_DIMENSIONS_MANY(INVALID_REQUEST, "%s.data: At least one of the image dimensions exceed max allowed size "
+            + "for many-image requests: %d pixels"), // first-party wording
     TOOL_NAMES_NOT_UNIQUE(INVALID_REQUEST, "tools: Tool names must be unique."), // first-party wording
     TOOL_CHOICE_WITHOUT_TOOLS(INVALID_REQUEST,
             "tool_choice: tool_choice.%s may only be specified while providing tools."), // first-party wording

@@ -128,6 +128,7 @@ public final class RequestValidator implements Stage {
             throw ApiException.of(ApiError.PREFILL_REFUSED);
         }
         ToolPairing.check(messages);
+        ImageRules.check(messages);
     }
 
     /** {@code ""} or {@code []}: only a final assistant turn may be empty (the model continues from nothing). */
