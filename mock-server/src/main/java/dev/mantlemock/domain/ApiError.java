@@ -72,6 +72,10 @@ public enum ApiError {
             "%s.data: At least one of the image dimensions exceed max allowed size: %d pixels"), // first-party wording
     IMAGE_DIMENSIONS_MANY(INVALID_REQUEST, "%s.data: At least one of the image dimensions exceed max allowed size "
             + "for many-image requests: %d pixels"), // first-party wording
+    CLEAR_THINKING_NEEDS_THINKING(INVALID_REQUEST,
+            "`clear_thinking_20251015` strategy requires `thinking` to be enabled or adaptive"), // first-party wording (2026)
+    /** The documented rule, in the docs' words; the wire text has not been seen. */
+    CLEAR_THINKING_NOT_FIRST(INVALID_REQUEST, "%s: `clear_thinking_20251015` must be listed first in the `edits` array"),
     TOOL_NAMES_NOT_UNIQUE(INVALID_REQUEST, "tools: Tool names must be unique."), // first-party wording
     TOOL_CHOICE_WITHOUT_TOOLS(INVALID_REQUEST,
             "tool_choice: tool_choice.%s may only be specified while providing tools."), // first-party wording

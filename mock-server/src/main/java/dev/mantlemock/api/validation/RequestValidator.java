@@ -64,6 +64,7 @@ public final class RequestValidator implements Stage {
         String choice = ToolRules.checkToolChoice(body.get("tool_choice"), tools);
         checkThinking(body.get("thinking"), maxTokens, messages, choice);
         checkOutputConfig(body);
+        ContextManagementRules.check(body.get("context_management"), thinkingOn(body.get("thinking")));
         CacheControlRules.check(body, "");
         if (messages) {
             checkSamplingAndFlags(body);
@@ -129,6 +130,11 @@ public final class RequestValidator implements Stage {
         }
         ToolPairing.check(messages);
         ImageRules.check(messages);
+    }
+
+    private static boolean thinkingOn(JsonNode thinking) {
+        String type = thinking == null ? "disabled" : thinking.path("type").asText("disabled");
+        return type.equals("enabled") || type.equals("adaptive");
     }
 
     /** {@code ""} or {@code []}: only a final assistant turn may be empty (the model continues from nothing). */
