@@ -15,6 +15,8 @@ import dev.mantlemock.policy.FeatureTable;
 import dev.mantlemock.policy.ModelCatalogue;
 import dev.mantlemock.policy.ModelCatalogueStage;
 import dev.mantlemock.quota.QuotaAdmission;
+import dev.mantlemock.tokens.ContextEditing;
+import dev.mantlemock.tokens.TokenEstimator;
 import dev.mantlemock.wire.AnswerEncoder;
 import dev.mantlemock.wire.StreamWriter;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ import java.util.List;
  *   -> feature policy (what Mantle refuses)   policy.FeaturePolicy
  *   -> model catalogue and output limit       policy.ModelCatalogueStage
  *   -> model permission (IAM action on model) auth.PermissionStage
+ *   -> context editing (context_management)   tokens.ContextEditing
  *   -> input tokens, prompt cache, context    tokens.TokenCounting
  *   -> quota admission (429 before any work)  quota.QuotaAdmission
  *   -> faults: x-mock-fault header, rules     faults.FaultInjection
@@ -55,6 +58,7 @@ final class RequestPath {
         stages.add(new FeaturePolicy(features, config.profile, config.validation.betaMode()));
         stages.add(new ModelCatalogueStage(c.catalogue()));
         stages.add(new PermissionStage(config.region));
+        stages.add(new ContextEditing(new TokenEstimator(), config.validation.contextManagement.equals("apply")));
         stages.add(c.tokenCounting());
         stages.add(new QuotaAdmission(controls.quotas()));
         stages.add(new FaultInjection(controls.faults(), config.streaming.timing()));

@@ -4,7 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.errors.BadRequestException;
+import com.anthropic.core.JsonValue;
+import com.anthropic.core.http.StreamResponse;
 import com.anthropic.models.beta.messages.BetaClearThinking20251015Edit;
+import com.anthropic.models.beta.messages.BetaClearToolUses20250919EditResponse;
+import com.anthropic.models.beta.messages.BetaContentBlockParam;
+import com.anthropic.models.beta.messages.BetaMessageParam;
+import com.anthropic.models.beta.messages.BetaRawMessageStreamEvent;
+import com.anthropic.models.beta.messages.BetaToolResultBlockParam;
+import com.anthropic.models.beta.messages.BetaToolUseBlockParam;
+import com.anthropic.models.beta.messages.BetaToolUsesTrigger;
 import com.anthropic.models.beta.messages.BetaClearToolUses20250919Edit;
 import com.anthropic.models.beta.messages.BetaContextManagementConfig;
 import com.anthropic.models.beta.messages.BetaInputTokensTrigger;
@@ -12,6 +21,8 @@ import com.anthropic.models.beta.messages.BetaMessage;
 import com.anthropic.models.beta.messages.BetaToolUsesKeep;
 import com.anthropic.models.beta.messages.MessageCreateParams;
 import dev.mantlemock.testing.RunningMock;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,6 +31,9 @@ class ContextManagementTest {
 
     @RegisterExtension
     static final RunningMock mock = RunningMock.perClass();
+
+    @RegisterExtension
+    static final RunningMock refusing = RunningMock.perClass(c -> c.validation.contextManagement = "refuse");
 
     private static final BetaClearToolUses20250919Edit CLEAR_TOOL_USES = BetaClearToolUses20250919Edit.builder()
             .trigger(BetaInputTokensTrigger.builder().value(30_000).build())
@@ -59,5 +73,64 @@ class ContextManagementTest {
                 .contextManagement(BetaContextManagementConfig.builder().addEdit(CLEAR_THINKING).addEdit(CLEAR_TOOL_USES).build())
                 .build());
         assertThat(reply.content()).isNotEmpty();
+    }
+
+    /** Five rounds of a search tool, each result a long paragraph, then a question. */
+    private static MessageCreateParams.Builder agentLoop() {
+        MessageCreateParams.Builder b = MessageCreateParams.builder().model(RunningMock.MODEL).maxTokens(200)
+                .addBeta("context-management-2025-06-27").addUserMessage("Research the topic.");
+        for (int i = 1; i <= 5; i++) {
+            b.addMessage(BetaMessageParam.ofAssistantOfContentBlockParams(List.of(BetaContentBlockParam.ofToolUse(
+                    BetaToolUseBlockParam.builder().id("toolu_" + i).name("search").input(JsonValue.from(Map.of("q", "page " + i))).build()))));
+            b.addMessage(BetaMessageParam.ofUserOfContentBlockParams(List.of(BetaContentBlockParam.ofToolResult(
+                    BetaToolResultBlockParam.builder().toolUseId("toolu_" + i).content("Result " + i + ": " + "lorem ipsum ".repeat(200)).build()))));
+        }
+        return b.addUserMessage("Summarise what you found.");
+    }
+
+    private static final BetaContextManagementConfig CLEAR_ALL_BUT_ONE = BetaContextManagementConfig.builder()
+            .addEdit(BetaClearToolUses20250919Edit.builder().trigger(BetaToolUsesTrigger.builder().value(2).build())
+                    .keep(BetaToolUsesKeep.builder().value(1).build()).build())
+            .build();
+
+    @Test
+    void oldToolResultsAreClearedAndTheEditIsReported() {
+        BetaMessage plain = mock.client().beta().messages().create(agentLoop().build());
+        BetaMessage edited = mock.client().beta().messages().create(agentLoop().contextManagement(CLEAR_ALL_BUT_ONE).build());
+
+        BetaClearToolUses20250919EditResponse applied = edited.contextManagement().orElseThrow().appliedEdits().get(0).asClearToolUses20250919();
+        assertThat(applied.clearedToolUses()).isEqualTo(4);
+        assertThat(applied.clearedInputTokens()).isPositive();
+        assertThat(edited.usage().inputTokens()).isEqualTo(plain.usage().inputTokens() - applied.clearedInputTokens());
+        assertThat(plain.contextManagement()).isEmpty();
+    }
+
+    @Test
+    void anEditBelowItsTriggerIsNotApplied() {
+        BetaContextManagementConfig highTrigger = BetaContextManagementConfig.builder().addEdit(BetaClearToolUses20250919Edit.builder()
+                .trigger(BetaToolUsesTrigger.builder().value(5).build()).build()).build();
+
+        BetaMessage reply = mock.client().beta().messages().create(agentLoop().contextManagement(highTrigger).build());
+
+        assertThat(reply.contextManagement().orElseThrow().appliedEdits()).isEmpty();
+    }
+
+    @Test
+    void aStreamReportsTheEditsOnItsMessageDelta() {
+        try (StreamResponse<BetaRawMessageStreamEvent> stream = mock.client().beta().messages()
+                .createStreaming(agentLoop().contextManagement(CLEAR_ALL_BUT_ONE).build())) {
+            List<BetaRawMessageStreamEvent> deltas = stream.stream().filter(BetaRawMessageStreamEvent::isMessageDelta).toList();
+
+            assertThat(deltas).hasSize(1);
+            assertThat(deltas.get(0).asMessageDelta().contextManagement().orElseThrow().appliedEdits().get(0)
+                    .asClearToolUses20250919().clearedToolUses()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void contextEditingCanBeRefusedAsUnsupported() {
+        assertThatThrownBy(() -> refusing.client().beta().messages().create(agentLoop().contextManagement(CLEAR_ALL_BUT_ONE).build()))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.getMessage())
+                        .contains("context_management: Context editing is not supported on Claude in Amazon Bedrock."));
     }
 }

@@ -25,9 +25,14 @@ public final class ValidationSettings {
         return BetaMode.of(betas);
     }
 
+    /** {@code apply} the {@code context_management} edits and report them, or {@code refuse} the field as unsupported. */
+    @JsonProperty("context-management")
+    public String contextManagement = "apply";
+
     /** Refuses a value that would otherwise silently mean another choice. */
     public void check() {
         oneOf("validation.consecutive-roles", consecutiveRoles, "merge", "reject");
+        oneOf("validation.context-management", contextManagement, "apply", "refuse");
         oneOf("validation.betas", betas, BetaMode.wireNames());
     }
 
