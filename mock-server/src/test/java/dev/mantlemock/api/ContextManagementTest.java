@@ -133,4 +133,22 @@ class ContextManagementTest {
                 .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.getMessage())
                         .contains("context_management: Context editing is not supported on Claude in Amazon Bedrock."));
     }
+
+    @Test
+    void thinkingOfOlderTurnsIsClearedAndReported() {
+        MessageCreateParams.Builder conversation = MessageCreateParams.builder().model(RunningMock.MODEL).maxTokens(3000)
+                .enabledThinking(1024).addBeta("context-management-2025-06-27").addUserMessage("First question");
+        for (String next : List.of("Second question", "Third question")) {
+            BetaMessage turn = mock.client().beta().messages().create(conversation.build());
+            assertThat(turn.content()).anyMatch(b -> b.isThinking());
+            conversation.addMessage(turn).addUserMessage(next);
+        }
+
+        BetaMessage reply = mock.client().beta().messages().create(conversation
+                .contextManagement(BetaContextManagementConfig.builder().addEdit(CLEAR_THINKING).build()).build());
+
+        var applied = reply.contextManagement().orElseThrow().appliedEdits().get(0).asClearThinking20251015();
+        assertThat(applied.clearedThinkingTurns()).isEqualTo(1);
+        assertThat(applied.clearedInputTokens()).isPositive();
+    }
 }
