@@ -44,6 +44,15 @@ const call = streamed.content.find(b => b.type === 'tool_use');
 assert.equal(typeof call.input.q, 'string');
 console.log('stream with thinking and a tool call:', streamed.stop_reason);
 
+// Session credentials as STS hands them out: the mock does not know the token, but lenient mode accepts it
+// on a known key once the signature verifies and the token is signed.
+const session = new AnthropicBedrockMantle({
+  ...patience, baseURL, awsRegion: 'us-east-1',
+  awsAccessKey: 'AKIDEXAMPLE', awsSecretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+  awsSessionToken: 'IQoJb3JpZ2luX2VjEXAMPLE/session+token==',
+});
+console.log('SigV4 with a session token:', (await session.messages.create(hello)).stop_reason);
+
 const bearer = new AnthropicBedrockMantle({ ...patience, baseURL, apiKey: 'any-key-in-lenient-mode' });
 console.log('bearer key create:', (await bearer.messages.create(hello)).stop_reason);
 

@@ -13,28 +13,60 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Citations into the documents the user sent with {@code citations.enabled}. Documents are numbered
- * across all user messages in order (the {@code document_index}); character indices count code points.
+ * Citations into the documents and search results the user sent with {@code citations.enabled}. Documents
+ * are numbered across all user messages in order (the {@code document_index}); search results across all
+ * messages and tool results in order (the {@code search_result_index}); character indices count code points.
  */
 final class Citer {
     /** Text shown in a PDF (a string before a {@code Tj} operator), when the file is not compressed. */
     private static final Pattern PDF_TEXT = Pattern.compile("\\(([^()\\\\]{3,200})\\)\\s*Tj");
     private static final int MAX_CITATIONS = 3;
 
-    private record Document(int index, JsonNode block) {}
+    /** Something a citation can point into: it picks a passage, or null when there is none. */
+    private interface Citable {
+        ObjectNode cite(SplittableRandom rnd);
+    }
+
+    private record Document(int index, JsonNode block) implements Citable {
+        @Override
+        public ObjectNode cite(SplittableRandom rnd) {
+            return Citer.cite(this, rnd);
+        }
+    }
+
+    /** A {@code search_result} block; its citations name its {@code source} and {@code title}, not an index alone. */
+    private record SearchResult(int index, JsonNode block) implements Citable {
+        @Override
+        public ObjectNode cite(SplittableRandom rnd) {
+            int[] range = blockRange(texts(block.path("content")), rnd);
+            if (range == null) {
+                return null;
+            }
+            ObjectNode c = Json.object().put("type", "search_result_location")
+                    .put("cited_text", String.join("", texts(block.path("content")).subList(range[0], range[1])))
+                    .put("search_result_index", index)
+                    .put("source", block.path("source").asText());
+            JsonNode title = block.get("title");
+            c.put("title", title != null && title.isTextual() ? title.asText() : null);
+            c.put("start_block_index", range[0]);
+            c.put("end_block_index", range[1]);
+            return c;
+        }
+    }
 
     private Citer() {}
 
-    /** Up to three citation objects, each pointing into a citable document; empty when there is nothing to cite. */
+    /** Up to three citation objects, each pointing into a citable source; empty when there is nothing to cite. */
     static List<ObjectNode> citations(MessageRequest request, SplittableRandom rnd) {
-        List<Document> citable = citableDocuments(request);
+        List<Citable> citable = new ArrayList<>(citableDocuments(request));
+        citable.addAll(citableSearchResults(request));
         List<ObjectNode> out = new ArrayList<>();
         if (citable.isEmpty()) {
             return out;
         }
         int wanted = 1 + rnd.nextInt(MAX_CITATIONS);
         for (int attempt = 0; attempt < wanted * 3 && out.size() < wanted; attempt++) {
-            ObjectNode citation = cite(citable.get(rnd.nextInt(citable.size())), rnd);
+            ObjectNode citation = citable.get(rnd.nextInt(citable.size())).cite(rnd);
             if (citation != null && !out.contains(citation)) {
                 out.add(citation);
             }
@@ -59,6 +91,26 @@ final class Citer {
             }
         }
         return out;
+    }
+
+    /** Every search_result block, in messages and inside tool results, numbered in order; only those with citations on. */
+    private static List<SearchResult> citableSearchResults(MessageRequest request) {
+        List<SearchResult> out = new ArrayList<>();
+        for (JsonNode message : request.messages()) {
+            collectSearchResults(message.path("content"), out);
+        }
+        return out.stream().filter(r -> r.block().path("citations").path("enabled").asBoolean(false)).toList();
+    }
+
+    private static void collectSearchResults(JsonNode content, List<SearchResult> out) {
+        for (JsonNode block : content) {
+            String type = block.path("type").asText();
+            if (type.equals("search_result")) {
+                out.add(new SearchResult(out.size(), block));
+            } else if (type.equals("tool_result")) {
+                collectSearchResults(block.path("content"), out);
+            }
+        }
     }
 
     private static ObjectNode cite(Document document, SplittableRandom rnd) {
@@ -108,12 +160,30 @@ final class Citer {
 
     /** One or two consecutive blocks of a custom-content document; the end index is exclusive. */
     private static ObjectNode contentBlockLocation(Document document, JsonNode content, SplittableRandom rnd) {
+        List<String> texts = texts(content);
+        int[] range = blockRange(texts, rnd);
+        if (range == null) {
+            return null;
+        }
+        ObjectNode c = head("content_block_location", String.join("", texts.subList(range[0], range[1])), document);
+        c.put("start_block_index", range[0]);
+        c.put("end_block_index", range[1]);
+        return c;
+    }
+
+    /** The text of each block of a content list (empty for non-text blocks), or the one string. */
+    private static List<String> texts(JsonNode content) {
         List<String> texts = new ArrayList<>();
         if (content.isTextual()) {
             texts.add(content.asText());
         } else {
             content.forEach(b -> texts.add(b.path("type").asText().equals("text") ? b.path("text").asText() : ""));
         }
+        return texts;
+    }
+
+    /** [start, end) of one or two consecutive blocks starting at a non-empty one; null when all are empty. */
+    private static int[] blockRange(List<String> texts, SplittableRandom rnd) {
         if (texts.stream().allMatch(String::isEmpty)) {
             return null;
         }
@@ -121,11 +191,7 @@ final class Citer {
         do {
             start = rnd.nextInt(texts.size());
         } while (texts.get(start).isEmpty());
-        int end = Math.min(texts.size(), start + 1 + rnd.nextInt(2));
-        ObjectNode c = head("content_block_location", String.join("", texts.subList(start, end)), document);
-        c.put("start_block_index", start);
-        c.put("end_block_index", end);
-        return c;
+        return new int[] {start, Math.min(texts.size(), start + 1 + rnd.nextInt(2))};
     }
 
     private static ObjectNode head(String type, String cited, Document document) {

@@ -68,7 +68,7 @@ public final class PresignedUrlVerifier {
         if (!matchesAnyPayloadHash(url, signedHeaders, scope, amzDate, signingKey, signature)) {
             throw ApiException.of(ApiError.SIGNATURE_MISMATCH);
         }
-        SessionTokens.check(key, p.get("X-Amz-Security-Token"), now);
+        SessionTokens.check(key, p.get("X-Amz-Security-Token"), now, rules.scope().strict());
         return new Verified(key.principal(), expiresAt);
     }
 

@@ -60,7 +60,7 @@ public final class SigV4Verifier {
                     ? ApiException.of(ApiError.SIGNATURE_MISMATCH_DEBUG, canonical, stringToSign)
                     : ApiException.of(ApiError.SIGNATURE_MISMATCH);
         }
-        SessionTokens.check(key, request.header(AuthFacts.H_SECURITY_TOKEN), now);
+        SessionTokens.check(key, request.header(AuthFacts.H_SECURITY_TOKEN), now, rules.strict());
         return key.principal();
     }
 

@@ -59,6 +59,24 @@ public enum ApiError {
     FIRST_ROLE_NOT_USER(INVALID_REQUEST, "messages: first message must use the \"user\" role"), // first-party wording (older API)
     ROLES_NOT_ALTERNATING(INVALID_REQUEST, "messages: roles must alternate between \"user\" and \"assistant\", "
             + "but found multiple \"%s\" roles in a row"), // first-party wording (older API)
+    EMPTY_TEXT_BLOCK(INVALID_REQUEST, "%s: text content blocks must be non-empty"), // first-party wording ("messages: ...")
+    BLANK_TEXT_BLOCK(INVALID_REQUEST, "%s: text content blocks must contain non-whitespace text"), // first-party wording
+    EMPTY_CONTENT(INVALID_REQUEST,
+            "%s: all messages must have non-empty content except for the optional final assistant message"), // first-party wording
+    TOOL_RESULTS_NOT_FIRST(INVALID_REQUEST, "messages.%d: Did not find %d `tool_result` block(s) at the beginning of this "
+            + "message. Messages following `tool_use` blocks must begin with a matching number of `tool_result` blocks."), // first-party wording (2025)
+    IMAGE_TOO_LARGE(INVALID_REQUEST, "%s: image exceeds 5 MB maximum: %d bytes > %d bytes"), // first-party wording
+    IMAGE_NOT_MEDIA_TYPE(INVALID_REQUEST, "%s.data: Image does not match the provided media type %s"), // first-party wording (2025)
+    IMAGE_MEDIA_TYPE_MISMATCH(INVALID_REQUEST, "%s: The image was specified using the %s media type, "
+            + "but the image appears to be a %s image"), // first-party wording (2026)
+    IMAGE_DIMENSIONS(INVALID_REQUEST,
+            "%s.data: At least one of the image dimensions exceed max allowed size: %d pixels"), // first-party wording
+    IMAGE_DIMENSIONS_MANY(INVALID_REQUEST, "%s.data: At least one of the image dimensions exceed max allowed size "
+            + "for many-image requests: %d pixels"), // first-party wording
+    CLEAR_THINKING_NEEDS_THINKING(INVALID_REQUEST,
+            "`clear_thinking_20251015` strategy requires `thinking` to be enabled or adaptive"), // first-party wording (2026)
+    /** The documented rule, in the docs' words; the wire text has not been seen. */
+    CLEAR_THINKING_NOT_FIRST(INVALID_REQUEST, "%s: `clear_thinking_20251015` must be listed first in the `edits` array"),
     TOOL_NAMES_NOT_UNIQUE(INVALID_REQUEST, "tools: Tool names must be unique."), // first-party wording
     // Schemas of structured outputs and strict tools: first-party wording after the schema's path
     // (output_config.format.schema, output_format.schema, tools.N.custom), research notes sdk-shapes §5.
@@ -95,8 +113,12 @@ public enum ApiError {
 
     // --- What Claude in Amazon Bedrock offers: features, models, limits
     NOT_SUPPORTED(INVALID_REQUEST, "%s: %s is not supported on Claude in Amazon Bedrock."),
+    /** A tool, block or source type the user sent, named exactly, so a search of their code finds it. */
+    TYPE_NOT_SUPPORTED(INVALID_REQUEST, "%s: '%s' is not supported on Claude in Amazon Bedrock (%s)."),
     BETA_NOT_SUPPORTED(INVALID_REQUEST, "anthropic-beta: '%s' is not supported on Claude in Amazon Bedrock (%s)."),
-    BETA_UNKNOWN(INVALID_REQUEST, "anthropic-beta: Unexpected value '%s'."),
+    BETA_UNKNOWN(INVALID_REQUEST, "Unexpected value(s) %s for the `anthropic-beta` header. Please consult our "
+            + "documentation at platform.claude.com/docs or try again without the header."), // first-party wording
+    BETA_NOT_WHITELISTED(INVALID_REQUEST, "invalid beta flag"), // AWS Bedrock runtime wording
     MODEL_NOT_FOUND(NOT_FOUND, "model: %s is not a model available on Claude in Amazon Bedrock"),
     MAX_TOKENS_OVER_LIMIT(INVALID_REQUEST,
             "max_tokens: %d > %d, which is the maximum allowed number of output tokens for %s"), // first-party wording

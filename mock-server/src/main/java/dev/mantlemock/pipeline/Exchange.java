@@ -6,6 +6,7 @@ import dev.mantlemock.domain.Completion;
 import dev.mantlemock.domain.ApiVersion;
 import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.domain.HttpRequestView;
+import dev.mantlemock.domain.ContextEdits;
 import dev.mantlemock.domain.InputTokens;
 import dev.mantlemock.domain.MessageRequest;
 import dev.mantlemock.domain.ModelSpec;
@@ -89,6 +90,9 @@ public final class Exchange {
     /** How a stream is paced and whether it is interrupted. */
     public StreamPlan streamPlan() { return get(Slot.STREAM_PLAN); }
     public void streamPlan(StreamPlan streamPlan) { put(Slot.STREAM_PLAN, streamPlan); }
+
+    public ContextEdits contextEdits() { return get(Slot.CONTEXT_EDITS); }
+    public void contextEdits(ContextEdits edits) { put(Slot.CONTEXT_EDITS, edits); }
 
     public OutputTokenMeter outputMeter() { return get(Slot.OUTPUT_METER); }
     public void outputMeter(OutputTokenMeter outputMeter) { put(Slot.OUTPUT_METER, outputMeter); }

@@ -3,6 +3,7 @@ package dev.mantlemock.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mantlemock.domain.Answer;
 import dev.mantlemock.domain.ApiVersion;
+import dev.mantlemock.domain.ContextEdits;
 import dev.mantlemock.domain.InputTokens;
 import dev.mantlemock.domain.MessageRequest;
 import dev.mantlemock.domain.ModelSpec;
@@ -32,9 +33,11 @@ public final class Slot<T> {
     public static final Slot<StreamPlan> STREAM_PLAN = new Slot<>(8, "stream plan");
     /** What the model says (Messages only; count_tokens has no answer). */
     public static final Slot<Answer> ANSWER = new Slot<>(9, "answer");
+    /** What {@code context_management} edits cleared, reported in the response. */
+    public static final Slot<ContextEdits> CONTEXT_EDITS = new Slot<>(10, "context edits");
 
     static final List<Slot<?>> ALL = List.of(PRINCIPAL, API_VERSION, BETAS, BODY, MESSAGE, MODEL, INPUT_TOKENS,
-            OUTPUT_METER, STREAM_PLAN, ANSWER);
+            OUTPUT_METER, STREAM_PLAN, ANSWER, CONTEXT_EDITS);
 
     final int index;
     private final String name;

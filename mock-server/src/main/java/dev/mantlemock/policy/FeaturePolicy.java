@@ -9,6 +9,7 @@ import dev.mantlemock.pipeline.Slot;
 import dev.mantlemock.pipeline.Needs;
 import dev.mantlemock.pipeline.Stage;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Refuses what Claude in Amazon Bedrock does not offer: server tools, MCP, containers, Files API and URL
@@ -18,14 +19,12 @@ import java.util.List;
 public final class FeaturePolicy implements Stage {
     private final List<UnsupportedFeature> unsupported;
     private final FeatureTable table;
-    private final boolean rejectUnsupportedBetas;
-    private final boolean rejectUnknownBetas;
+    private final BetaMode betaMode;
 
-    public FeaturePolicy(FeatureTable table, String profile, boolean rejectUnsupportedBetas, boolean rejectUnknownBetas) {
+    public FeaturePolicy(FeatureTable table, String profile, BetaMode betaMode) {
         this.table = table;
         this.unsupported = table.unsupportedIn(profile);
-        this.rejectUnsupportedBetas = rejectUnsupportedBetas;
-        this.rejectUnknownBetas = rejectUnknownBetas;
+        this.betaMode = betaMode;
     }
 
     @Override
@@ -44,15 +43,34 @@ public final class FeaturePolicy implements Stage {
         }
     }
 
+    /** Betas alone, per {@link BetaMode}; a feature the request actually uses is refused below in every mode. */
     private void checkBetas(Exchange exchange) {
-        for (String beta : exchange.betas()) {
-            for (UnsupportedFeature f : unsupported) {
-                if (f.matchesBeta(beta) && rejectUnsupportedBetas) {
-                    throw ApiException.of(ApiError.BETA_NOT_SUPPORTED, beta, f.name());
+        switch (betaMode) {
+            case ACCEPT_UNUSED -> { }
+            case BEDROCK_WHITELIST -> {
+                if (!exchange.betas().stream().allMatch(table::isBedrockRuntimeBeta)) {
+                    throw ApiException.of(ApiError.BETA_NOT_WHITELISTED);
                 }
             }
-            if (rejectUnknownBetas && !table.isKnownBeta(beta)) {
-                throw ApiException.of(ApiError.BETA_UNKNOWN, beta);
+            case FIRST_PARTY, REFUSE_UNSUPPORTED -> {
+                List<String> unknown = exchange.betas().stream().filter(b -> !table.isKnownBeta(b)).toList();
+                if (!unknown.isEmpty()) {
+                    throw ApiException.of(ApiError.BETA_UNKNOWN,
+                            unknown.stream().map(b -> "`" + b + "`").collect(Collectors.joining(", ")));
+                }
+                if (betaMode == BetaMode.REFUSE_UNSUPPORTED) {
+                    refuseUnsupportedBetas(exchange);
+                }
+            }
+        }
+    }
+
+    private void refuseUnsupportedBetas(Exchange exchange) {
+        for (String beta : exchange.betas()) {
+            for (UnsupportedFeature f : unsupported) {
+                if (f.matchesBeta(beta)) {
+                    throw ApiException.of(ApiError.BETA_NOT_SUPPORTED, beta, f.name());
+                }
             }
         }
     }
@@ -69,7 +87,7 @@ public final class FeaturePolicy implements Stage {
         for (int i = 0; i < tools.size(); i++) {
             String type = tools.get(i).path("type").asText(null);
             if (f.matchesToolType(type)) {
-                throw refuse("tools." + i + ".type", f);
+                throw refuseType("tools." + i + ".type", type, f);
             }
         }
     }
@@ -91,11 +109,13 @@ public final class FeaturePolicy implements Stage {
         for (int j = 0; j < content.size(); j++) {
             JsonNode block = content.get(j);
             String where = path + "." + j;
-            if (f.blockTypes().contains(block.path("type").asText())) {
-                throw refuse(where + ".type", f);
+            String type = block.path("type").asText();
+            if (f.blockTypes().contains(type)) {
+                throw refuseType(where + ".type", type, f);
             }
-            if (f.sources().contains(block.path("source").path("type").asText())) {
-                throw refuse(where + ".source", f);
+            String source = block.path("source").path("type").asText();
+            if (f.sources().contains(source)) {
+                throw refuseType(where + ".source.type", source, f);
             }
             checkBlocks(block.path("content"), where + ".content", f);
         }
@@ -110,5 +130,10 @@ public final class FeaturePolicy implements Stage {
 
     private static ApiException refuse(String where, UnsupportedFeature f) {
         return ApiException.of(ApiError.NOT_SUPPORTED, where, f.name());
+    }
+
+    /** Names the exact type sent (e.g. {@code web_search_20250305}), not only the feature. */
+    private static ApiException refuseType(String where, String type, UnsupportedFeature f) {
+        return ApiException.of(ApiError.TYPE_NOT_SUPPORTED, where, type, f.name());
     }
 }

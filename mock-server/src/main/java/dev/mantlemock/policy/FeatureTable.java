@@ -11,22 +11,26 @@ public final class FeatureTable {
     private final List<String> profiles;
     private final List<Entry> features;
     private final Set<String> knownBetas;
+    private final Set<String> bedrockRuntimeBetas;
 
-    private FeatureTable(List<String> profiles, List<Entry> features, Set<String> knownBetas) {
+    private FeatureTable(List<String> profiles, List<Entry> features, Set<String> knownBetas, Set<String> bedrockRuntimeBetas) {
         this.profiles = profiles;
         this.features = features;
         this.knownBetas = knownBetas;
+        this.bedrockRuntimeBetas = bedrockRuntimeBetas;
     }
 
     public static FeatureTable builtIn() {
-        BuiltInTable table = BuiltInTable.read(BuiltInTable.FEATURES, "profiles", "features", "known-betas");
+        BuiltInTable table = BuiltInTable.read(BuiltInTable.FEATURES, "profiles", "features", "known-betas",
+                "bedrock-runtime-betas");
         List<Entry> features = new ArrayList<>();
         for (BuiltInTable row : table.rows("features",
                 "name", "unsupported-in", "tool-types", "fields", "sources", "block-types", "betas")) {
             features.add(new Entry(row.text("name"), row.stringsOrNull("unsupported-in"), row.strings("tool-types"),
                     row.strings("fields"), row.strings("sources"), row.strings("block-types"), row.strings("betas")));
         }
-        return new FeatureTable(table.strings("profiles"), features, Set.copyOf(table.strings("known-betas")));
+        return new FeatureTable(table.strings("profiles"), features, Set.copyOf(table.strings("known-betas")),
+                Set.copyOf(table.strings("bedrock-runtime-betas")));
     }
 
     /** The features refused under a profile. */
@@ -53,6 +57,11 @@ public final class FeatureTable {
 
     public boolean isKnownBeta(String beta) {
         return knownBetas.contains(beta);
+    }
+
+    /** Whether the Bedrock runtime (InvokeModel) is documented or observed to accept this beta. */
+    public boolean isBedrockRuntimeBeta(String beta) {
+        return bedrockRuntimeBetas.contains(beta);
     }
 
     private static List<Glob> globs(List<String> patterns) {

@@ -20,6 +20,8 @@ import dev.mantlemock.quota.QuotaAdmission;
 import dev.mantlemock.thinking.AnswerSigning;
 import dev.mantlemock.thinking.BlockSigner;
 import dev.mantlemock.thinking.ThinkingChecks;
+import dev.mantlemock.tokens.ContextEditing;
+import dev.mantlemock.tokens.TokenEstimator;
 import dev.mantlemock.wire.AnswerEncoder;
 import dev.mantlemock.wire.StreamWriter;
 import java.util.ArrayList;
@@ -40,6 +42,7 @@ import java.util.List;
  *   -> model catalogue and output limit       policy.ModelCatalogueStage
  *   -> model permission (IAM action on model) auth.PermissionStage
  *   -> the model's own rules (models.yaml)    policy.ModelRules
+ *   -> context editing (context_management)   tokens.ContextEditing
  *   -> input tokens, prompt cache, context    tokens.TokenCounting
  *   -> quota admission (429 before any work)  quota.QuotaAdmission
  *   -> faults: x-mock-fault header, rules     faults.FaultInjection
@@ -63,11 +66,11 @@ final class RequestPath {
         stages.add(new RequestValidator(config.validation, features.blockTypes()));
         BlockSigner signer = BlockSigner.of(config.thinking); // one key per mock instance unless configured
         stages.add(new ThinkingChecks(signer, config.thinking));
-        stages.add(new FeaturePolicy(features, config.profile,
-                config.validation.unsupportedBetas.equals("reject"), config.validation.unknownBetas.equals("reject")));
+        stages.add(new FeaturePolicy(features, config.profile, config.validation.betaMode()));
         stages.add(new ModelCatalogueStage(c.catalogue()));
         stages.add(new PermissionStage(config.region));
         stages.add(new ModelRules(config.validation.allowPrefill));
+        stages.add(new ContextEditing(new TokenEstimator(), config.validation.contextManagement.equals("apply")));
         stages.add(c.tokenCounting());
         stages.add(new QuotaAdmission(controls.quotas()));
         stages.add(new FaultInjection(controls.faults(), config.streaming.timing()));

@@ -3,13 +3,38 @@ package dev.mantlemock.tokens;
 import java.util.Base64;
 import java.util.Optional;
 
-/** Width and height read from the header of a base64 PNG, JPEG, GIF or WebP; nothing is decoded beyond it. */
-record ImageSize(int width, int height) {
+/**
+ * Width and height read from the header of a base64 PNG, JPEG, GIF or WebP, and the format its magic
+ * bytes say; nothing is decoded beyond the header.
+ */
+public record ImageSize(int width, int height) {
 
     /** JPEG headers can sit behind large EXIF segments; this much base64 covers nearly every real file. */
     private static final int HEADER_BASE64_CHARS = 512 * 1024;
 
-    static Optional<ImageSize> fromBase64(String data) {
+    /** The media type the first bytes announce ({@code image/png}, ...), empty when they are no format the API takes. */
+    public static Optional<String> mediaTypeOf(String data) {
+        try {
+            byte[] b = Base64.getMimeDecoder().decode(data.substring(0, Math.min(data.length(), 16)));
+            if (b.length >= 4 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+                return Optional.of("image/png");
+            }
+            if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
+                return Optional.of("image/jpeg");
+            }
+            if (b.length >= 4 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
+                return Optional.of("image/gif");
+            }
+            if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+                return Optional.of("image/webp");
+            }
+            return Optional.empty();
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
+    public static Optional<ImageSize> fromBase64(String data) {
         try {
             String head = data.length() <= HEADER_BASE64_CHARS ? data : data.substring(0, HEADER_BASE64_CHARS);
             byte[] b = Base64.getMimeDecoder().decode(head);

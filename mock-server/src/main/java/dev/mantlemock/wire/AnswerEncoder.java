@@ -4,6 +4,7 @@ import dev.mantlemock.domain.StreamPlan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mantlemock.domain.Answer;
+import dev.mantlemock.domain.ContextEdits;
 import dev.mantlemock.domain.InputTokens;
 import dev.mantlemock.domain.Ids;
 import dev.mantlemock.domain.Json;
@@ -33,7 +34,8 @@ public final class AnswerEncoder implements ResponseEncoder {
 
     @Override
     public Needs needs() {
-        return Needs.reads(Slot.MESSAGE, Slot.INPUT_TOKENS, Slot.ANSWER, Slot.STREAM_PLAN, Slot.OUTPUT_METER);
+        return Needs.reads(Slot.MESSAGE, Slot.INPUT_TOKENS, Slot.ANSWER, Slot.STREAM_PLAN, Slot.OUTPUT_METER,
+                Slot.CONTEXT_EDITS);
     }
 
     @Override
@@ -56,14 +58,41 @@ public final class AnswerEncoder implements ResponseEncoder {
         if (exchange.message().stream()) {
             StreamPlan plan = exchange.streamPlan();
             channel.begin(200, "text/event-stream; charset=utf-8", headers(exchange, "text/event-stream"));
-            return streams.write(sse.stream(id, model, answer, input), answer, plan, channel, exchange.outputMeter(), input, outputTokens);
+            Iterator<SseEvent> events = withContextEdits(sse.stream(id, model, answer, input), exchange.contextEdits());
+            return streams.write(events, answer, plan, channel, exchange.outputMeter(), input, outputTokens);
         }
         int granted = exchange.outputMeter().grant(answer.outputTokens());
         if (granted < answer.outputTokens()) {
             answer = cut(answer, granted, id, model, input);
         }
         outputTokens.accept(answer.outputTokens());
-        return json(channel, headers, shape.message(id, model, answer, input));
+        ObjectNode message = shape.message(id, model, answer, input);
+        if (exchange.contextEdits().report() != null) {
+            message.set("context_management", exchange.contextEdits().report());
+        }
+        return json(channel, headers, message);
+    }
+
+    /** A stream reports context editing on its message_delta, as the first-party stream does. */
+    private static Iterator<SseEvent> withContextEdits(Iterator<SseEvent> events, ContextEdits edits) {
+        if (edits.report() == null) {
+            return events;
+        }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return events.hasNext();
+            }
+
+            @Override
+            public SseEvent next() {
+                SseEvent e = events.next();
+                if (e.name().equals("message_delta")) {
+                    e.data().set("context_management", edits.report());
+                }
+                return e;
+            }
+        };
     }
 
     /** The answer as it stood when the output quota ran out: what a stream would have delivered by then. */

@@ -57,6 +57,12 @@ class ValidationTest {
             2023-06-01 | {$M,"max_tokens":10,$HI,"output_config":{"format":{"type":"json_schema"}}} | output_config.format.json_schema.schema: Field required
             2023-06-01 | {$M,"max_tokens":10,$HI,"output_config":{"effort":"extreme"}} | output_config.effort: Input should be
             2026-10-21 | {$M,"max_tokens":10,"messages":[{"role":"user","content":[{"type":"text","text":"x","citations":[{"type":"char_location"}]}]}]} | citations are not allowed on text blocks in user messages
+            2023-06-01 | {$M,"max_tokens":10,$HI,"context_management":{"edits":[{"type":"clear_everything"}]}} | context_management.edits.0: Input tag 'clear_everything'
+            2023-06-01 | {$M,"max_tokens":10,$HI,"context_management":{"edits":[{"type":"clear_tool_uses_20250919","trigger":{"type":"messages","value":3}}]}} | context_management.edits.0.trigger: Input tag 'messages'
+            2023-06-01 | {$M,"max_tokens":10,$HI,"context_management":{"edits":[{"type":"clear_tool_uses_20250919","keep":{"type":"tool_uses","value":-1}}]}} | context_management.edits.0.keep.value: Input should be greater than or equal to 0
+            2023-06-01 | {$M,"max_tokens":10,$HI,"context_management":{"edits":[{"type":"clear_tool_uses_20250919","exclude_tools":"search"}]}} | context_management.edits.0.exclude_tools: Input should be a valid list
+            2023-06-01 | {$M,"max_tokens":10,$HI,"context_management":{"edits":[{"type":"compact_20260112","trigger":{"type":"input_tokens","value":1000}}]}} | context_management.edits.0.trigger.value: Input should be greater than or equal to 50000
+            2023-06-01 | {$M,"max_tokens":5000,$HI,"thinking":{"type":"enabled","budget_tokens":2000},"context_management":{"edits":[{"type":"clear_thinking_20251015","keep":{"type":"thinking_turns","value":0}}]}} | context_management.edits.0.keep.value: Input should be greater than or equal to 1
             """)
     void refuses(String version, String body, String message) {
         HttpResponse<String> r = mock.post("/v1/messages", body.replace("$M", M).replace("$HI", HI),

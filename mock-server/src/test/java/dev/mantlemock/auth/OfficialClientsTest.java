@@ -12,8 +12,8 @@ import com.anthropic.models.messages.MessageCreateParams;
 import dev.mantlemock.admin.JournalEntry;
 import dev.mantlemock.faults.FaultKind;
 import dev.mantlemock.faults.FaultRuleSpec;
+import dev.mantlemock.testing.Curl;
 import dev.mantlemock.testing.RunningMock;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -130,7 +130,7 @@ class OfficialClientsTest {
 
     @Test
     void acceptsCurlSigningWithAwsSigV4() throws Exception {
-        Assumptions.assumeTrue(curlAvailable(), "curl is not installed, so its --aws-sigv4 signing cannot be checked");
+        Assumptions.assumeTrue(Curl.available(), "curl is not installed, so its --aws-sigv4 signing cannot be checked");
         Process curl = new ProcessBuilder("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}",
                 "--aws-sigv4", "aws:amz:us-east-1:bedrock-mantle",
                 "--user", AuthFacts.EXAMPLE_ACCESS_KEY + ":" + AuthFacts.EXAMPLE_SECRET,
@@ -141,13 +141,5 @@ class OfficialClientsTest {
         assertThat(curl.waitFor()).isZero();
         assertThat(out).isEqualTo("200");
         assertThat(header(accepted().get(0), "authorization")).contains("SignedHeaders=").doesNotContain("x-amz-content-sha256");
-    }
-
-    private static boolean curlAvailable() {
-        try {
-            return new ProcessBuilder("curl", "--version").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 }

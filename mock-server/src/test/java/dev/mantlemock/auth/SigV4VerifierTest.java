@@ -34,6 +34,13 @@ class SigV4VerifierTest {
                 Map.of("Content-Type", "application/json"), BODY);
     }
 
+    private static AuthConfig.SessionTokenConfig sessionToken(String token, String expiresAt) {
+        AuthConfig.SessionTokenConfig t = new AuthConfig.SessionTokenConfig();
+        t.token = token;
+        t.expiresAt = expiresAt;
+        return t;
+    }
+
     private static HttpRequestView example(Instant at) {
         return signed(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, "us-east-1", "bedrock-mantle", at);
     }
@@ -176,13 +183,7 @@ class SigV4VerifierTest {
         temp.accessKeyId = "ASIATEMPORARY";
         temp.secretAccessKey = "temporary-secret";
         temp.accountId = "210987654321";
-        AuthConfig.SessionTokenConfig live = new AuthConfig.SessionTokenConfig();
-        live.token = "live-token";
-        live.expiresAt = "2026-11-25T11:00:00Z";
-        AuthConfig.SessionTokenConfig old = new AuthConfig.SessionTokenConfig();
-        old.token = "old-token";
-        old.expiresAt = "2026-11-25T09:00:00Z";
-        temp.sessionTokens = List.of(live, old);
+        temp.sessionTokens = List.of(sessionToken("live-token", "2026-11-25T11:00:00Z"), sessionToken("old-token", "2026-11-25T09:00:00Z"));
         c.principals = List.of(temp);
         SigV4Verifier v = verifier(c);
 
@@ -191,6 +192,23 @@ class SigV4VerifierTest {
         assertThatThrownBy(() -> v.verify(signed("ASIATEMPORARY", "temporary-secret", "old-token", "us-east-1", "bedrock-mantle", AT), AT))
                 .hasMessage(ApiError.EXPIRED_TOKEN.format());
         assertThatThrownBy(() -> v.verify(signed("ASIATEMPORARY", "temporary-secret", "forged", "us-east-1", "bedrock-mantle", AT), AT))
+                .hasMessage(ApiError.INVALID_TOKEN.format());
+    }
+
+    @Test
+    void lenientModeAcceptsAnUnknownButSignedSessionTokenOnAKnownKeyYetNotAnExpiredOne() {
+        AuthConfig c = config(AuthMode.LENIENT);
+        c.principals.get(0).sessionTokens = List.of(sessionToken("old-token", "2026-11-25T09:00:00Z"));
+        SigV4Verifier v = verifier(c);
+
+        assertThat(v.verify(signed(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, "any-sts-token", "us-east-1", "bedrock-mantle", AT), AT).id())
+                .isEqualTo(AuthFacts.EXAMPLE_ACCESS_KEY);
+        assertThatThrownBy(() -> v.verify(signed(AuthFacts.EXAMPLE_ACCESS_KEY, "wrong-secret", "any-sts-token", "us-east-1", "bedrock-mantle", AT), AT))
+                .hasMessage(ApiError.SIGNATURE_MISMATCH.format());
+        assertThatThrownBy(() -> v.verify(signed(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, "old-token", "us-east-1", "bedrock-mantle", AT), AT))
+                .hasMessage(ApiError.EXPIRED_TOKEN.format());
+        assertThatThrownBy(() -> verifier(config(AuthMode.STRICT)).verify(
+                signed(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, "any-sts-token", "us-east-1", "bedrock-mantle", AT), AT))
                 .hasMessage(ApiError.INVALID_TOKEN.format());
     }
 

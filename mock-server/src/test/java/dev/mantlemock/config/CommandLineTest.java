@@ -117,10 +117,10 @@ class CommandLineTest {
     @Test
     void aSwitchWithAMisspelledValueIsRefusedNotReadAsTheOtherChoice() {
         MockConfig c = new MockConfig();
-        c.validation.unsupportedBetas = "rejct";
+        c.validation.betas = "first-partey";
 
         assertThatThrownBy(() -> c.validation.check())
-                .isInstanceOf(ConfigException.class).hasMessageContaining("validation.unsupported-betas").hasMessageContaining("'rejct'");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("validation.betas").hasMessageContaining("'first-partey'");
     }
 
     @Test

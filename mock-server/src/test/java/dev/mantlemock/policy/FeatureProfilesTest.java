@@ -21,6 +21,9 @@ class FeatureProfilesTest {
     @RegisterExtension
     static final RunningMock ga = RunningMock.perClass(c -> c.profile = "ga");
 
+    @RegisterExtension
+    static final RunningMock strictBetas = RunningMock.perClass(c -> c.validation.betas = "refuse-unsupported");
+
 
     private static final String BASE = "\"model\":\"anthropic.claude-haiku-4-5\",\"max_tokens\":50";
     private static final String HI = "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]";
@@ -58,16 +61,17 @@ class FeatureProfilesTest {
         "skills-2025-10-02, Agent Skills",
         "message-batches-2024-09-24, The Message Batches API",
     })
-    void betasThatAskForUnsupportedFeaturesAreRefused(String beta, String feature) {
-        HttpResponse<String> r = preview.postMessages("{" + BASE + "," + HI + "}", "anthropic-beta", "prompt-caching-2024-07-31, " + beta);
+    void betasThatAskForUnsupportedFeaturesAreRefusedWhenSoConfigured(String beta, String feature) {
+        HttpResponse<String> r = strictBetas.postMessages("{" + BASE + "," + HI + "}", "anthropic-beta", "prompt-caching-2024-07-31, " + beta);
         check(r, "refused", feature);
         assertThat(r.body()).contains(beta);
     }
 
     @ParameterizedTest(name = "beta {0}")
-    @CsvSource({"interleaved-thinking-2025-05-14", "context-1m-2025-08-07", "some-future-beta-2030-01-01"})
-    void otherBetasAreAccepted(String beta) {
+    @CsvSource({"interleaved-thinking-2025-05-14", "context-1m-2025-08-07", "files-api-2025-04-14", "structured-outputs-2025-11-13"})
+    void knownBetasWhoseFeatureIsNotUsedAreAcceptedByDefault(String beta) {
         check(preview.postMessages("{" + BASE + "," + HI + "}", "anthropic-beta", beta), "accepted", "-");
+        check(ga.postMessages("{" + BASE + "," + HI + "}", "anthropic-beta", beta), "accepted", "-");
     }
 
     private static void check(HttpResponse<String> r, String expected, String feature) {

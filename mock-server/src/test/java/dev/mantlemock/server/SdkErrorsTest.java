@@ -66,12 +66,13 @@ class SdkErrorsTest {
     }
 
     @Test
-    void aServerToolIsRefusedAsUnsupportedOnBedrock() {
+    void aServerToolIsRefusedNamingTheExactTypeTheUserSent() {
         assertThatThrownBy(() -> mock.client().messages().create(hello()
                         .addTool(WebSearchTool20250305.builder().build()).build()))
                 .isInstanceOfSatisfying(BadRequestException.class, e -> {
                     assertEnvelope(e, "invalid_request_error");
-                    assertThat(e.getMessage()).contains("tools.0.type").contains("not supported on Claude in Amazon Bedrock");
+                    assertThat(e.getMessage()).contains("tools.0.type: 'web_search_20250305' is not supported "
+                            + "on Claude in Amazon Bedrock (The web search tool).");
                 });
     }
 
@@ -130,11 +131,12 @@ class SdkErrorsTest {
     }
 
     @Test
-    void unsupportedBetasAreRefused() {
+    void anUnknownBetaIsRefusedInFirstPartyWords() {
         assertThatThrownBy(() -> mock.client().messages().create(hello()
-                        .putAdditionalHeader("anthropic-beta", "files-api-2025-04-14").build()))
-                .isInstanceOfSatisfying(BadRequestException.class,
-                        e -> assertThat(e.getMessage()).contains("files-api-2025-04-14").contains("The Files API"));
+                        .putAdditionalHeader("anthropic-beta", "files-api-2025-04-14,made-up-2030-01-01").build()))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.getMessage()).contains(
+                        "Unexpected value(s) `made-up-2030-01-01` for the `anthropic-beta` header. Please consult our "
+                                + "documentation at platform.claude.com/docs or try again without the header."));
     }
 
     @Test

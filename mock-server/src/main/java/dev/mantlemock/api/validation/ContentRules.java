@@ -126,9 +126,17 @@ final class ContentRules {
         }
     }
 
+    /** Empty and blank texts are refused as the first-party API does: naming only the list, not the block. */
     private static void checkText(ObjectNode block, String path) {
         Check.onlyFields(block, path, BLOCK_FIELDS.get("text"));
-        Check.string(Check.required(block, "text", path), Check.join(path, "text"));
+        String text = Check.string(Check.required(block, "text", path), Check.join(path, "text"));
+        String list = path.substring(0, path.indexOf('.') < 0 ? path.length() : path.indexOf('.'));
+        if (text.isEmpty()) {
+            throw Check.at(list, ApiError.EMPTY_TEXT_BLOCK);
+        }
+        if (text.isBlank()) {
+            throw Check.at(list, ApiError.BLANK_TEXT_BLOCK);
+        }
         CacheControlRules.check(block, path);
     }
 

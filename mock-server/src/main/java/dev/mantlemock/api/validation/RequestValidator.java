@@ -64,6 +64,7 @@ public final class RequestValidator implements Stage {
         String choice = ToolRules.checkToolChoice(body.get("tool_choice"), tools);
         checkThinking(body.get("thinking"), maxTokens, messages, choice);
         checkOutputConfig(body);
+        ContextManagementRules.check(body.get("context_management"), thinkingOn(body.get("thinking")));
         CacheControlRules.check(body, "");
         if (messages) {
             checkSamplingAndFlags(body);
@@ -108,7 +109,12 @@ public final class RequestValidator implements Stage {
                 ContentRules.checkSystem(Check.required(message, "content", path), path + ".content");
                 continue;
             }
-            content.checkContent(Check.required(message, "content", path), path + ".content", role, version);
+            JsonNode blocks = Check.required(message, "content", path);
+            boolean finalAssistant = i == messages.size() - 1 && role.equals("assistant");
+            if (!finalAssistant && isEmpty(blocks)) {
+                throw Check.at(path, ApiError.EMPTY_CONTENT);
+            }
+            content.checkContent(blocks, path + ".content", role, version);
             if (settings.consecutiveRoles.equals("reject")) {
                 if (i == 0 && !role.equals("user")) {
                     throw ApiException.of(ApiError.FIRST_ROLE_NOT_USER);
@@ -120,6 +126,17 @@ public final class RequestValidator implements Stage {
             previousRole = role;
         }
         ToolPairing.check(messages);
+        ImageRules.check(messages);
+    }
+
+    private static boolean thinkingOn(JsonNode thinking) {
+        String type = thinking == null ? "disabled" : thinking.path("type").asText("disabled");
+        return type.equals("enabled") || type.equals("adaptive");
+    }
+
+    /** {@code ""} or {@code []}: only a final assistant turn may be empty (the model continues from nothing). */
+    private static boolean isEmpty(JsonNode content) {
+        return content.isTextual() ? content.textValue().isEmpty() : content.isArray() && content.isEmpty();
     }
 
     private static void checkThinking(JsonNode thinking, int maxTokens, boolean messages, String toolChoice) {

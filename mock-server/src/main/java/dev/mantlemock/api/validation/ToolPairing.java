@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Every {@code tool_use} must be answered by a {@code tool_result} in the next message, and every
  * {@code tool_result} must answer a {@code tool_use} of the previous one: the rule that catches broken
- * agent loops, with the first-party wording.
+ * agent loops, with the first-party wording. The results must also come first in their user turn.
  */
 final class ToolPairing {
     private ToolPairing() {}
@@ -31,8 +31,24 @@ final class ToolPairing {
                 if (!uses.isEmpty()) {
                     throw ApiException.of(ApiError.TOOL_USE_WITHOUT_RESULT, i, String.join(", ", uses));
                 }
+                int expected = ids(messages.get(i), "tool_use", "id").size();
+                if (leadingResults(messages.get(i + 1)) < expected) {
+                    throw ApiException.of(ApiError.TOOL_RESULTS_NOT_FIRST, i + 1, expected);
+                }
             }
         }
+    }
+
+    /** How many blocks at the start of a message are tool results (text may follow them, not precede them). */
+    private static int leadingResults(JsonNode message) {
+        int n = 0;
+        for (JsonNode block : message.path("content")) {
+            if (!"tool_result".equals(block.path("type").asText())) {
+                break;
+            }
+            n++;
+        }
+        return n;
     }
 
     private static Set<String> ids(JsonNode message, String type, String field) {

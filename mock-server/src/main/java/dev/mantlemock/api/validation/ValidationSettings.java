@@ -2,6 +2,8 @@ package dev.mantlemock.api.validation;
 
 import dev.mantlemock.domain.ConfigException;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.mantlemock.policy.BetaMode;
+import java.util.List;
 
 /**
  * Switches for validation behaviour the reference marks as inferred: what Mantle really does here
@@ -12,24 +14,31 @@ public final class ValidationSettings {
     @JsonProperty("consecutive-roles")
     public String consecutiveRoles = "merge";
 
-    /** {@code reject} or {@code ignore} an {@code anthropic-beta} value for a feature Mantle does not support. */
-    @JsonProperty("unsupported-betas")
-    public String unsupportedBetas = "reject";
+    /**
+     * What an {@code anthropic-beta} value does: {@code first-party} (known values accepted even when unused,
+     * unknown names refused), {@code accept-unused}, {@code refuse-unsupported} or {@code bedrock-whitelist}.
+     */
+    @JsonProperty("betas")
+    public String betas = BetaMode.FIRST_PARTY.wireName();
 
-    /** {@code ignore} or {@code reject} an {@code anthropic-beta} value the mock has never heard of. */
-    @JsonProperty("unknown-betas")
-    public String unknownBetas = "ignore";
-
-    /** Refuses a value that would otherwise silently mean the other choice. */
-    public void check() {
-        oneOf("validation.consecutive-roles", consecutiveRoles, "merge", "reject");
-        oneOf("validation.unsupported-betas", unsupportedBetas, "reject", "ignore");
-        oneOf("validation.unknown-betas", unknownBetas, "ignore", "reject");
+    public BetaMode betaMode() {
+        return BetaMode.of(betas);
     }
 
-    private static void oneOf(String key, String value, String a, String b) {
-        if (!a.equals(value) && !b.equals(value)) {
-            throw new ConfigException(key + " must be '" + a + "' or '" + b + "', not '" + value + "'");
+    /** {@code apply} the {@code context_management} edits and report them, or {@code refuse} the field as unsupported. */
+    @JsonProperty("context-management")
+    public String contextManagement = "apply";
+
+    /** Refuses a value that would otherwise silently mean another choice. */
+    public void check() {
+        oneOf("validation.consecutive-roles", consecutiveRoles, "merge", "reject");
+        oneOf("validation.context-management", contextManagement, "apply", "refuse");
+        oneOf("validation.betas", betas, BetaMode.wireNames());
+    }
+
+    private static void oneOf(String key, String value, String... allowed) {
+        if (!List.of(allowed).contains(value)) {
+            throw new ConfigException(key + " must be one of '" + String.join("', '", allowed) + "', not '" + value + "'");
         }
     }
 
