@@ -16,7 +16,6 @@ final class Redaction {
     private static final Set<String> SECRET_HEADERS = Set.of(
             "x-api-key", "x-amz-security-token", "x-mock-admin-token", "cookie", "proxy-authorization");
     private static final Pattern SIGNATURE = Pattern.compile("(?i)(Signature=)[0-9a-f]+");
-    private static final Pattern QUERY_SECRETS = Pattern.compile("(?i)((?:X-Amz-Signature|X-Amz-Security-Token)=)[^&]*");
 
     private Redaction() {}
 
@@ -93,7 +92,45 @@ final class Redaction {
         return -1;
     }
 
+    /**
+     * Each parameter whose name, percent-decoded, is a secret ({@code X-Amz-%53ignature} is
+     * {@code X-Amz-Signature} to a server) keeps its name and loses its value.
+     */
     static String query(String query) {
-        return query == null || query.isEmpty() ? query : QUERY_SECRETS.matcher(query).replaceAll("$1" + REDACTED);
+        if (query == null || query.isEmpty()) {
+            return query;
+        }
+        String[] parts = query.split("&", -1);
+        for (int i = 0; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            String name = eq < 0 ? parts[i] : parts[i].substring(0, eq);
+            if (SECRET_QUERY_NAMES.contains(decodedLowerCase(name))) {
+                parts[i] = name + "=" + REDACTED;
+            }
+        }
+        return String.join("&", parts);
+    }
+
+    private static final Set<String> SECRET_QUERY_NAMES = Set.of("x-amz-signature", "x-amz-security-token");
+
+    /** Percent-decoding of a parameter name, enough to compare it: malformed escapes are kept as they are. */
+    private static String decodedLowerCase(String name) {
+        if (name.indexOf('%') < 0) {
+            return name.toLowerCase(java.util.Locale.ROOT);
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            int hi = i + 2 < name.length() ? Character.digit(name.charAt(i + 1), 16) : -1;
+            int lo = i + 2 < name.length() ? Character.digit(name.charAt(i + 2), 16) : -1;
+            if (c == '%' && hi >= 0 && lo >= 0) {
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                byte[] raw = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                bytes.write(raw, 0, raw.length);
+            }
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
     }
 }

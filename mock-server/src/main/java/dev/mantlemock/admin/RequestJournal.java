@@ -53,7 +53,7 @@ public final class RequestJournal implements ExchangeObserver {
         HttpRequestView r = e.request();
         byte[] body = r.body() == null ? new byte[0] : r.body();
         boolean cut = body.length > maxBodyBytes;
-        String text = new String(body, 0, cut ? maxBodyBytes : body.length, StandardCharsets.UTF_8);
+        String text = new String(body, 0, cut ? characterBoundary(body, maxBodyBytes) : body.length, StandardCharsets.UTF_8);
         String query = Redaction.query(r.rawQuery());
         String path = query == null || query.isEmpty() ? r.rawPath() : r.rawPath() + "?" + query;
         Principal principal = e.peek(Slot.PRINCIPAL);
@@ -88,5 +88,14 @@ public final class RequestJournal implements ExchangeObserver {
         for (int i = 0; i < ring.length(); i++) {
             ring.set(i, null);
         }
+    }
+
+    /** The largest cut at or below {@code limit} that does not split a UTF-8 character (no U+FFFD at the end). */
+    static int characterBoundary(byte[] body, int limit) {
+        int cut = limit;
+        while (cut > 0 && (body[cut] & 0xC0) == 0x80) {
+            cut--; // body[cut] continues the character that started before it
+        }
+        return cut;
     }
 }

@@ -1,7 +1,6 @@
 package dev.mantlemock.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mantlemock.api.validation.StrictSchemaRules;
 import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.Endpoint;

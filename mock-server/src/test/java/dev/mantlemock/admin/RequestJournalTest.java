@@ -103,4 +103,23 @@ class RequestJournalTest {
         assertThat(Redaction.query("X-Amz-Date=1&X-Amz-Signature=abc123&beta=true"))
                 .isEqualTo("X-Amz-Date=1&X-Amz-Signature=<redacted>&beta=true");
     }
+
+    @Test
+    void aPercentEncodedSecretParameterIsRedactedLikeThePlainOne() {
+        assertThat(Redaction.query("X-Amz-%53ignature=abc123&x-amz-security%2Dtoken=FQo&X-Amz-Credential=AKID%2F1"))
+                .isEqualTo("X-Amz-%53ignature=<redacted>&x-amz-security%2Dtoken=<redacted>&X-Amz-Credential=AKID%2F1");
+        assertThat(Redaction.query("a=%&b=%4")).isEqualTo("a=%&b=%4"); // malformed escapes are kept, not a failure
+    }
+
+    @Test
+    void aCutBodyEndsOnACharacterBoundaryNeverInAReplacementCharacter() {
+        byte[] body = "ab\u00e9\u20ac\ud83d\ude00".getBytes(java.nio.charset.StandardCharsets.UTF_8); // 1+1+2+3+4 bytes
+        for (int limit = 0; limit < body.length; limit++) {
+            int cut = RequestJournal.characterBoundary(body, limit);
+            String text = new String(body, 0, cut, java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(text).as("limit %d", limit).doesNotContain("\ufffd");
+            assertThat(cut).as("limit %d", limit).isLessThanOrEqualTo(limit).isGreaterThan(limit - 4);
+        }
+        assertThat(RequestJournal.characterBoundary(body, 3)).isEqualTo(2); // inside the two-byte e-acute
+    }
 }

@@ -1,8 +1,9 @@
-package dev.mantlemock.api.validation;
+package dev.mantlemock.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -47,17 +48,17 @@ public final class StrictSchemaRules {
         if (is(s, "array") || s.has("items") || s.has("prefixItems")) {
             JsonNode min = s.get("minItems");
             if (min != null && !(min.canConvertToInt() && (min.asInt() == 0 || min.asInt() == 1) && min.isIntegralNumber())) {
-                throw Check.at(path, ApiError.STRICT_SCHEMA_MIN_ITEMS);
+                throw ApiException.of(ApiError.STRICT_SCHEMA_MIN_ITEMS, path);
             }
             if (s.has("maxItems")) {
-                throw Check.at(path, ApiError.STRICT_SCHEMA_MAX_ITEMS);
+                throw ApiException.of(ApiError.STRICT_SCHEMA_MAX_ITEMS, path);
             }
         }
         if (is(s, "number") && (s.has("minimum") || s.has("maximum"))) {
-            throw Check.at(path, ApiError.STRICT_SCHEMA_NUMBER_RANGE);
+            throw ApiException.of(ApiError.STRICT_SCHEMA_NUMBER_RANGE, path);
         }
         if ((is(s, "object") || s.has("properties")) && !s.path("additionalProperties").equals(FALSE)) {
-            throw Check.at(path, ApiError.STRICT_SCHEMA_OPEN_OBJECT);
+            throw ApiException.of(ApiError.STRICT_SCHEMA_OPEN_OBJECT, path);
         }
     }
 
