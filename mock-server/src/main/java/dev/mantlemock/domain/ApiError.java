@@ -33,6 +33,8 @@ public enum ApiError {
     REQUEST_REFUSED(INVALID_REQUEST, "The request could not be read (HTTP %d: %s)."),
     ENDPOINT_NOT_AVAILABLE(NOT_FOUND, "%s %s is not available on Claude in Amazon Bedrock. "
             + "Supported endpoints: POST /anthropic/v1/messages and POST /anthropic/v1/messages/count_tokens."),
+    /** The mock is not a proxy: no tunnel is opened, and the connection is closed after this answer. */
+    CONNECT_REFUSED(INVALID_REQUEST, 405, "CONNECT is not supported: the mock is an HTTP endpoint, not a proxy."),
     /** A Messages path without the /anthropic prefix: the base URL is missing it, the most common slip. */
     BASE_PATH_MISSING(NOT_FOUND, "%s %s is not available: the Messages API is served under /anthropic. "
             + "Set the base URL to http://%s/anthropic, so that this request goes to %s /anthropic%s."),

@@ -51,7 +51,11 @@ final class HttpEntry {
         String uri = req.getRequestURI();
         drain(req); // an unread body makes Jetty close the connection, which a pooling client may reuse
         Exchange exchange = exchange(req, Endpoint.MESSAGES, new byte[0]);
-        ApiException error = uri.startsWith("/_mock/") ? ApiException.of(ApiError.ADMIN_ROUTE_UNKNOWN, req.getMethod(), uri)
+        if (req.getMethod().equals("CONNECT")) {
+            ctx.res().setHeader("Connection", "close"); // Jetty then closes the connection after the answer
+        }
+        ApiException error = req.getMethod().equals("CONNECT") ? ApiException.of(ApiError.CONNECT_REFUSED)
+                : uri.startsWith("/_mock/") ? ApiException.of(ApiError.ADMIN_ROUTE_UNKNOWN, req.getMethod(), uri)
                 : isEndpointPath(uri) ? ApiException.of(ApiError.BASE_PATH_MISSING, req.getMethod(), uri,
                         hostOf(req), req.getMethod(), uri)
                 : ApiException.of(ApiError.ENDPOINT_NOT_AVAILABLE, req.getMethod(), uri);

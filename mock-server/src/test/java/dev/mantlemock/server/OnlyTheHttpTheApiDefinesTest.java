@@ -47,6 +47,19 @@ class OnlyTheHttpTheApiDefinesTest {
     }
 
     @Test
+    void connectIsRefusedAndTheConnectionClosedAtOnceNotKeptForATunnel() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", mock.server().port())) {
+            socket.setSoTimeout(10_000); // well under the 30 s idle timeout: only a close ends the read in time
+            socket.getOutputStream().write("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 405").containsIgnoringCase("connection: close")
+                    .containsIgnoringCase("request-id: req_").contains("\"invalid_request_error\"")
+                    .contains("CONNECT is not supported");
+        }
+    }
+
+    @Test
     void optionsStarIsAnsweredInTheEnvelope() {
         send("OPTIONS * HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n").assertEnvelope(404, "not_found_error",
                 "OPTIONS * is not available on Claude in Amazon Bedrock");
