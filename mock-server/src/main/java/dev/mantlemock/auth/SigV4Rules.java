@@ -34,7 +34,7 @@ public record SigV4Rules(String region, Set<String> services, Duration maxSkew, 
             throw ApiException.of(ApiError.WRONG_SERVICE, services.iterator().next());
         }
         if (!region.equals(scope.region())) {
-            throw ApiException.of(ApiError.WRONG_REGION, scope.region());
+            throw ApiException.of(ApiError.WRONG_REGION, scope.region(), region, scope.region());
         }
     }
 

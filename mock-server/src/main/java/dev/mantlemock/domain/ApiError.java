@@ -121,7 +121,11 @@ public enum ApiError {
     BETA_UNKNOWN(INVALID_REQUEST, "Unexpected value(s) %s for the `anthropic-beta` header. Please consult our "
             + "documentation at platform.claude.com/docs or try again without the header."), // first-party wording
     BETA_NOT_WHITELISTED(INVALID_REQUEST, "invalid beta flag"), // AWS Bedrock runtime wording
-    MODEL_NOT_FOUND(NOT_FOUND, "model: %s is not a model available on Claude in Amazon Bedrock"),
+    /** The first sentence is the endpoint's; the rest says what the mock serves and where that is set. */
+    MODEL_NOT_FOUND(NOT_FOUND, "model: %s is not a model available on Claude in Amazon Bedrock. "
+            + "Models this mock serves: %s (bedrock/models.yaml; add or change one with 'models:' in the config)."),
+    MODEL_NOT_FOUND_DID_YOU_MEAN(NOT_FOUND, "model: %s is not a model available on Claude in Amazon Bedrock. "
+            + "Did you mean '%s'? Mantle model ids are 'anthropic.' and the model name, without a date, version or region prefix."),
     MAX_TOKENS_OVER_LIMIT(INVALID_REQUEST,
             "max_tokens: %d > %d, which is the maximum allowed number of output tokens for %s"), // first-party wording
     PROMPT_TOO_LONG(INVALID_REQUEST, "prompt is too long: %d tokens > %d maximum"), // first-party wording
@@ -159,7 +163,9 @@ public enum ApiError {
             "Date must be in ISO-8601 'basic format'. Got '%s'. See http://en.wikipedia.org/wiki/ISO_8601"), // AWS SigV4 wording
     SCOPE_DATE_MISMATCH(AUTHENTICATION, "Date in Credential scope does not match YYYYMMDD from ISO-8601 version "
             + "of date from HTTP: '%s' != '%s', from '%s'."), // AWS SigV4 wording
-    WRONG_REGION(AUTHENTICATION, "Credential should be scoped to a valid region, not '%s'."), // AWS SigV4 wording
+    /** AWS SigV4 wording, then which region the mock plays and how to change it. */
+    WRONG_REGION(AUTHENTICATION, "Credential should be scoped to a valid region, not '%s'. This mock answers for '%s';"
+            + " start it with --region %s (or region: in the config) to accept that scope."),
     WRONG_SERVICE(AUTHENTICATION, "Credential should be scoped to correct service: '%s'."), // AWS SigV4 wording
     WRONG_TERMINATOR(AUTHENTICATION,
             "Credential should be scoped with a valid terminator: 'aws4_request', not '%s'."), // AWS SigV4 wording

@@ -49,7 +49,8 @@ class SigV4VerifierTest {
     void rejectsASignatureFromTheWrongRegion() {
         HttpRequestView r = signed(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, "us-west-2", "bedrock-mantle", AT);
         assertThatThrownBy(() -> verifier(config(AuthMode.STRICT)).verify(r, AT))
-                .hasMessage("Credential should be scoped to a valid region, not 'us-west-2'.");
+                .hasMessageStartingWith("Credential should be scoped to a valid region, not 'us-west-2'.") // AWS's sentence first
+                .hasMessageContaining("This mock answers for 'us-east-1'; start it with --region us-west-2");
     }
 
     @Test
