@@ -37,8 +37,8 @@ public final class AnswerSelection implements Stage {
             return;
         }
         String scenario = exchange.scenario();
-        if (scenario != null && !fixtures.scenarios().contains(scenario)) {
-            List<String> loaded = fixtures.scenarios();
+        List<String> loaded = fixtures.scenarios();
+        if (scenario != null && !loaded.contains(scenario)) {
             throw ApiException.of(ApiError.UNKNOWN_SCENARIO, scenario, loaded.isEmpty() ? "none" : String.join(", ", loaded));
         }
         Optional<Fixture> fixture = fixtures.match(exchange);

@@ -51,10 +51,11 @@ final class HttpEntry {
         String uri = req.getRequestURI();
         drain(req); // an unread body makes Jetty close the connection, which a pooling client may reuse
         Exchange exchange = exchange(req, Endpoint.MESSAGES, new byte[0]);
-        if (req.getMethod().equals("CONNECT")) {
+        boolean connect = req.getMethod().equals("CONNECT");
+        if (connect) {
             ctx.res().setHeader("Connection", "close"); // Jetty then closes the connection after the answer
         }
-        ApiException error = req.getMethod().equals("CONNECT") ? ApiException.of(ApiError.CONNECT_REFUSED)
+        ApiException error = connect ? ApiException.of(ApiError.CONNECT_REFUSED)
                 : uri.startsWith("/_mock/") ? ApiException.of(ApiError.ADMIN_ROUTE_UNKNOWN, req.getMethod(), uri)
                 : isEndpointPath(uri) ? ApiException.of(ApiError.BASE_PATH_MISSING, req.getMethod(), uri,
                         hostOf(req), req.getMethod(), uri)

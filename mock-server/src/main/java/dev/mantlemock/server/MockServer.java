@@ -6,6 +6,7 @@ import dev.mantlemock.answer.AnswerGenerator;
 import dev.mantlemock.answer.AnswerSelection;
 import dev.mantlemock.answer.FixtureAnswers;
 import dev.mantlemock.tokens.PromptCache;
+import dev.mantlemock.tokens.ContextEditing;
 import dev.mantlemock.tokens.TokenCounting;
 import dev.mantlemock.tokens.TokenEstimator;
 import dev.mantlemock.config.MockConfig;
@@ -139,6 +140,7 @@ public final class MockServer implements AutoCloseable {
         FixtureCatalogue fixtures = FixtureCatalogue.of(config.fixtures);
         return new RequestPath.Components(
                 ModelCatalogue.load(config.models, config.servesOffMantleModels()),
+                new ContextEditing(estimator, config.validation.contextManagement.equals("apply")),
                 new TokenCounting(estimator, new PromptCache(clock, estimator,
                         config.promptCache.maxEntries, config.promptCache.minimumFor())),
                 new AnswerSelection(fixtures, new FixtureAnswers(estimator), new AnswerGenerator(config.generator.seed)));

@@ -20,8 +20,6 @@ import dev.mantlemock.quota.QuotaAdmission;
 import dev.mantlemock.thinking.AnswerSigning;
 import dev.mantlemock.thinking.BlockSigner;
 import dev.mantlemock.thinking.ThinkingChecks;
-import dev.mantlemock.tokens.ContextEditing;
-import dev.mantlemock.tokens.TokenEstimator;
 import dev.mantlemock.wire.AnswerEncoder;
 import dev.mantlemock.wire.StreamWriter;
 import java.util.ArrayList;
@@ -70,7 +68,7 @@ final class RequestPath {
         stages.add(new ModelCatalogueStage(c.catalogue()));
         stages.add(new PermissionStage(config.region));
         stages.add(new ModelRules(config.validation.allowPrefill));
-        stages.add(new ContextEditing(new TokenEstimator(), config.validation.contextManagement.equals("apply")));
+        stages.add(c.contextEditing());
         stages.add(c.tokenCounting());
         stages.add(new QuotaAdmission(controls.quotas()));
         stages.add(new FaultInjection(controls.faults(), config.streaming.timing()));
@@ -87,5 +85,5 @@ final class RequestPath {
     }
 
     /** The long-lived parts the stages share (catalogue, caches, fixtures), built once at start. */
-    record Components(ModelCatalogue catalogue, Stage tokenCounting, Stage answerSelection) {}
+    record Components(ModelCatalogue catalogue, Stage contextEditing, Stage tokenCounting, Stage answerSelection) {}
 }

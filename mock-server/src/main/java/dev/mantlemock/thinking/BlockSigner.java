@@ -1,5 +1,6 @@
 package dev.mantlemock.thinking;
 
+import dev.mantlemock.domain.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -28,20 +29,28 @@ public final class BlockSigner {
     private static final int DIGEST = 16;
     private static final int MAC = 32;
 
-    private final SecretKeySpec key;
+    private final byte[] configured;
+    private SecretKeySpec key;
 
-    private BlockSigner(byte[] key) {
-        this.key = new SecretKeySpec(key, "HmacSHA256");
+    private BlockSigner(byte[] configured) {
+        this.configured = configured;
     }
 
-    /** The configured key, or a random one for this instance. */
+    /** The configured key, or a random one for this instance, drawn when first needed (not at start). */
     public static BlockSigner of(ThinkingSettings settings) {
-        if (settings.signingKey != null) {
-            return new BlockSigner(settings.signingKey.getBytes(StandardCharsets.UTF_8));
+        return new BlockSigner(settings.signingKey == null ? null : settings.signingKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private synchronized SecretKeySpec key() {
+        if (key == null) {
+            byte[] bytes = configured;
+            if (bytes == null) {
+                bytes = new byte[32];
+                new SecureRandom().nextBytes(bytes);
+            }
+            key = new SecretKeySpec(bytes, "HmacSHA256");
         }
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        return new BlockSigner(random);
+        return key;
     }
 
     public String signThinking(String thinking) {
@@ -86,7 +95,7 @@ public final class BlockSigner {
     private byte[] mac(byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            mac.init(key());
             return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
@@ -94,12 +103,7 @@ public final class BlockSigner {
     }
 
     private static byte[] digest(String text) {
-        try {
-            byte[] full = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return Arrays.copyOf(full, DIGEST);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Arrays.copyOf(Json.sha256(text), DIGEST);
     }
 
     private static byte[] decode(String text) {

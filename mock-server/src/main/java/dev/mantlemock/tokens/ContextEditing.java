@@ -61,8 +61,8 @@ public final class ContextEditing implements Stage {
         ArrayNode applied = report.putArray("applied_edits");
         for (JsonNode edit : config.path("edits")) {
             ObjectNode done = switch (edit.path("type").asText()) {
-                case "clear_tool_uses_20250919" -> clearToolUses(body, edit, exchange.model());
-                case "clear_thinking_20251015" -> clearThinking(body, edit, exchange.model());
+                case ContextEdits.CLEAR_TOOL_USES -> clearToolUses(body, edit, exchange.model());
+                case ContextEdits.CLEAR_THINKING -> clearThinking(body, edit, exchange.model());
                 default -> null;
             };
             if (done != null) {
@@ -108,7 +108,7 @@ public final class ContextEditing implements Stage {
             return null; // [D] an edit that cannot clear clear_at_least tokens is not applied
         }
         body.setAll(trial);
-        return Json.object().put("type", "clear_tool_uses_20250919").put("cleared_tool_uses", cleared.size())
+        return Json.object().put("type", ContextEdits.CLEAR_TOOL_USES).put("cleared_tool_uses", cleared.size())
                 .put("cleared_input_tokens", Math.max(0, freed));
     }
 
@@ -144,7 +144,7 @@ public final class ContextEditing implements Stage {
             return null;
         }
         int freed = before - estimator.estimateInput(new MessageRequest(body), model);
-        return Json.object().put("type", "clear_thinking_20251015").put("cleared_thinking_turns", clearedTurns)
+        return Json.object().put("type", ContextEdits.CLEAR_THINKING).put("cleared_thinking_turns", clearedTurns)
                 .put("cleared_input_tokens", Math.max(0, freed));
     }
 

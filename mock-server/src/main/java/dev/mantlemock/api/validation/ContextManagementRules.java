@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ContextEdits;
 import dev.mantlemock.domain.ApiException;
 import java.util.Set;
 
@@ -14,9 +15,6 @@ import java.util.Set;
  * official SDKs' types.
  */
 final class ContextManagementRules {
-    static final String CLEAR_TOOL_USES = "clear_tool_uses_20250919";
-    static final String CLEAR_THINKING = "clear_thinking_20251015";
-    static final String COMPACT = "compact_20260112";
     /** [D] The compaction trigger may not be set below 50,000 input tokens. */
     static final int MIN_COMPACTION_TRIGGER = 50_000;
 
@@ -35,10 +33,10 @@ final class ContextManagementRules {
         for (int i = 0; i < edits.size(); i++) {
             String path = "context_management.edits." + i;
             ObjectNode edit = Check.object(edits.get(i), path);
-            String type = Check.tag(edit, path, Set.of(CLEAR_TOOL_USES, CLEAR_THINKING, COMPACT));
+            String type = Check.tag(edit, path, Set.of(ContextEdits.CLEAR_TOOL_USES, ContextEdits.CLEAR_THINKING, ContextEdits.COMPACT));
             switch (type) {
-                case CLEAR_TOOL_USES -> checkClearToolUses(edit, path);
-                case CLEAR_THINKING -> checkClearThinking(edit, path, i, thinkingOn);
+                case ContextEdits.CLEAR_TOOL_USES -> checkClearToolUses(edit, path);
+                case ContextEdits.CLEAR_THINKING -> checkClearThinking(edit, path, i, thinkingOn);
                 default -> checkCompact(edit, path);
             }
         }
