@@ -1,5 +1,6 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.client.ExamplePrincipal;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ public class AuthConfig {
     public AuthMode mode = AuthMode.LENIENT;
     /** The region the mock plays (the top-level {@code region}, given through {@link #withRegion}); other scopes are refused. */
     @JsonIgnore
-    public String region = AuthFacts.DEFAULT_REGION;
+    public String region = ExamplePrincipal.REGION;
     /** Accept credential scope service {@code bedrock} as well as {@code bedrock-mantle} (seen accepted live). */
     @JsonProperty("accept-bedrock-service-scope")
     public boolean acceptBedrockServiceScope = false;
@@ -76,7 +77,7 @@ public class AuthConfig {
         @JsonProperty("secret-access-key")
         public String secretAccessKey;
         @JsonProperty("account-id")
-        public String accountId = AuthFacts.EXAMPLE_ACCOUNT;
+        public String accountId = ExamplePrincipal.ACCOUNT;
         /** IAM user name shown in ARNs; defaults to the access key id. */
         public String user;
         /** STS-style session tokens valid with this key; when a request carries one it must be listed here. */
@@ -89,8 +90,8 @@ public class AuthConfig {
 
         static PrincipalConfig example() {
             PrincipalConfig p = new PrincipalConfig();
-            p.accessKeyId = AuthFacts.EXAMPLE_ACCESS_KEY;
-            p.secretAccessKey = AuthFacts.EXAMPLE_SECRET;
+            p.accessKeyId = ExamplePrincipal.ACCESS_KEY_ID;
+            p.secretAccessKey = ExamplePrincipal.SECRET_ACCESS_KEY;
             return p;
         }
 
@@ -116,7 +117,7 @@ public class AuthConfig {
     public static class StaticTokenConfig {
         public String token;
         @JsonProperty("account-id")
-        public String accountId = AuthFacts.EXAMPLE_ACCOUNT;
+        public String accountId = ExamplePrincipal.ACCOUNT;
         public String user = "static-token";
         @JsonProperty("expires-at")
         public String expiresAt;

@@ -12,10 +12,9 @@ public final class AuthFacts {
     // --- SigV4 vocabulary
     public static final String ALGORITHM = "AWS4-HMAC-SHA256";
     public static final String TERMINATOR = "aws4_request";
-    public static final String MANTLE_SERVICE = "bedrock-mantle";
+    public static final String MANTLE_SERVICE = dev.mantlemock.client.SigV4Signer.SERVICE;
     /** Live report: scope service {@code bedrock} was accepted by Mantle too (config switch, off by default). */
     public static final String BEDROCK_SERVICE = "bedrock";
-    public static final String DEFAULT_REGION = "us-east-1";
     public static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     public static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
     public static final Duration DEFAULT_MAX_SKEW = Duration.ofMinutes(5);
@@ -40,8 +39,5 @@ public final class AuthFacts {
     public static final String LONG_TERM_USER_PREFIX = "BedrockAPIKey-";
     public static final String CALL_WITH_BEARER_TOKEN_ACTION = "bedrock:CallWithBearerToken";
 
-    // --- Default principal: the documented AWS example credentials
-    public static final String EXAMPLE_ACCESS_KEY = "AKIDEXAMPLE";
-    public static final String EXAMPLE_SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
-    public static final String EXAMPLE_ACCOUNT = "123456789012";
+    // The default principal (the AWS documentation's example key pair) is client.ExamplePrincipal.
 }

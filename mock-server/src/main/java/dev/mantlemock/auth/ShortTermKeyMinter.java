@@ -1,5 +1,6 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.client.ExamplePrincipal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,10 +28,10 @@ public final class ShortTermKeyMinter {
         }
         try {
             System.out.println(ShortTermKeys.mint(
-                    opts.getOrDefault("access-key-id", AuthFacts.EXAMPLE_ACCESS_KEY),
-                    opts.getOrDefault("secret", AuthFacts.EXAMPLE_SECRET),
+                    opts.getOrDefault("access-key-id", ExamplePrincipal.ACCESS_KEY_ID),
+                    opts.getOrDefault("secret", ExamplePrincipal.SECRET_ACCESS_KEY),
                     opts.get("session-token"),
-                    opts.getOrDefault("region", AuthFacts.DEFAULT_REGION),
+                    opts.getOrDefault("region", ExamplePrincipal.REGION),
                     Instant.now(),
                     Duration.ofSeconds(Long.parseLong(opts.getOrDefault("expires-in", String.valueOf(AuthFacts.SHORT_TERM_MAX_EXPIRES_SECONDS))))));
         } catch (IllegalArgumentException e) {

@@ -49,6 +49,15 @@ class PackageRulesTest {
     }
 
     @Test
+    void theClientCodeImportsNoOtherPackageOfTheProject() {
+        classes().that().resideInAPackage("dev.mantlemock.client..")
+                .should().onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "outside the project or in client",
+                        c -> !c.getPackageName().startsWith("dev.mantlemock") || c.getPackageName().startsWith("dev.mantlemock.client")))
+                .check(MOCK);
+    }
+
+    @Test
     void thePipelineKnowsOnlyTheDomain() {
         classes().that().resideInAPackage("dev.mantlemock.pipeline..")
                 .should().onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(

@@ -1,5 +1,6 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.client.ExamplePrincipal;
 import dev.mantlemock.domain.Principal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,9 +60,9 @@ class BearerKeysTest {
 
     @Test
     void acceptsAShortTermKeyMintedByTheAwsSdkTheWayTheTokenGeneratorDoes() {
-        String token = mintedByTheAwsSdk(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, "us-east-1", AT, Duration.ofHours(12));
+        String token = mintedByTheAwsSdk(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, "us-east-1", AT, Duration.ofHours(12));
         assertThat(BearerKeyClassifier.classify(token)).isInstanceOf(BearerKey.ShortTerm.class);
-        assertThat(verifier(config(AuthMode.STRICT)).verify(token, AT.plusSeconds(3600)).id()).isEqualTo(AuthFacts.EXAMPLE_ACCESS_KEY);
+        assertThat(verifier(config(AuthMode.STRICT)).verify(token, AT.plusSeconds(3600)).id()).isEqualTo(ExamplePrincipal.ACCESS_KEY_ID);
     }
 
     @Test
@@ -71,23 +72,23 @@ class BearerKeysTest {
         t.token = "session/token+with=odd chars";
         c.principals.get(0).sessionTokens = List.of(t);
         BearerKeyVerifier v = verifier(c);
-        assertThat(v.verify(ShortTermKeys.mint(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, "us-east-1", AT, Duration.ofHours(1)), AT).id())
-                .isEqualTo(AuthFacts.EXAMPLE_ACCESS_KEY);
-        assertThat(v.verify(ShortTermKeys.mint(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, t.token, "us-east-1", AT, Duration.ofHours(1)), AT).id())
-                .isEqualTo(AuthFacts.EXAMPLE_ACCESS_KEY);
-        assertThatThrownBy(() -> v.verify(ShortTermKeys.mint(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, "forged", "us-east-1", AT, Duration.ofHours(1)), AT))
+        assertThat(v.verify(ShortTermKeys.mint(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, null, "us-east-1", AT, Duration.ofHours(1)), AT).id())
+                .isEqualTo(ExamplePrincipal.ACCESS_KEY_ID);
+        assertThat(v.verify(ShortTermKeys.mint(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, t.token, "us-east-1", AT, Duration.ofHours(1)), AT).id())
+                .isEqualTo(ExamplePrincipal.ACCESS_KEY_ID);
+        assertThatThrownBy(() -> v.verify(ShortTermKeys.mint(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, "forged", "us-east-1", AT, Duration.ofHours(1)), AT))
                 .hasMessage(ApiError.INVALID_TOKEN.format());
     }
 
     @Test
     void ourMinterProducesTheSameKeyAsTheAwsSdk() {
-        assertThat(ShortTermKeys.mint(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, "us-east-1", AT, Duration.ofHours(12)))
-                .isEqualTo(mintedByTheAwsSdk(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, "us-east-1", AT, Duration.ofHours(12)));
+        assertThat(ShortTermKeys.mint(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, null, "us-east-1", AT, Duration.ofHours(12)))
+                .isEqualTo(mintedByTheAwsSdk(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, "us-east-1", AT, Duration.ofHours(12)));
     }
 
     @Test
     void rejectsAnExpiredShortTermKey() {
-        String token = mintedByTheAwsSdk(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, "us-east-1", AT, Duration.ofHours(1));
+        String token = mintedByTheAwsSdk(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, "us-east-1", AT, Duration.ofHours(1));
         assertThatThrownBy(() -> verifier(config(AuthMode.LENIENT)).verify(token, AT.plusSeconds(3601)))
                 .hasMessage("Bearer token expired: 20261125T110001Z is now later than 20261125T110000Z (20261125T100000Z + 3600 s).");
     }
@@ -102,16 +103,16 @@ class BearerKeysTest {
 
     @Test
     void rejectsAShortTermKeyForAnotherRegionOrService() {
-        String west = ShortTermKeys.mint(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, "us-west-2", AT, Duration.ofHours(1));
+        String west = ShortTermKeys.mint(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, null, "us-west-2", AT, Duration.ofHours(1));
         assertThatThrownBy(() -> verifier(config(AuthMode.LENIENT)).verify(west, AT)).hasMessageContaining("not 'us-west-2'");
-        String mantle = tamperedUrl(ShortTermKeys.mint(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, "us-east-1", AT, Duration.ofHours(1)),
+        String mantle = tamperedUrl(ShortTermKeys.mint(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, null, "us-east-1", AT, Duration.ofHours(1)),
                 "%2Fbedrock%2F", "%2Fbedrock-mantle%2F");
         assertThatThrownBy(() -> verifier(config(AuthMode.LENIENT)).verify(mantle, AT)).hasMessage("Credential should be scoped to correct service: 'bedrock'.");
     }
 
     @Test
     void rejectsAShortTermKeyWhoseSignatureOrActionWasChanged() {
-        String good = ShortTermKeys.mint(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, "us-east-1", AT, Duration.ofHours(1));
+        String good = ShortTermKeys.mint(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, null, "us-east-1", AT, Duration.ofHours(1));
         String otherExpiry = tamperedUrl(good, "X-Amz-Expires=3600", "X-Amz-Expires=3601");
         String otherAction = tamperedUrl(good, "Action=CallWithBearerToken", "Action=Other");
         assertThatThrownBy(() -> verifier(config(AuthMode.LENIENT)).verify(otherExpiry, AT)).hasMessage(ApiError.SIGNATURE_MISMATCH.format());
@@ -152,8 +153,8 @@ class BearerKeysTest {
         assertThatThrownBy(() -> verifier(c).verify(longTermKey("BedrockAPIKey-x7q2", "210987654321"), AT))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.PERMISSION))
                 .hasMessageStartingWith("User: arn:aws:iam::210987654321:user/BedrockAPIKey-x7q2 is not authorized to perform: bedrock:CallWithBearerToken with an explicit deny");
-        String shortTerm = ShortTermKeys.mint(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, "us-east-1", AT, Duration.ofHours(1));
-        assertThat(verifier(c).verify(shortTerm, AT).id()).isEqualTo(AuthFacts.EXAMPLE_ACCESS_KEY);
+        String shortTerm = ShortTermKeys.mint(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, null, "us-east-1", AT, Duration.ofHours(1));
+        assertThat(verifier(c).verify(shortTerm, AT).id()).isEqualTo(ExamplePrincipal.ACCESS_KEY_ID);
     }
 
     @Test

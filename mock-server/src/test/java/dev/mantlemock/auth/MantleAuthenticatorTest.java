@@ -1,5 +1,6 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.client.ExamplePrincipal;
 import dev.mantlemock.domain.Principal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,8 +70,8 @@ class MantleAuthenticatorTest {
 
     @Test
     void acceptsASigV4RequestThroughTheFrontDoor() {
-        HttpRequestView signed = OracleSigner.mantle(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, AT, "{}".getBytes());
-        assertThat(new MantleAuthenticator(config(AuthMode.STRICT)).authenticate(signed, AT).id()).isEqualTo(AuthFacts.EXAMPLE_ACCESS_KEY);
+        HttpRequestView signed = OracleSigner.mantle(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, null, AT, "{}".getBytes());
+        assertThat(new MantleAuthenticator(config(AuthMode.STRICT)).authenticate(signed, AT).id()).isEqualTo(ExamplePrincipal.ACCESS_KEY_ID);
     }
 
     @Test

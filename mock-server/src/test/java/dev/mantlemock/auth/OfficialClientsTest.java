@@ -1,5 +1,6 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.client.ExamplePrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -81,7 +82,7 @@ class OfficialClientsTest {
 
     @Test
     void acceptsTheJavaSdkSigningWithBasicCredentials() {
-        Message m = sigV4Client(AwsBasicCredentials.create(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET)).messages().create(hello());
+        Message m = sigV4Client(AwsBasicCredentials.create(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY)).messages().create(hello());
         assertThat(m.content()).isNotEmpty();
         assertThat(header(accepted().get(0), "authorization")).contains("/us-east-1/bedrock-mantle/aws4_request");
         assertThat(header(accepted().get(0), "host")).endsWith(":" + mock.server().port());
@@ -89,7 +90,7 @@ class OfficialClientsTest {
 
     @Test
     void acceptsTheJavaSdkSigningWithASessionToken() {
-        Message m = sigV4Client(AwsSessionCredentials.create(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET,
+        Message m = sigV4Client(AwsSessionCredentials.create(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY,
                 SESSION_TOKEN)).messages().create(hello());
         assertThat(m.content()).isNotEmpty();
         assertThat(header(accepted().get(0), "authorization")).contains("x-amz-security-token");
@@ -101,7 +102,7 @@ class OfficialClientsTest {
         overloadOnce.times = 1;
         mock.server().controls().faults().add(overloadOnce);
         AnthropicClient client = AnthropicOkHttpClient.builder().backend(BedrockMantleBackend.builder()
-                .awsCredentials(AwsBasicCredentials.create(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET))
+                .awsCredentials(AwsBasicCredentials.create(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY))
                 .region(Region.US_EAST_1).baseUrl(baseUrl()).build()).maxRetries(1).build();
 
         Message m = client.messages().create(hello());
@@ -114,14 +115,14 @@ class OfficialClientsTest {
 
     @Test
     void refusesTheJavaSdkSigningWithAWrongSecret() {
-        AnthropicClient client = sigV4Client(AwsBasicCredentials.create(AuthFacts.EXAMPLE_ACCESS_KEY, "not-the-secret"));
+        AnthropicClient client = sigV4Client(AwsBasicCredentials.create(ExamplePrincipal.ACCESS_KEY_ID, "not-the-secret"));
         assertThatThrownBy(() -> client.messages().create(hello()))
                 .isInstanceOf(UnauthorizedException.class).hasMessageContaining("signature we calculated does not match");
     }
 
     @Test
     void acceptsAShortTermKeyThroughTheSdksBearerMode() {
-        String key = ShortTermKeys.mint(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, "us-east-1", Instant.now(), java.time.Duration.ofHours(1));
+        String key = ShortTermKeys.mint(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, null, "us-east-1", Instant.now(), java.time.Duration.ofHours(1));
         AnthropicClient client = AnthropicOkHttpClient.builder()
                 .backend(BedrockMantleBackend.builder().apiKey(key).baseUrl(baseUrl()).build()).build();
         assertThat(client.messages().create(hello()).content()).isNotEmpty();
@@ -133,7 +134,7 @@ class OfficialClientsTest {
         Assumptions.assumeTrue(Curl.available(), "curl is not installed, so its --aws-sigv4 signing cannot be checked");
         Process curl = new ProcessBuilder("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}",
                 "--aws-sigv4", "aws:amz:us-east-1:bedrock-mantle",
-                "--user", AuthFacts.EXAMPLE_ACCESS_KEY + ":" + AuthFacts.EXAMPLE_SECRET,
+                "--user", ExamplePrincipal.ACCESS_KEY_ID + ":" + ExamplePrincipal.SECRET_ACCESS_KEY,
                 "-H", "content-type: application/json", "-H", "anthropic-version: 2023-06-01",
                 "-d", "{\"model\":\"anthropic.claude-opus-4-7\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}",
                 baseUrl() + "/v1/messages?beta=true").redirectErrorStream(true).start();

@@ -1,5 +1,6 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.client.ExamplePrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mantlemock.testing.Curl;
@@ -29,7 +30,7 @@ class PageCurlCommandTest {
     private static List<String> pageCommand(String baseUrl) {
         return List.of("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", baseUrl + "/v1/messages",
                 "--aws-sigv4", "aws:amz:us-east-1:bedrock-mantle",
-                "--user", AuthFacts.EXAMPLE_ACCESS_KEY + ":" + AuthFacts.EXAMPLE_SECRET,
+                "--user", ExamplePrincipal.ACCESS_KEY_ID + ":" + ExamplePrincipal.SECRET_ACCESS_KEY,
                 "-H", "x-amz-security-token: " + SESSION_TOKEN,
                 "-H", "content-type: application/json",
                 "-H", "anthropic-version: 2023-06-01",

@@ -1,5 +1,6 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.client.ExamplePrincipal;
 import dev.mantlemock.domain.Principal;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +32,7 @@ class SdkSignerOracleTest {
             HttpRequestView request = randomSignedRequest(random, at.plusSeconds(i * 977L));
             Principal principal = verifier.verify(request, at.plusSeconds(i * 977L + random.nextInt(240)));
             assertThat(principal.id()).as("request %d: %s %s?%s", i, request.method(), request.rawPath(), request.rawQuery())
-                    .isEqualTo(AuthFacts.EXAMPLE_ACCESS_KEY);
+                    .isEqualTo(ExamplePrincipal.ACCESS_KEY_ID);
         }
     }
 
@@ -50,7 +51,7 @@ class SdkSignerOracleTest {
         }
         byte[] body = randomText(random, random.nextInt(200)).getBytes(StandardCharsets.UTF_8);
         String method = random.nextBoolean() ? "POST" : "GET";
-        return OracleSigner.sign(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, "us-east-1", "bedrock-mantle",
+        return OracleSigner.sign(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, null, "us-east-1", "bedrock-mantle",
                 at, method, path.toString(), query, headers, body);
     }
 

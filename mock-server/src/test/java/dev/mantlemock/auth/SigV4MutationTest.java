@@ -1,5 +1,6 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.client.ExamplePrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,7 @@ class SigV4MutationTest {
     private static final Instant AT = Instant.parse("2026-11-25T10:00:00Z");
     private static final byte[] BODY = "{\"max_tokens\":64,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"model\":\"anthropic.claude-opus-4-7\"}"
             .getBytes(StandardCharsets.UTF_8);
-    private static final HttpRequestView SIGNED = OracleSigner.mantle(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, AT, BODY);
+    private static final HttpRequestView SIGNED = OracleSigner.mantle(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, null, AT, BODY);
 
     private static SigV4Verifier strictVerifier() {
         AuthConfig config = new AuthConfig();
@@ -38,7 +39,7 @@ class SigV4MutationTest {
 
     @Test
     void acceptsTheUnchangedRequest() {
-        assertThat(strictVerifier().verify(SIGNED, AT).id()).isEqualTo(AuthFacts.EXAMPLE_ACCESS_KEY);
+        assertThat(strictVerifier().verify(SIGNED, AT).id()).isEqualTo(ExamplePrincipal.ACCESS_KEY_ID);
     }
 
     static Stream<Arguments> mutations() {
@@ -77,7 +78,7 @@ class SigV4MutationTest {
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.type()).isEqualTo(ErrorType.AUTHENTICATION);
                     assertThat(e.status()).isEqualTo(401);
-                    assertThat(e.getMessage()).isNotBlank().doesNotContain(AuthFacts.EXAMPLE_SECRET);
+                    assertThat(e.getMessage()).isNotBlank().doesNotContain(ExamplePrincipal.SECRET_ACCESS_KEY);
                 });
     }
 

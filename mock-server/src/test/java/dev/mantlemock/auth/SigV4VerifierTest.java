@@ -1,5 +1,6 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.client.ExamplePrincipal;
 import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.Principal;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,12 +43,12 @@ class SigV4VerifierTest {
     }
 
     private static HttpRequestView example(Instant at) {
-        return signed(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, "us-east-1", "bedrock-mantle", at);
+        return signed(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, null, "us-east-1", "bedrock-mantle", at);
     }
 
     @Test
     void rejectsASignatureFromTheWrongRegion() {
-        HttpRequestView r = signed(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, "us-west-2", "bedrock-mantle", AT);
+        HttpRequestView r = signed(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, null, "us-west-2", "bedrock-mantle", AT);
         assertThatThrownBy(() -> verifier(config(AuthMode.STRICT)).verify(r, AT))
                 .hasMessageStartingWith("Credential should be scoped to a valid region, not 'us-west-2'.") // AWS's sentence first
                 .hasMessageContaining("This mock answers for 'us-east-1'; start it with --region us-west-2");
@@ -57,24 +58,24 @@ class SigV4VerifierTest {
     void acceptsTheConfiguredRegion() {
         AuthConfig c = config(AuthMode.STRICT);
         c.region = "us-west-2";
-        HttpRequestView r = signed(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, "us-west-2", "bedrock-mantle", AT);
+        HttpRequestView r = signed(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, null, "us-west-2", "bedrock-mantle", AT);
         assertThat(verifier(c).verify(r, AT).accountId()).isEqualTo("123456789012");
     }
 
     @Test
     void rejectsTheWrongServiceInAwsWords() {
-        HttpRequestView r = signed(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, "us-east-1", "mantle", AT);
+        HttpRequestView r = signed(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, null, "us-east-1", "mantle", AT);
         assertThatThrownBy(() -> verifier(config(AuthMode.STRICT)).verify(r, AT))
                 .hasMessage("Credential should be scoped to correct service: 'bedrock-mantle'.");
     }
 
     @Test
     void acceptsServiceBedrockOnlyWhenSwitchedOn() {
-        HttpRequestView r = signed(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, null, "us-east-1", "bedrock", AT);
+        HttpRequestView r = signed(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, null, "us-east-1", "bedrock", AT);
         assertThatThrownBy(() -> verifier(config(AuthMode.STRICT)).verify(r, AT)).hasMessageContaining("correct service");
         AuthConfig lenientScope = config(AuthMode.STRICT);
         lenientScope.acceptBedrockServiceScope = true;
-        assertThat(verifier(lenientScope).verify(r, AT).id()).isEqualTo(AuthFacts.EXAMPLE_ACCESS_KEY);
+        assertThat(verifier(lenientScope).verify(r, AT).id()).isEqualTo(ExamplePrincipal.ACCESS_KEY_ID);
     }
 
     @Test
@@ -142,7 +143,7 @@ class SigV4VerifierTest {
                 .hasMessageStartingWith(ApiError.SIGNATURE_MISMATCH.format())
                 .hasMessageContaining("The Canonical String for this request should have been\n'POST\n/anthropic/v1/messages/count_tokens\n")
                 .hasMessageContaining("The String-to-Sign should have been\n'AWS4-HMAC-SHA256\n20261125T100000Z\n20261125/us-east-1/bedrock-mantle/aws4_request\n")
-                .message().doesNotContain(AuthFacts.EXAMPLE_SECRET);
+                .message().doesNotContain(ExamplePrincipal.SECRET_ACCESS_KEY);
         assertThatThrownBy(() -> verifier(config(AuthMode.STRICT)).verify(r, AT)).hasMessage(ApiError.SIGNATURE_MISMATCH.format());
     }
 
@@ -202,14 +203,14 @@ class SigV4VerifierTest {
         c.principals.get(0).sessionTokens = List.of(sessionToken("old-token", "2026-11-25T09:00:00Z"));
         SigV4Verifier v = verifier(c);
 
-        assertThat(v.verify(signed(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, "any-sts-token", "us-east-1", "bedrock-mantle", AT), AT).id())
-                .isEqualTo(AuthFacts.EXAMPLE_ACCESS_KEY);
-        assertThatThrownBy(() -> v.verify(signed(AuthFacts.EXAMPLE_ACCESS_KEY, "wrong-secret", "any-sts-token", "us-east-1", "bedrock-mantle", AT), AT))
+        assertThat(v.verify(signed(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, "any-sts-token", "us-east-1", "bedrock-mantle", AT), AT).id())
+                .isEqualTo(ExamplePrincipal.ACCESS_KEY_ID);
+        assertThatThrownBy(() -> v.verify(signed(ExamplePrincipal.ACCESS_KEY_ID, "wrong-secret", "any-sts-token", "us-east-1", "bedrock-mantle", AT), AT))
                 .hasMessage(ApiError.SIGNATURE_MISMATCH.format());
-        assertThatThrownBy(() -> v.verify(signed(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, "old-token", "us-east-1", "bedrock-mantle", AT), AT))
+        assertThatThrownBy(() -> v.verify(signed(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, "old-token", "us-east-1", "bedrock-mantle", AT), AT))
                 .hasMessage(ApiError.EXPIRED_TOKEN.format());
         assertThatThrownBy(() -> verifier(config(AuthMode.STRICT)).verify(
-                signed(AuthFacts.EXAMPLE_ACCESS_KEY, AuthFacts.EXAMPLE_SECRET, "any-sts-token", "us-east-1", "bedrock-mantle", AT), AT))
+                signed(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, "any-sts-token", "us-east-1", "bedrock-mantle", AT), AT))
                 .hasMessage(ApiError.INVALID_TOKEN.format());
     }
 
