@@ -4,6 +4,8 @@ import dev.mantlemock.domain.ConfigException;
 import dev.mantlemock.fixtures.FixtureCatalogue;
 import dev.mantlemock.quota.QuotaConfig;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -74,9 +76,35 @@ public final class CommandLine {
 
     public static String usage() {
         StringBuilder s = new StringBuilder("usage: java -jar mock-server.jar [options]\n");
-        s.append(String.format("  %-15s %s%n", "--config", "YAML or JSON config file (see README)"));
+        s.append(String.format("  %-15s %s%n", "--config", "YAML or JSON config file (docs/configuration.md)"));
         FLAGS.forEach((name, flag) -> s.append(String.format("  %-15s %s%n", name, flag.help())));
+        s.append("\nDocs, one page per topic in the project's docs/ folder (the README has the same map):\n");
+        DOCS.forEach((page, topic) -> s.append(String.format("  %-30s %s%n", page, topic)));
         return s.toString();
+    }
+
+    /** The docs map --help prints; DocsLinksTest checks every page exists and every page is listed. */
+    static final Map<String, String> DOCS = docs(
+            "docs/api.md", "what the mock serves: endpoints, validation, unsupported features, models, streaming",
+            "docs/auth.md", "SigV4 and bearer keys, auth modes, principals, minting a short-term key",
+            "docs/fixtures.md", "canned answers and scenarios (x-mock-scenario)",
+            "docs/quotas.md", "token and request quotas, what a 429 carries",
+            "docs/faults.md", "x-mock-fault and fault rules",
+            "docs/admin-api.md", "the /_mock/ routes",
+            "docs/configuration.md", "every flag and config key",
+            "docs/contract-tests.md", "one suite for the mock and the real endpoint",
+            "docs/load-tests.md", "Gatling scenarios and the quota probe",
+            "docs/robustness.md", "hostile or careless clients, and limits",
+            "docs/inferred-behaviour.md", "where Bedrock is undocumented: the mock's choice and its switch",
+            "docs/architecture.md", "the request path and the packages",
+            "docs/messages-api-contract.md", "the wire contract the mock is built from");
+
+    private static Map<String, String> docs(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     private static String value(String[] args, int i) {

@@ -52,30 +52,30 @@ public final class MockConfig {
 
     public StreamingSettings streaming = new StreamingSettings();
 
-    /** How the SDK-declared nullable fields of responses are written (README "Response shape"). */
+    /** How the SDK-declared nullable fields of responses are written (docs/api.md, "Response shape"). */
     public ResponseSettings responses = new ResponseSettings();
 
-    /** Signing and checking thinking blocks (README "Thinking blocks"). */
+    /** Signing and checking thinking blocks (docs/api.md, "Thinking blocks"). */
     public ThinkingSettings thinking = new ThinkingSettings();
 
     public GeneratorSettings generator = new GeneratorSettings();
 
-    /** Token and request quotas per account and model (README "Quotas"). */
+    /** Token and request quotas per account and model (docs/quotas.md). */
     public QuotaConfig quota = new QuotaConfig();
 
-    /** Fault injection: the x-mock-fault header and rules in force from start (README "Faults"). */
+    /** Fault injection: the x-mock-fault header and rules in force from start (docs/faults.md). */
     public FaultsConfig faults = new FaultsConfig();
 
     /** The bounded request journal behind GET /_mock/requests. */
     public JournalConfig journal = new JournalConfig();
 
-    /** Access to the /_mock/ admin API (README "Admin API"). */
+    /** Access to the /_mock/ admin API (docs/admin-api.md). */
     public AdminConfig admin = new AdminConfig();
 
     @JsonProperty("prompt-cache")
     public PromptCacheSettings promptCache = new PromptCacheSettings();
 
-    /** Authentication: mode, principals, tokens (see the README's "Authentication"). Its region is {@link #region}. */
+    /** Authentication: mode, principals, tokens (docs/auth.md). Its region is {@link #region}. */
     public AuthConfig auth = new AuthConfig();
 
     /** Models added to the built-in catalogue, or changes to a built-in model (by id, only the keys given). */

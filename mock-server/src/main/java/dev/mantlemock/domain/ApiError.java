@@ -38,7 +38,7 @@ public enum ApiError {
     /** A Messages path without the /anthropic prefix: the base URL is missing it, the most common slip. */
     BASE_PATH_MISSING(NOT_FOUND, "%s %s is not available: the Messages API is served under /anthropic. "
             + "Set the base URL to http://%s/anthropic, so that this request goes to %s /anthropic%s."),
-    ADMIN_ROUTE_UNKNOWN(NOT_FOUND, "%s %s is not an admin route of the mock (see the README, Admin API)."),
+    ADMIN_ROUTE_UNKNOWN(NOT_FOUND, "%s %s is not an admin route of the mock (see docs/admin-api.md)."),
 
     // --- Body validation: first-party (pydantic) wording, each after the path of the field at fault
     FIELD_REQUIRED(INVALID_REQUEST, "%s: Field required"), // first-party wording

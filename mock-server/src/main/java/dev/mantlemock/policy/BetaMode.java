@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * What the mock does with {@code anthropic-beta} values ({@code validation.betas}). Mantle's own behaviour
- * is undocumented; each mode is one behaviour observed elsewhere (README, "Inferred behaviour").
+ * is undocumented; each mode is one behaviour observed elsewhere (docs/inferred-behaviour.md).
  */
 public enum BetaMode {
     /** Every value accepted; a feature Mantle lacks is refused only when the request uses it. */

@@ -42,7 +42,7 @@ public final class ModelCatalogue {
         return new ModelCatalogue(served);
     }
 
-    /** Every row, served or not, after the config's changes: what the README's model table shows. */
+    /** Every row, served or not, after the config's changes: what the model table in docs/api.md shows. */
     public static List<ModelEntry> entries() {
         return List.copyOf(entries(List.of()).values());
     }

@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs the thinking blocks the mock emits and checks those sent back, as the real API's opaque
- * signatures let it. The formats (README "Thinking blocks"), all base64:
+ * signatures let it. The formats (docs/api.md, "Thinking blocks"), all base64:
  * <ul>
  *   <li>thinking {@code signature}: {@code "MTS1" || d || HMAC-SHA256(key, "MTS1" || d)}, where {@code d} is the
  *       first 16 bytes of SHA-256 of the thinking text. The MAC shows the signature is the mock's; {@code d}

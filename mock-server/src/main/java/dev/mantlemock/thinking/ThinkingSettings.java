@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mantlemock.domain.ConfigException;
 import java.util.List;
 
-/** How thinking blocks are signed, and which of the first-party checks on them the mock makes (README "Thinking blocks"). */
+/** How thinking blocks are signed, and which of the first-party checks on them the mock makes (docs/api.md, "Thinking blocks"). */
 public final class ThinkingSettings {
     /**
      * The HMAC key of thinking signatures (any string, used as its UTF-8 bytes). Unset: a random key per

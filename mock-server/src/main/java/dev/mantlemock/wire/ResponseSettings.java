@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mantlemock.domain.ConfigException;
 
 /**
- * How the fields the SDK types declare required-but-nullable are written (README "Response shape").
+ * How the fields the SDK types declare required-but-nullable are written (docs/api.md, "Response shape").
  * What Mantle itself sends for them has not been observed; the default is the first-party shape.
  */
 public final class ResponseSettings {

@@ -8,18 +8,18 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's per-model table is models.yaml, rendered: change one and this test names the new table. */
-class ModelTableInReadmeTest {
-    private static final String BEGIN = "<!-- models-table:begin (generated from models.yaml; ModelTableInReadmeTest checks it) -->\n";
+/** The per-model table in docs/api.md is models.yaml, rendered: change one and this test names the new table. */
+class ModelTableInDocsTest {
+    private static final String BEGIN = "<!-- models-table:begin (generated from models.yaml; ModelTableInDocsTest checks it) -->\n";
     private static final String END = "<!-- models-table:end -->";
 
     @Test
-    void theReadmeShowsEveryModelRuleAsModelsYamlStatesIt() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
+    void theDocsShowEveryModelRuleAsModelsYamlStatesIt() throws IOException {
+        String readme = Files.readString(Path.of("..", "docs", "api.md"));
         int from = readme.indexOf(BEGIN);
         int to = readme.indexOf(END);
-        assertThat(from).as("the README marks the table with %s", BEGIN.strip()).isNotNegative();
-        assertThat(readme.substring(from + BEGIN.length(), to)).as("the README's model table; paste this:\n" + table())
+        assertThat(from).as("docs/api.md marks the table with %s", BEGIN.strip()).isNotNegative();
+        assertThat(readme.substring(from + BEGIN.length(), to)).as("the model table in docs/api.md; paste this:\n" + table())
                 .isEqualTo(table());
     }
 
