@@ -16,6 +16,8 @@ import java.util.Optional;
  * config asks to serve such models anyway.
  */
 public final class ModelCatalogue {
+    private static final OtherIdForms OTHER_ID_FORMS = OtherIdForms.read(
+            BuiltInTable.read(BuiltInTable.MODELS, "other-id-forms", "defaults", "models").section("other-id-forms", OtherIdForms.KEYS));
     private final Map<String, ModelSpec> models;
 
     public ModelCatalogue(Collection<ModelSpec> models) {
@@ -51,13 +53,18 @@ public final class ModelCatalogue {
         return Optional.ofNullable(models.get(id));
     }
 
+    /** The Mantle id that an id written for another surface means (models.yaml, {@code other-id-forms}). */
+    public static String mantleIdFor(String id) {
+        return OTHER_ID_FORMS.mantleIdFor(id);
+    }
+
     /** The ids served, in the table's order. */
     public List<String> ids() {
         return List.copyOf(models.keySet());
     }
 
     private static Map<String, ModelEntry> entries(List<ModelEntry> configured) {
-        BuiltInTable table = BuiltInTable.read(BuiltInTable.MODELS, "defaults", "models");
+        BuiltInTable table = BuiltInTable.read(BuiltInTable.MODELS, "other-id-forms", "defaults", "models");
         ModelEntry defaults = ModelEntry.read(table.section("defaults", ModelEntry.KEYS), ModelEntry.DEFAULTED);
         Map<String, ModelEntry> byId = new LinkedHashMap<>();
         for (BuiltInTable row : table.rows("models", ModelEntry.KEYS)) {

@@ -35,21 +35,9 @@ public final class ModelCatalogueStage implements Stage {
 
     /** The endpoint's 404, with the id the caller most likely meant, or the list of ids served. */
     private ApiException notFound(String id) {
-        String meant = mantleIdFor(id);
+        String meant = ModelCatalogue.mantleIdFor(id);
         return catalogue.find(meant).isPresent() && !meant.equals(id)
                 ? ApiException.of(ApiError.MODEL_NOT_FOUND_DID_YOU_MEAN, id, meant)
                 : ApiException.of(ApiError.MODEL_NOT_FOUND, id, String.join(", ", catalogue.ids()));
-    }
-
-    /**
-     * The Mantle form of an id written for another surface: without a cross-region prefix
-     * ({@code us.}, {@code global.}) or a bedrock-runtime date and version ({@code -20251001-v1:0}), and
-     * with the {@code anthropic.} prefix that a first-party model name lacks.
-     */
-    static String mantleIdFor(String id) {
-        String s = id.replaceFirst("^(us|eu|apac|jp|au|global)\\.", "")
-                .replaceFirst("(-\\d{8})?-v\\d+(:\\d+)?$", "")
-                .replaceFirst("-\\d{8}$", "");
-        return s.startsWith("anthropic.") ? s : "anthropic." + s;
     }
 }

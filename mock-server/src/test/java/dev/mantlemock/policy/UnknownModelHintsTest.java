@@ -46,9 +46,11 @@ class UnknownModelHintsTest {
 
     @Test
     void theMantleFormOfAnIdDropsOnlyWhatOtherSurfacesAdd() {
-        assertThat(ModelCatalogueStage.mantleIdFor("anthropic.claude-opus-4-7")).isEqualTo("anthropic.claude-opus-4-7");
-        assertThat(ModelCatalogueStage.mantleIdFor("anthropic.claude-opus-4-6-v1")).isEqualTo("anthropic.claude-opus-4-6");
-        assertThat(ModelCatalogueStage.mantleIdFor("claude-sonnet-4-5-20250929")).isEqualTo("anthropic.claude-sonnet-4-5");
+        assertThat(ModelCatalogue.mantleIdFor("anthropic.claude-opus-4-7")).isEqualTo("anthropic.claude-opus-4-7");
+        assertThat(ModelCatalogue.mantleIdFor("anthropic.claude-opus-4-6-v1")).isEqualTo("anthropic.claude-opus-4-6");
+        assertThat(ModelCatalogue.mantleIdFor("claude-sonnet-4-5-20250929")).isEqualTo("anthropic.claude-sonnet-4-5");
+        assertThat(ModelCatalogue.mantleIdFor("us.anthropic.claude-haiku-4-5-20251001-v1:0")).isEqualTo("anthropic.claude-haiku-4-5");
+        assertThat(ModelCatalogue.mantleIdFor("global.anthropic.claude-sonnet-4-6")).isEqualTo("anthropic.claude-sonnet-4-6");
         assertThatThrownBy(() -> notFound("anthropic.claude-opus-4-7")).isInstanceOf(AssertionError.class); // served: no 404
     }
 }
