@@ -2,7 +2,7 @@ package dev.mantlemock.contract.targets;
 
 import dev.mantlemock.auth.AuthConfig;
 import dev.mantlemock.auth.AuthMode;
-import dev.mantlemock.auth.ShortTermKeys;
+import dev.mantlemock.client.ShortTermKeys;
 import dev.mantlemock.config.MockConfig;
 import dev.mantlemock.contract.Fixtures;
 import dev.mantlemock.contract.Target;

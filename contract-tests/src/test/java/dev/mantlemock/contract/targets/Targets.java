@@ -1,6 +1,6 @@
 package dev.mantlemock.contract.targets;
 
-import dev.mantlemock.auth.ShortTermKeys;
+import dev.mantlemock.client.ShortTermKeys;
 import dev.mantlemock.contract.Target;
 import java.time.Duration;
 import java.time.Instant;
