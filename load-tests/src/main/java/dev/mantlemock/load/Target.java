@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import dev.mantlemock.client.ExamplePrincipal;
+import dev.mantlemock.client.RequestSigner;
+import dev.mantlemock.client.SigV4Signer;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Where a run sends its requests and how it signs them: a mock it starts (default) or the real
@@ -22,9 +23,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * unchanged against either.
  */
 public final class Target implements AutoCloseable {
-    /** The AWS documentation's example key: the mock's default principal, never a real credential. */
-    static final String EXAMPLE_ACCESS_KEY = "AKIDEXAMPLE";
-    static final String EXAMPLE_SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
     public static final String ANTHROPIC_VERSION = "2023-06-01";
 
     private final String baseUrl;
@@ -75,8 +73,8 @@ public final class Target implements AutoCloseable {
             }
             case "sigv4":
                 return mock
-                        ? new SigV4Signer(StaticCredentialsProvider.create(AwsBasicCredentials.create(EXAMPLE_ACCESS_KEY, EXAMPLE_SECRET)), s.region(), "the mock's example principal")
-                        : new SigV4Signer(DefaultCredentialsProvider.builder().build(), s.region(), "the default AWS credentials chain");
+                        ? SigV4Signer.forMantle(ExamplePrincipal.credentials(), s.region(), "the mock's example principal")
+                        : SigV4Signer.forMantle(DefaultCredentialsProvider.builder().build(), s.region(), "the default AWS credentials chain");
             default:
                 throw new IllegalArgumentException("load.auth must be sigv4, bearer or none, was " + s.auth());
         }
