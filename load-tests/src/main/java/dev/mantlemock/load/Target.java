@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import dev.mantlemock.client.ExamplePrincipal;
+import dev.mantlemock.client.MantleTargets;
 import dev.mantlemock.client.RequestSigner;
-import dev.mantlemock.client.SigV4Signer;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * Where a run sends its requests and how it signs them: a mock it starts (default) or the real
@@ -61,8 +59,8 @@ public final class Target implements AutoCloseable {
             case "none":
                 return RequestSigner.none();
             case "bearer": {
-                String key = System.getenv("AWS_BEARER_TOKEN_BEDROCK");
-                if (key == null || key.isBlank()) {
+                String key = MantleTargets.bearerKey(System::getenv).orElse(null);
+                if (key == null) {
                     if (!mock) {
                         throw new IllegalStateException("load.auth=bearer needs AWS_BEARER_TOKEN_BEDROCK");
                     }
@@ -73,8 +71,8 @@ public final class Target implements AutoCloseable {
             }
             case "sigv4":
                 return mock
-                        ? SigV4Signer.forMantle(ExamplePrincipal.credentials(), s.region(), "the mock's example principal")
-                        : SigV4Signer.forMantle(DefaultCredentialsProvider.builder().build(), s.region(), "the default AWS credentials chain");
+                        ? MantleTargets.mockSigner(s.region())
+                        : MantleTargets.chainSigner(s.region());
             default:
                 throw new IllegalArgumentException("load.auth must be sigv4, bearer or none, was " + s.auth());
         }

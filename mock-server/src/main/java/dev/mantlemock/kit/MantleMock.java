@@ -3,6 +3,7 @@ package dev.mantlemock.kit;
 import dev.mantlemock.admin.MockControls;
 import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.server.MockServer;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,7 +31,12 @@ public final class MantleMock implements AutoCloseable {
     }
 
     public static MantleMock start(MantleMockOptions options) {
-        return new MantleMock(MockServer.start(options.toConfig()));
+        return start(options, Clock.systemUTC());
+    }
+
+    /** With a clock of the test's: signature skew, quota windows and cache lifetimes all read it. */
+    public static MantleMock start(MantleMockOptions options, Clock clock) {
+        return new MantleMock(MockServer.start(options.toConfig(), clock));
     }
 
     public MantleMockInfo info() {

@@ -2,6 +2,7 @@ package dev.mantlemock.contract.targets;
 
 import dev.mantlemock.auth.AuthConfig;
 import dev.mantlemock.auth.AuthMode;
+import dev.mantlemock.client.ExamplePrincipal;
 import dev.mantlemock.client.ShortTermKeys;
 import dev.mantlemock.config.MockConfig;
 import dev.mantlemock.contract.Fixtures;
@@ -17,10 +18,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
  */
 public final class InProcessMock {
     public static final String MODEL = "anthropic.claude-haiku-4-5";
-    /** The default principal every mock knows; public example values from the AWS SigV4 documentation. */
-    public static final String ACCESS_KEY_ID = "AKIDEXAMPLE";
-    public static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
-    public static final String REGION = "us-east-1";
+    /** The default principal every mock knows (client.ExamplePrincipal, the AWS documentation's example key). */
+    public static final String ACCESS_KEY_ID = ExamplePrincipal.ACCESS_KEY_ID;
+    public static final String SECRET = ExamplePrincipal.SECRET_ACCESS_KEY;
+    public static final String REGION = ExamplePrincipal.REGION;
 
     private InProcessMock() {}
 
