@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(MantleMockExtension.class)
 public @interface MantleMockTest {
-    /** The feature profile: {@code preview}, {@code ga} or {@code first-party}. */
+    /** The feature profile: {@code preview} or {@code ga}. */
     String profile() default "preview";
 
     /** The auth mode: {@code lenient} (any well-formed credentials), {@code strict} or {@code off}. */

@@ -26,7 +26,7 @@ public final class MantleMockOptions {
         return new MantleMockOptions();
     }
 
-    /** The feature profile: {@code preview} (default), {@code ga} or {@code first-party}. */
+    /** The feature profile: {@code preview} (default) or {@code ga}. */
     public MantleMockOptions profile(String name) {
         this.profile = name;
         return this;

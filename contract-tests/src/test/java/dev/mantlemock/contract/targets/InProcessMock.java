@@ -1,19 +1,17 @@
 package dev.mantlemock.contract.targets;
 
-import dev.mantlemock.auth.AuthConfig;
-import dev.mantlemock.auth.AuthMode;
 import dev.mantlemock.client.ExamplePrincipal;
 import dev.mantlemock.client.ShortTermKeys;
-import dev.mantlemock.config.MockConfig;
 import dev.mantlemock.contract.Fixtures;
 import dev.mantlemock.contract.Target;
-import dev.mantlemock.server.MockServer;
+import dev.mantlemock.kit.MantleMock;
+import dev.mantlemock.kit.MantleMockOptions;
 import java.time.Duration;
 import java.time.Instant;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
- * The mock started in this JVM on a free port, as CI runs it: strict authentication with the default
+ * The mock started in this JVM on a free port by the test kit ({@code MantleMock}), as CI runs it: strict authentication with the default
  * principal (the AWS documentation's example key), answering from {@code fixtures/}.
  */
 public final class InProcessMock {
@@ -26,14 +24,11 @@ public final class InProcessMock {
     private InProcessMock() {}
 
     public static RunningTarget start() {
-        MockConfig config = new MockConfig();
-        config.port = 0;
-        config.region = REGION;
-        config.fixtures = Fixtures.dir().toString();
-        config.auth = new AuthConfig();
-        config.auth.mode = AuthMode.STRICT; // CI catches signing bugs only if the mock really checks
-        MockServer server = MockServer.start(config);
-        return new RunningTarget(forMockAt("mock", server.baseUrl(), ACCESS_KEY_ID, SECRET, REGION, MODEL), server);
+        MantleMock mock = MantleMock.start(MantleMockOptions.defaults()
+                .auth("strict") // CI catches signing bugs only if the mock really checks
+                .fixtures(Fixtures.dir())
+                .configure(c -> c.region = REGION));
+        return new RunningTarget(forMockAt("mock", mock.baseUrl(), ACCESS_KEY_ID, SECRET, REGION, MODEL), mock);
     }
 
     /** A mock reached at {@code baseUrl} with a principal it knows; the bearer key is minted from it. */
