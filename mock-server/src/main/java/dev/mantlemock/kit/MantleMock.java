@@ -14,9 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * model, the same ones {@code POST /_mock/fixtures} and {@code POST /_mock/faults} make.
  */
 public final class MantleMock implements AutoCloseable {
-    /** How long verification waits for the journal: an entry is written when the response is complete. */
-    private static final long JOURNAL_WAIT_NANOS = 3_000_000_000L;
-
     private final MockServer server;
     private final MantleMockInfo info;
     private final AtomicLong stubs = new AtomicLong();
@@ -125,20 +122,9 @@ public final class MantleMock implements AutoCloseable {
         return r.request().map(m -> pattern.matches(m, r.header("x-mock-scenario").orElse(null))).orElse(false);
     }
 
-    /** Polls the journal briefly until the count is as expected (the last entry may still be being written). */
+    /** The matches once their count is as expected, or after a brief wait (the last entry may still be being written). */
     private List<RecordedRequest> await(RequestPattern pattern, java.util.function.IntPredicate done) {
-        long deadline = System.nanoTime() + JOURNAL_WAIT_NANOS;
-        List<RecordedRequest> found = findAll(pattern);
-        while (!done.test(found.size()) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            found = findAll(pattern);
-        }
-        return found;
+        return JournalWait.until(() -> findAll(pattern), found -> done.test(found.size()));
     }
 
     private AssertionError failure(String what) {
