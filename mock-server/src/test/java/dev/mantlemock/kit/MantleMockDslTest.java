@@ -6,6 +6,7 @@ import static dev.mantlemock.kit.MantleMockDsl.messagesRequested;
 import static dev.mantlemock.kit.MantleMockDsl.overloaded;
 import static dev.mantlemock.kit.MantleMockDsl.quota;
 import static dev.mantlemock.kit.MantleMockDsl.text;
+import static dev.mantlemock.kit.MantleMockDsl.thinking;
 import static dev.mantlemock.kit.MantleMockDsl.toolUse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -102,6 +103,20 @@ class MantleMockDslTest {
     }
 
     @Test
+    void aThinkingReplyIsStreamedWithASignedThinkingBlock() {
+        mock.stubFor(messages().streaming(true).willReturn(thinking("Paris is in France.").text("Sunny.").streamed(0, 5_000)));
+        com.anthropic.helpers.MessageAccumulator accumulator = com.anthropic.helpers.MessageAccumulator.create();
+        try (var stream = client0.messages().createStreaming(MessageCreateParams.builder().model(MODEL).maxTokens(256)
+                .addUserMessage("Weather in Paris?").build())) {
+            stream.stream().forEach(accumulator::accumulate);
+        }
+        Message message = accumulator.message();
+        assertThat(message.content().get(0).asThinking().thinking()).isEqualTo("Paris is in France.");
+        assertThat(message.content().get(0).asThinking().signature()).isNotBlank();
+        assertThat(message.content().get(1).asText().text()).isEqualTo("Sunny.");
+    }
+
+    @Test
     void anErrorReplyIsSentInTheEnvelope() {
         mock.stubFor(messages().willReturn(error("api_error", "scripted failure")));
         {
@@ -154,6 +169,31 @@ class MantleMockDslTest {
         mock.verify(1, messagesRequested());
         assertThat(mock.server().controls().fixtures().added()).isEmpty();
         assertThat(mock.server().controls().faults().list(null)).isEmpty();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode usageOfACachedPrompt() throws Exception {
+        String system = "The quick brown fox jumps over the lazy dog. ".repeat(1500);
+        String body = dev.mantlemock.domain.Json.MAPPER.writeValueAsString(Map.of("model", MODEL, "max_tokens", 64,
+                "system", List.of(Map.of("type", "text", "text", system, "cache_control", Map.of("type", "ephemeral"))),
+                "messages", List.of(Map.of("role", "user", "content", "hi"))));
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/v1/messages"))
+                .header("content-type", "application/json").header("anthropic-version", "2023-06-01")
+                .header("authorization", "Bearer " + mock.info().shortTermKey())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return dev.mantlemock.domain.Json.MAPPER.readTree(r.body()).path("usage");
+    }
+
+    @Test
+    void resetEmptiesThePromptCacheAndPutsTheQuotasBack() throws Exception {
+        assertThat(usageOfACachedPrompt().path("cache_creation_input_tokens").asLong()).isPositive();
+        assertThat(usageOfACachedPrompt().path("cache_read_input_tokens").asLong()).isPositive();
+        mock.quota(quota().inputTokensPerMinute(10_000));
+
+        mock.reset();
+
+        assertThat(usageOfACachedPrompt().path("cache_read_input_tokens").asLong()).isZero();
+        assertThat(mock.server().controls().quotas().settings().defaults().inputTokensPerMinute()).isEqualTo(2_000_000);
     }
 
     @Test
