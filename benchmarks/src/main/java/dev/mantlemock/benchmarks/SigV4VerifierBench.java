@@ -40,8 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class SigV4VerifierBench {
-    static final String KEY_ID = "AKIDEXAMPLE";
-    static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+    static final String KEY_ID = dev.mantlemock.client.ExamplePrincipal.ACCESS_KEY_ID;
+    static final String SECRET = dev.mantlemock.client.ExamplePrincipal.SECRET_ACCESS_KEY;
     static final byte[] BODY = ("{\"model\":\"anthropic.claude-haiku-4-5\",\"max_tokens\":256,"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"Hello, Claude\"}]}").getBytes(StandardCharsets.UTF_8);
 

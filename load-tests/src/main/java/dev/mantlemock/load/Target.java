@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import dev.mantlemock.client.MantleTargets;
+import dev.mantlemock.client.RequestSigner;
 
 /**
  * Where a run sends its requests and how it signs them: a mock it starts (default) or the real
@@ -22,9 +21,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * unchanged against either.
  */
 public final class Target implements AutoCloseable {
-    /** The AWS documentation's example key: the mock's default principal, never a real credential. */
-    static final String EXAMPLE_ACCESS_KEY = "AKIDEXAMPLE";
-    static final String EXAMPLE_SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
     public static final String ANTHROPIC_VERSION = "2023-06-01";
 
     private final String baseUrl;
@@ -63,8 +59,8 @@ public final class Target implements AutoCloseable {
             case "none":
                 return RequestSigner.none();
             case "bearer": {
-                String key = System.getenv("AWS_BEARER_TOKEN_BEDROCK");
-                if (key == null || key.isBlank()) {
+                String key = MantleTargets.bearerKey(System::getenv).orElse(null);
+                if (key == null) {
                     if (!mock) {
                         throw new IllegalStateException("load.auth=bearer needs AWS_BEARER_TOKEN_BEDROCK");
                     }
@@ -75,8 +71,8 @@ public final class Target implements AutoCloseable {
             }
             case "sigv4":
                 return mock
-                        ? new SigV4Signer(StaticCredentialsProvider.create(AwsBasicCredentials.create(EXAMPLE_ACCESS_KEY, EXAMPLE_SECRET)), s.region(), "the mock's example principal")
-                        : new SigV4Signer(DefaultCredentialsProvider.builder().build(), s.region(), "the default AWS credentials chain");
+                        ? MantleTargets.mockSigner(s.region())
+                        : MantleTargets.chainSigner(s.region());
             default:
                 throw new IllegalArgumentException("load.auth must be sigv4, bearer or none, was " + s.auth());
         }

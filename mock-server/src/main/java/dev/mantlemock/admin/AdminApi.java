@@ -14,6 +14,7 @@ import dev.mantlemock.domain.ErrorEnvelope;
 import dev.mantlemock.domain.Ids;
 import dev.mantlemock.domain.Json;
 import dev.mantlemock.faults.FaultRule;
+import dev.mantlemock.fixtures.Fixture;
 import dev.mantlemock.faults.FaultRuleSpec;
 import dev.mantlemock.faults.FaultRules;
 import dev.mantlemock.quota.QuotaBook;
@@ -38,8 +39,10 @@ public final class AdminApi {
     private final RequestJournal journal;
     private final MetricsRegistry metrics;
     private final AdminAccess access;
+    private final MockControls controls;
 
     public AdminApi(MockControls controls, AdminConfig config, String bindHost) {
+        this.controls = controls;
         this.quotas = controls.quotas();
         this.faults = controls.faults();
         this.journal = controls.journal();
@@ -71,12 +74,12 @@ public final class AdminApi {
             ok(ctx, Map.of("cleared", "journal"));
         }));
         routes.get("/_mock/metrics", guarded(ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render())));
+        routes.get("/_mock/fixtures", guarded(ctx -> ok(ctx, Map.of("fixtures", controls.fixtures().added()))));
+        routes.post("/_mock/fixtures", guarded(this::postFixture));
+        routes.delete("/_mock/fixtures", guarded(ctx -> ok(ctx, Map.of("removed", controls.fixtures().clearAdded()))));
         routes.post("/_mock/reset", guarded(ctx -> {
-            quotas.reset();
-            faults.reset();
-            journal.clear();
-            metrics.reset();
-            ok(ctx, Map.of("reset", List.of("quotas", "faults", "journal", "metrics")));
+            controls.reset();
+            ok(ctx, Map.of("reset", MockControls.RESET));
         }));
     }
 
@@ -136,6 +139,14 @@ public final class AdminApi {
         FaultRule rule = faults.add(spec);
         ctx.status(201);
         ok(ctx, FaultRuleView.of(rule));
+    }
+
+    /** A fixture in the file format, added in front of the others (the test kit's {@code stubFor} does the same in process). */
+    private void postFixture(Context ctx) throws JsonProcessingException {
+        Fixture fixture = Strict.JSON.treeToValue(objectBody(ctx), Fixture.class);
+        controls.fixtures().add(fixture);
+        ctx.status(201);
+        ok(ctx, fixture);
     }
 
     private void getRequests(Context ctx) throws Exception {

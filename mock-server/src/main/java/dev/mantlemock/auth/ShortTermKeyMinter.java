@@ -1,5 +1,7 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.client.ShortTermKeys;
+
 import dev.mantlemock.client.ExamplePrincipal;
 import java.time.Duration;
 import java.time.Instant;

@@ -36,13 +36,23 @@ public final class BuiltInTable {
 
     /** The whole table ({@link #MODELS}, {@link #FEATURES}, or an absolute resource path); only the {@code keys} named may appear at its top level. */
     public static BuiltInTable read(String resource, String... keys) {
+        return new BuiltInTable(resource, "the top level", PARSED.computeIfAbsent(resource, BuiltInTable::parse)).withOnly(keys);
+    }
+
+    /**
+     * Each table parsed once per JVM: it is in the jar and cannot change, and a test suite that starts many
+     * mocks (the test kit) would otherwise parse the YAML at every start, a tenth of a warm start.
+     */
+    private static final java.util.Map<String, Object> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Object parse(String resource) {
         try (InputStream in = BuiltInTable.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("built-in table " + resource + " is missing from the jar");
             }
             JsonParser yaml = new YAMLFactory().createParser(in);
             yaml.nextToken();
-            return new BuiltInTable(resource, "the top level", value(yaml)).withOnly(keys);
+            return value(yaml);
         } catch (IOException e) {
             throw new UncheckedIOException("built-in table " + resource + " unreadable", e);
         }
@@ -177,14 +187,14 @@ public final class BuiltInTable {
                 yaml.nextToken();
                 map.put(name, value(yaml));
             }
-            return map;
+            return java.util.Collections.unmodifiableMap(map); // shared by every mock of the JVM
         }
         if (token == JsonToken.START_ARRAY) {
             List<Object> list = new ArrayList<>();
             while (yaml.nextToken() != JsonToken.END_ARRAY) {
                 list.add(value(yaml));
             }
-            return list;
+            return java.util.Collections.unmodifiableList(list);
         }
         if (token == null) {
             return Map.of(); // an empty document

@@ -216,6 +216,8 @@ public enum ApiError {
     SETTING_INVALID(INVALID_REQUEST, "'%s' must be %s, was %s"),
     FAULT_UNKNOWN(INVALID_REQUEST, "unknown fault '%s'; known faults: %s"),
     FAULT_RULES_FULL(INVALID_REQUEST, "at most %d fault rules may be in force; remove some first (DELETE /_mock/faults)"),
+    FIXTURES_FULL(INVALID_REQUEST, "at most %d fixtures may be added at run time; remove them first (DELETE /_mock/fixtures)"),
+    FIXTURE_INVALID(INVALID_REQUEST, "the fixture is not valid: %s"),
     FAULT_KIND_REQUIRED(INVALID_REQUEST, "a fault rule needs a 'kind', one of: %s"),
     QUOTA_WINDOW_TOO_SHORT(INVALID_REQUEST, "a quota window must be at least 1 ms"),
     JOURNAL_SIZE_NEGATIVE(INVALID_REQUEST, "journal.size and journal.maxBodyBytes must be 0 or more"),

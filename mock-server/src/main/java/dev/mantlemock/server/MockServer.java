@@ -53,6 +53,8 @@ public final class MockServer implements AutoCloseable {
         }
     }
 
+    private static final TokenEstimator ESTIMATOR = new TokenEstimator();
+
     private final Javalin app;
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService workers;
@@ -83,7 +85,7 @@ public final class MockServer implements AutoCloseable {
             return t;
         });
         timer.setRemoveOnCancelPolicy(true); // a wait ended early (the client left) leaves no task behind
-        MockControls controls = MockControls.create(config.quota, config.faults, config.journal, clock);
+        MockControls controls = controls(config, clock);
         StreamWriter streams = new StreamWriter(timer, new SseEncoder(config.streaming.pingEvery, new MessageJson(config.responses)));
         RequestPipeline pipeline = pipeline(config, clock, controls, streams);
         AdminApi admin = new AdminApi(controls, config.admin, config.host);
@@ -122,7 +124,13 @@ public final class MockServer implements AutoCloseable {
 
     /** The request path without the HTTP server around it: what the server runs, and what fuzz tests drive directly. */
     static RequestPipeline pipeline(MockConfig config, Clock clock, MockControls controls, StreamWriter streams) {
-        return RequestPath.assemble(config, components(config, clock), controls, streams);
+        return RequestPath.assemble(config, components(config, controls), controls, streams);
+    }
+
+    /** The state the admin API and the test kit change: the configured quotas, rules and fixtures, an empty cache. */
+    static MockControls controls(MockConfig config, Clock clock) {
+        PromptCache cache = new PromptCache(clock, ESTIMATOR, config.promptCache.maxEntries, config.promptCache.minimumFor());
+        return MockControls.create(config.quota, config.faults, config.journal, FixtureCatalogue.of(config.fixtures), cache, clock);
     }
 
     /** The one listening socket: idle connections are closed, and a burst of connects is queued, not refused. */
@@ -135,15 +143,12 @@ public final class MockServer implements AutoCloseable {
         return connector;
     }
 
-    private static RequestPath.Components components(MockConfig config, Clock clock) {
-        TokenEstimator estimator = new TokenEstimator();
-        FixtureCatalogue fixtures = FixtureCatalogue.of(config.fixtures);
+    private static RequestPath.Components components(MockConfig config, MockControls controls) {
         return new RequestPath.Components(
                 ModelCatalogue.load(config.models, config.servesOffMantleModels()),
-                new ContextEditing(estimator, config.validation.contextManagement.equals("apply")),
-                new TokenCounting(estimator, new PromptCache(clock, estimator,
-                        config.promptCache.maxEntries, config.promptCache.minimumFor())),
-                new AnswerSelection(fixtures, new FixtureAnswers(estimator), new AnswerGenerator(config.generator.seed)));
+                new ContextEditing(ESTIMATOR, config.validation.contextManagement.equals("apply")),
+                new TokenCounting(ESTIMATOR, controls.promptCache()),
+                new AnswerSelection(controls.fixtures(), new FixtureAnswers(ESTIMATOR), new AnswerGenerator(config.generator.seed)));
     }
 
     /** Quotas, fault rules, journal and metrics, for in-process tests that prefer them to the admin API. */

@@ -29,7 +29,9 @@ class AdminApiTest {
         AdminConfig config = new AdminConfig();
         config.token = token;
         AdminApi admin = new AdminApi(new MockControls(quotas, faults, new RequestJournal(new JournalConfig()),
-                new MetricsRegistry(quotas, faults)), config, pretendHost);
+                new MetricsRegistry(quotas, faults), dev.mantlemock.fixtures.FixtureCatalogue.empty(),
+                new dev.mantlemock.tokens.PromptCache(java.time.Clock.systemUTC(), new dev.mantlemock.tokens.TokenEstimator(), 10, 1)),
+                config, pretendHost);
         app = Javalin.create(cfg -> admin.addRoutes(cfg.routes)).start("127.0.0.1", 0);
         return "http://127.0.0.1:" + app.port();
     }

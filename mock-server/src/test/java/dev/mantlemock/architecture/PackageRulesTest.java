@@ -69,9 +69,9 @@ class PackageRulesTest {
     }
 
     @Test
-    void onlyTheServerAndTheEntryPointKnowTheConfigFile() {
+    void onlyTheServerAndTheEntryPointsKnowTheConfigFile() { // the test kit is an entry point too: it starts servers
         classes().that().resideInAPackage("dev.mantlemock.config..")
-                .should().onlyBeAccessed().byClassesThat().resideInAnyPackage("dev.mantlemock", "dev.mantlemock.config..", "dev.mantlemock.server..")
+                .should().onlyBeAccessed().byClassesThat().resideInAnyPackage("dev.mantlemock", "dev.mantlemock.config..", "dev.mantlemock.server..", "dev.mantlemock.kit..")
                 .check(MOCK);
     }
 }

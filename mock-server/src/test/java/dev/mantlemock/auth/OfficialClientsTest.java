@@ -1,5 +1,7 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.client.ShortTermKeys;
+
 import dev.mantlemock.client.ExamplePrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

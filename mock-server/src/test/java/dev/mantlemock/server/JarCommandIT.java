@@ -51,7 +51,7 @@ class JarCommandIT {
             assertThat(health.statusCode()).isEqualTo(200);
 
             AnthropicClient client = AnthropicOkHttpClient.builder().backend(BedrockMantleBackend.builder()
-                    .awsCredentials(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"))
+                    .awsCredentials(AwsBasicCredentials.create(dev.mantlemock.client.ExamplePrincipal.ACCESS_KEY_ID, dev.mantlemock.client.ExamplePrincipal.SECRET_ACCESS_KEY))
                     .region(Region.US_EAST_1).baseUrl(m.group(1)).build()).build();
             Message message = client.messages().create(MessageCreateParams.builder()
                     .model("anthropic.claude-opus-4-7").maxTokens(100).addUserMessage("Hello, Claude").build());

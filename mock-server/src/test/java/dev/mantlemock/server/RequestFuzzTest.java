@@ -52,7 +52,7 @@ class RequestFuzzTest {
         config.quota.enabled = false; // the fuzzer would only meet 429s once it has spent the quota
         config.journal.size = 0;
         Clock clock = Clock.systemUTC();
-        return MockServer.pipeline(config, clock, MockControls.create(config.quota, config.faults, config.journal, clock), new StreamWriter(TIMER, new SseEncoder(0)));
+        return MockServer.pipeline(config, clock, MockServer.controls(config, clock), new StreamWriter(TIMER, new SseEncoder(0)));
     }
 
     /** Valid requests the fuzzer starts from, so most inputs get past parsing into the deeper stages. */

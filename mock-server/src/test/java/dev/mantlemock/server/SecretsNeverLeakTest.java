@@ -21,7 +21,7 @@ import software.amazon.awssdk.regions.Region;
 class SecretsNeverLeakTest {
     private static final String BEARER = "bedrock-api-key-NOT-A-REAL-KEY-b3f1c9";
     private static final String SESSION = "FwoGZXIvYXdzEXAMPLE-SESSION-TOKEN-7d2a";
-    private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+    private static final String SECRET = dev.mantlemock.client.ExamplePrincipal.SECRET_ACCESS_KEY;
 
     @Test
     void secretsStayOutOfTheLogAndTheJournal() throws Exception {

@@ -5,6 +5,8 @@ import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.Timeout;
 import dev.mantlemock.config.MockConfig;
+import dev.mantlemock.kit.MantleMock;
+import dev.mantlemock.kit.MantleMockOptions;
 import dev.mantlemock.server.MockServer;
 import java.io.IOException;
 import java.net.URI;
@@ -22,17 +24,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A mock started on a free loopback port for one test class, with the clients a user would point at
  * it: the official Java SDK ({@code BedrockMantleBackend}) and a raw HTTP client for wire details.
+ * The mock is the test kit's ({@link MantleMock}), so the DSL is at hand through {@link #kit()}.
  */
 public final class RunningMock implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     public static final String MODEL = "anthropic.claude-haiku-4-5";
     public static final String API_KEY = "test-api-key";
 
-    private MockServer server;
+    private MantleMock mock;
     private final Consumer<MockConfig> configure;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningMock(MockServer server, Consumer<MockConfig> configure) {
-        this.server = server;
+    private RunningMock(MantleMock mock, Consumer<MockConfig> configure) {
+        this.mock = mock;
         this.configure = configure;
     }
 
@@ -50,7 +53,7 @@ public final class RunningMock implements AutoCloseable, BeforeAllCallback, Afte
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = boot(configure, Clock.systemUTC());
+        mock = boot(configure, Clock.systemUTC());
     }
 
     @Override
@@ -70,11 +73,8 @@ public final class RunningMock implements AutoCloseable, BeforeAllCallback, Afte
         return new RunningMock(boot(configure, clock), configure);
     }
 
-    private static MockServer boot(Consumer<MockConfig> configure, Clock clock) {
-        MockConfig config = new MockConfig();
-        config.port = 0;
-        configure.accept(config);
-        return MockServer.start(config, clock);
+    private static MantleMock boot(Consumer<MockConfig> configure, Clock clock) {
+        return MantleMock.start(MantleMockOptions.defaults().configure(configure), clock);
     }
 
     /** The shared fixtures directory, as the build passes it (never ../shared). */
@@ -83,11 +83,16 @@ public final class RunningMock implements AutoCloseable, BeforeAllCallback, Afte
     }
 
     public MockServer server() {
-        return server;
+        return mock.server();
+    }
+
+    /** The test kit's handle on this mock: stubs, faults, quotas, verification. */
+    public MantleMock kit() {
+        return mock;
     }
 
     public String baseUrl() {
-        return server.baseUrl();
+        return mock.baseUrl();
     }
 
     private AnthropicClient client;
@@ -141,7 +146,7 @@ public final class RunningMock implements AutoCloseable, BeforeAllCallback, Afte
     }
 
     public HttpResponse<String> get(String pathFromRoot) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathFromRoot))
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + mock.port() + pathFromRoot))
                 .timeout(Duration.ofSeconds(20)).GET().build());
     }
 
@@ -165,6 +170,6 @@ public final class RunningMock implements AutoCloseable, BeforeAllCallback, Afte
             client.close();
             client = null;
         }
-        server.close();
+        mock.close();
     }
 }

@@ -86,18 +86,7 @@ public final class ScopedMock implements AutoCloseable {
      * when the server has finished the response, which can be just after the client has read it.
      */
     public JsonNode journal(String testId, int count) {
-        long deadline = System.nanoTime() + 3_000_000_000L;
-        JsonNode entries = journal(testId);
-        while (entries.size() < count && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            entries = journal(testId);
-        }
-        return entries;
+        return dev.mantlemock.kit.JournalWait.until(() -> journal(testId), entries -> entries.size() >= count);
     }
 
     @Override

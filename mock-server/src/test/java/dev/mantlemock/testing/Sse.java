@@ -1,35 +1,33 @@
 package dev.mantlemock.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
+import dev.mantlemock.client.SseFrame;
+import dev.mantlemock.client.SseReader;
 import java.util.List;
 
-/** Parses a raw SSE body into (event name, JSON data) pairs, strictly: a malformed frame fails the test. */
+/**
+ * A raw SSE body as (event name, JSON data) pairs, read with the project's one SSE reader
+ * ({@code client.SseReader}). Strict: a frame without an {@code event:} name (the mock names every one)
+ * or with data that is not JSON fails the test.
+ */
 public final class Sse {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     public record Event(String name, JsonNode data) {}
 
     private Sse() {}
 
     public static List<Event> parse(String body) {
-        List<Event> events = new ArrayList<>();
-        for (String frame : body.split("\n\n")) {
-            if (frame.isBlank()) {
-                continue;
-            }
-            String[] lines = frame.split("\n");
-            if (lines.length != 2 || !lines[0].startsWith("event: ") || !lines[1].startsWith("data: ")) {
-                throw new AssertionError("malformed SSE frame: " + frame);
-            }
-            try {
-                events.add(new Event(lines[0].substring(7), MAPPER.readTree(lines[1].substring(6))));
-            } catch (Exception e) {
-                throw new AssertionError("event data is not JSON: " + lines[1], e);
-            }
+        return SseReader.parse(body).stream().map(Sse::event).toList();
+    }
+
+    private static Event event(SseFrame frame) {
+        if (frame.name().equals("message")) { // the reader's name for a frame that had no event: line
+            throw new AssertionError("malformed SSE frame, no event name: " + frame.data());
         }
-        return events;
+        try {
+            return new Event(frame.name(), frame.json());
+        } catch (RuntimeException e) {
+            throw new AssertionError("event data is not JSON: " + frame.data(), e);
+        }
     }
 
     public static List<String> names(List<Event> events) {

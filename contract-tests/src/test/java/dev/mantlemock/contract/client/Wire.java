@@ -2,6 +2,7 @@ package dev.mantlemock.contract.client;
 
 import dev.mantlemock.contract.Meter;
 import dev.mantlemock.contract.Patience;
+import dev.mantlemock.client.SigV4Signer;
 import dev.mantlemock.contract.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * A raw HTTP client (java.net.http) for what the SDK hides: status lines, headers, SSE framing, error
@@ -150,17 +152,25 @@ public final class Wire {
         }
     }
 
+    /** The project's one SigV4 signer, with the target's credentials; a contract may change only the clock. */
+    private SigV4Signer signer(Clock clock) {
+        if (!target.hasSigV4()) {
+            throw new dev.mantlemock.contract.ContractSkipped("this check signs requests itself and the target has no IAM credentials");
+        }
+        return SigV4Signer.forMantle(StaticCredentialsProvider.create(target.sigV4()), target.region(), target.name()).at(clock);
+    }
+
     private Map<String, String> authenticate(String method, URI uri, Map<String, String> headers, byte[] body, Auth auth) {
         Auth.Kind kind = auth.kind();
         if (kind == Auth.Kind.TARGET_DEFAULT) {
             kind = target.hasSigV4() ? Auth.Kind.SIGV4_AT : Auth.Kind.BEARER;
         }
-        Map<String, String> out = new TreeMap<>(headers);
+        Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        out.putAll(headers);
         switch (kind) {
             case NONE -> { }
             case BEARER -> out.put("authorization", "Bearer " + (auth.key() != null ? auth.key() : target.bearerKey()));
-            case SIGV4_AT -> out = RequestSigner.sign(target, auth.clock() == null ? Clock.systemUTC() : auth.clock(),
-                    method, uri, headers, body);
+            case SIGV4_AT -> out.putAll(signer(auth.clock() == null ? Clock.systemUTC() : auth.clock()).sign(method, uri, headers, body));
             default -> throw new IllegalStateException(kind.name());
         }
         return out;

@@ -1,38 +1,34 @@
 package dev.mantlemock.contract.targets;
 
-import dev.mantlemock.auth.AuthConfig;
-import dev.mantlemock.auth.AuthMode;
-import dev.mantlemock.auth.ShortTermKeys;
-import dev.mantlemock.config.MockConfig;
+import dev.mantlemock.client.ExamplePrincipal;
+import dev.mantlemock.client.ShortTermKeys;
 import dev.mantlemock.contract.Fixtures;
 import dev.mantlemock.contract.Target;
-import dev.mantlemock.server.MockServer;
+import dev.mantlemock.kit.MantleMock;
+import dev.mantlemock.kit.MantleMockOptions;
 import java.time.Duration;
 import java.time.Instant;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
- * The mock started in this JVM on a free port, as CI runs it: strict authentication with the default
+ * The mock started in this JVM on a free port by the test kit ({@code MantleMock}), as CI runs it: strict authentication with the default
  * principal (the AWS documentation's example key), answering from {@code fixtures/}.
  */
 public final class InProcessMock {
     public static final String MODEL = "anthropic.claude-haiku-4-5";
-    /** The default principal every mock knows; public example values from the AWS SigV4 documentation. */
-    public static final String ACCESS_KEY_ID = "AKIDEXAMPLE";
-    public static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
-    public static final String REGION = "us-east-1";
+    /** The default principal every mock knows (client.ExamplePrincipal, the AWS documentation's example key). */
+    public static final String ACCESS_KEY_ID = ExamplePrincipal.ACCESS_KEY_ID;
+    public static final String SECRET = ExamplePrincipal.SECRET_ACCESS_KEY;
+    public static final String REGION = ExamplePrincipal.REGION;
 
     private InProcessMock() {}
 
     public static RunningTarget start() {
-        MockConfig config = new MockConfig();
-        config.port = 0;
-        config.region = REGION;
-        config.fixtures = Fixtures.dir().toString();
-        config.auth = new AuthConfig();
-        config.auth.mode = AuthMode.STRICT; // CI catches signing bugs only if the mock really checks
-        MockServer server = MockServer.start(config);
-        return new RunningTarget(forMockAt("mock", server.baseUrl(), ACCESS_KEY_ID, SECRET, REGION, MODEL), server);
+        MantleMock mock = MantleMock.start(MantleMockOptions.defaults()
+                .auth("strict") // CI catches signing bugs only if the mock really checks
+                .fixtures(Fixtures.dir())
+                .configure(c -> c.region = REGION));
+        return new RunningTarget(forMockAt("mock", mock.baseUrl(), ACCESS_KEY_ID, SECRET, REGION, MODEL), mock);
     }
 
     /** A mock reached at {@code baseUrl} with a principal it knows; the bearer key is minted from it. */

@@ -1,6 +1,7 @@
 package dev.mantlemock.contract.targets;
 
-import dev.mantlemock.auth.ShortTermKeys;
+import dev.mantlemock.client.MantleTargets;
+import dev.mantlemock.client.ShortTermKeys;
 import dev.mantlemock.contract.Target;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,8 +9,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * Chooses the target from {@code -Dcontract.target} or {@code CONTRACT_TARGET}: {@code mock} (default),
@@ -58,13 +57,13 @@ public final class Targets {
         if (model == null || model.isBlank()) {
             return Target.unavailable("live", "set CONTRACT_MODEL to a model id your account may call, e.g. anthropic.claude-haiku-4-5");
         }
-        String region = firstSet(env.apply("CONTRACT_REGION"), env.apply("AWS_REGION"), env.apply("AWS_DEFAULT_REGION"), chainRegion());
+        String region = firstSet(env.apply("CONTRACT_REGION"), MantleTargets.region(env).orElse(null));
         if (region == null) {
             return Target.unavailable("live", "no AWS region: set AWS_REGION (or CONTRACT_REGION)");
         }
-        String baseUrl = "https://bedrock-mantle." + region + ".api.aws/anthropic";
-        String bearer = env.apply("AWS_BEARER_TOKEN_BEDROCK");
-        AwsCredentials credentials = chainCredentials();
+        String baseUrl = MantleTargets.realBaseUrl(region);
+        String bearer = MantleTargets.bearerKey(env).orElse(null);
+        AwsCredentials credentials = MantleTargets.chainCredentials().orElse(null);
         if (credentials == null && (bearer == null || bearer.isBlank())) {
             return new Target("live", baseUrl, model, region, null, null, false,
                     "no live credentials: neither the AWS credential chain nor AWS_BEARER_TOKEN_BEDROCK gave any", 0);
@@ -76,22 +75,6 @@ public final class Targets {
         }
         // Two retries, as the SDK default: a live 529 should not read as drift.
         return new Target("live", baseUrl, model, region, credentials, bearer, false, null, 2);
-    }
-
-    private AwsCredentials chainCredentials() {
-        try (DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build()) {
-            return chain.resolveCredentials();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static String chainRegion() {
-        try {
-            return new DefaultAwsRegionProviderChain().getRegion().id();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private static String stripSlash(String url) {

@@ -1,0 +1,250 @@
+package dev.mantlemock.junit;
+
+import dev.mantlemock.kit.MantleMock;
+import dev.mantlemock.kit.MantleMockInfo;
+import dev.mantlemock.kit.MantleMockOptions;
+import dev.mantlemock.kit.Quota;
+import dev.mantlemock.kit.RecordedRequest;
+import dev.mantlemock.kit.RequestPattern;
+import dev.mantlemock.kit.Stub;
+import java.lang.reflect.AnnotatedElement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit 5 extension behind {@link MantleMockTest}; register it yourself for settings in code:
+ * <pre>{@code @RegisterExtension
+ * static MantleMockExtension mantle = MantleMockExtension.with(MantleMockOptions.defaults().profile("ga"));}</pre>
+ * A class gets one mock, reset before each test; a test annotated itself, or run concurrently, gets its own.
+ * While a class's mock runs, the system property {@value #BASE_URL_PROPERTY} holds its base URL, for code
+ * under test that reads the environment variable of that name (it has to look at the property first).
+ */
+public final class MantleMockExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
+        ParameterResolver {
+    /** The system property set to the running mock's base URL: the SDK's own environment variable's name. */
+    public static final String BASE_URL_PROPERTY = "ANTHROPIC_BEDROCK_MANTLE_BASE_URL";
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MantleMockExtension.class);
+    private static final String ANTHROPIC_CLIENT = "com.anthropic.client.AnthropicClient";
+
+    /** Settings given in code; null when they come from {@link MantleMockTest}. */
+    private final MantleMockOptions options;
+    private ClientAuth clientAuth = ClientAuth.SIGV4;
+    private int maxRetries = 2;
+    private volatile MantleMock classMock;
+    private final ThreadLocal<MantleMock> current = new ThreadLocal<>();
+
+    /** What {@code @MantleMockTest} registers: settings from the annotation. */
+    public MantleMockExtension() {
+        this.options = null;
+    }
+
+    private MantleMockExtension(MantleMockOptions options) {
+        this.options = options;
+    }
+
+    public static MantleMockExtension with(MantleMockOptions options) {
+        return new MantleMockExtension(options);
+    }
+
+    public static MantleMockExtension withDefaults() {
+        return with(MantleMockOptions.defaults());
+    }
+
+    /** How an injected {@code AnthropicClient} authenticates (default SigV4). */
+    public MantleMockExtension client(ClientAuth auth) {
+        this.clientAuth = auth;
+        return this;
+    }
+
+    /** Retries of an injected {@code AnthropicClient} (default 2, the SDK's). */
+    public MantleMockExtension maxRetries(int retries) {
+        this.maxRetries = retries;
+        return this;
+    }
+
+    // --- The handle of the current test, for a registered extension used as a field
+
+    /** The mock of the test running on this thread (or of the class). */
+    public MantleMock mock() {
+        MantleMock m = current.get();
+        if (m == null) {
+            m = classMock;
+        }
+        if (m == null) {
+            throw new IllegalStateException("no mock is running: the extension starts one before the class or before each test");
+        }
+        return m;
+    }
+
+    public MantleMockInfo info() {
+        return mock().info();
+    }
+
+    public String baseUrl() {
+        return mock().baseUrl();
+    }
+
+    public MantleMock stubFor(Stub stub) {
+        return mock().stubFor(stub);
+    }
+
+    public MantleMock quota(Quota change) {
+        return mock().quota(change);
+    }
+
+    public void verify(RequestPattern pattern) {
+        mock().verify(pattern);
+    }
+
+    public void verify(int count, RequestPattern pattern) {
+        mock().verify(count, pattern);
+    }
+
+    public List<RecordedRequest> requests() {
+        return mock().requests();
+    }
+
+    // --- Lifecycle
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Optional<MantleMockTest> onClass = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), MantleMockTest.class);
+        if (options == null && onClass.isEmpty()) {
+            return; // only methods are annotated: each gets its own mock
+        }
+        MantleMock mock = MantleMock.start(options != null ? options : options(onClass.get()));
+        classMock = mock;
+        Scope scope = new Scope(mock, System.getProperty(BASE_URL_PROPERTY));
+        System.setProperty(BASE_URL_PROPERTY, mock.baseUrl());
+        context.getStore(NAMESPACE).put(Scope.class, scope);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Optional<MantleMockTest> onMethod = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), MantleMockTest.class);
+        Scope shared = context.getStore(NAMESPACE).get(Scope.class, Scope.class); // the class's, if any
+        boolean concurrent = context.getExecutionMode() == ExecutionMode.CONCURRENT;
+        if (shared != null && onMethod.isEmpty() && !concurrent) {
+            shared.mock.reset();
+            current.set(shared.mock);
+            return;
+        }
+        MantleMockOptions settings = onMethod.map(MantleMockExtension::options)
+                .orElseGet(() -> options != null ? options : classOptions(context));
+        MantleMock own = MantleMock.start(settings);
+        // A concurrent test must not move the property under its neighbours; a lone one may.
+        Scope scope = new Scope(own, concurrent ? null : System.getProperty(BASE_URL_PROPERTY));
+        if (!concurrent) {
+            System.setProperty(BASE_URL_PROPERTY, own.baseUrl());
+        }
+        scope.ownsProperty = !concurrent;
+        context.getStore(NAMESPACE).put(Scope.class, scope);
+        current.set(own);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        current.remove();
+        Scope scope = context.getStore(NAMESPACE).remove(Scope.class, Scope.class); // only the method's own is removed here
+        if (scope != null) {
+            scope.close();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        Scope scope = context.getStore(NAMESPACE).remove(Scope.class, Scope.class);
+        classMock = null;
+        if (scope != null) {
+            scope.close();
+        }
+    }
+
+    // --- Parameters
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == MantleMock.class || type == MantleMockInfo.class || type.getName().equals(ANTHROPIC_CLIENT);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Scope scope = context.getStore(NAMESPACE).get(Scope.class, Scope.class);
+        if (scope == null) {
+            throw new org.junit.jupiter.api.extension.ParameterResolutionException(
+                    "no mock is running here: put @MantleMockTest on the class to inject into @BeforeAll methods or constructors");
+        }
+        Class<?> type = parameter.getParameter().getType();
+        if (type == MantleMock.class) {
+            return scope.mock;
+        }
+        if (type == MantleMockInfo.class) {
+            return scope.mock.info();
+        }
+        MantleMockTest annotation = annotation(context).orElse(null);
+        ClientAuth auth = options == null && annotation != null ? annotation.client() : clientAuth;
+        int retries = options == null && annotation != null ? annotation.maxRetries() : maxRetries;
+        var client = AnthropicClients.create(scope.mock.info(), auth, retries);
+        scope.clients.add(client::close);
+        return client;
+    }
+
+    private static Optional<MantleMockTest> annotation(ExtensionContext context) {
+        Optional<MantleMockTest> onMethod = context.getTestMethod()
+                .flatMap(m -> AnnotationSupport.findAnnotation((AnnotatedElement) m, MantleMockTest.class));
+        return onMethod.isPresent() ? onMethod : context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, MantleMockTest.class));
+    }
+
+    private static MantleMockOptions classOptions(ExtensionContext context) {
+        return context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, MantleMockTest.class))
+                .map(MantleMockExtension::options).orElseGet(MantleMockOptions::defaults);
+    }
+
+    static MantleMockOptions options(MantleMockTest a) {
+        return MantleMockOptions.defaults().profile(a.profile()).auth(a.auth()).quotas(a.quotas())
+                .fixtures(a.fixtures()).streaming(a.streaming()).seed(a.seed());
+    }
+
+    /** A running mock, the clients injected for it, and the property value it replaced. */
+    private static final class Scope {
+        final MantleMock mock;
+        final String previousProperty;
+        final List<Runnable> clients = new ArrayList<>();
+        boolean ownsProperty = true;
+
+        Scope(MantleMock mock, String previousProperty) {
+            this.mock = mock;
+            this.previousProperty = previousProperty;
+        }
+
+        void close() {
+            for (Runnable c : clients) {
+                try {
+                    c.run();
+                } catch (RuntimeException ignored) {
+                    // a client that fails to close must not hide the test's result
+                }
+            }
+            mock.close();
+            if (ownsProperty) {
+                if (previousProperty == null) {
+                    System.clearProperty(BASE_URL_PROPERTY);
+                } else {
+                    System.setProperty(BASE_URL_PROPERTY, previousProperty);
+                }
+            }
+        }
+    }
+}

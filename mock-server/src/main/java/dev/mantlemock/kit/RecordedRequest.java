@@ -1,0 +1,102 @@
+package dev.mantlemock.kit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mantlemock.admin.JournalEntry;
+import dev.mantlemock.domain.Json;
+import dev.mantlemock.domain.MessageRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One request the mock received, from its journal: what came in (secrets redacted), the parsed body,
+ * and how it was answered (status, error type, tokens).
+ */
+public final class RecordedRequest {
+    private final JournalEntry entry;
+    private final JsonNode body;
+
+    RecordedRequest(JournalEntry entry) {
+        this.entry = entry;
+        this.body = parse(entry);
+    }
+
+    private static JsonNode parse(JournalEntry e) {
+        if (e.bodyTruncated() || e.body().isEmpty()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return Json.MAPPER.readTree(e.body());
+        } catch (Exception notJson) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    /** The journal entry as the admin API shows it. */
+    public JournalEntry entry() { return entry; }
+
+    public String requestId() { return entry.requestId(); }
+
+    public String path() { return entry.path(); }
+
+    public int status() { return entry.status(); }
+
+    /** The error type answered (e.g. {@code overloaded_error}), or null on success. */
+    public String errorType() { return entry.errorType(); }
+
+    public String model() { return body.path("model").asText(entry.model()); }
+
+    public long inputTokens() { return entry.inputTokens(); }
+
+    public long outputTokens() { return entry.outputTokens(); }
+
+    /** The body as sent, or a missing node if it was not JSON. */
+    public JsonNode body() { return body; }
+
+    /** The Messages request, if the body was a JSON object. */
+    public Optional<MessageRequest> request() {
+        return body instanceof ObjectNode o ? Optional.of(new MessageRequest(o)) : Optional.empty();
+    }
+
+    public boolean isMessages() {
+        return entry.path().startsWith("/anthropic/v1/messages") && !entry.path().startsWith("/anthropic/v1/messages/count_tokens");
+    }
+
+    public boolean isStream() { return body.path("stream").asBoolean(false); }
+
+    /** The first value of a request header (case-insensitive), as the journal keeps it: secrets redacted. */
+    public Optional<String> header(String name) {
+        for (Map.Entry<String, List<String>> h : entry.headers().entrySet()) {
+            if (h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
+                return Optional.of(h.getValue().get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The text of the last message, tool results included, for failure messages. */
+    public String lastMessageText() {
+        JsonNode messages = body.path("messages");
+        if (messages.size() == 0) {
+            return "";
+        }
+        JsonNode content = messages.get(messages.size() - 1).path("content");
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        StringBuilder out = new StringBuilder();
+        for (JsonNode block : content) {
+            out.append(block.path("type").asText()).append(':').append(block.path("text").asText(block.path("content").toString())).append(' ');
+        }
+        return out.toString().trim();
+    }
+
+    @Override
+    public String toString() {
+        String last = lastMessageText();
+        return entry.method() + " " + entry.path() + " -> " + entry.status() + " (model " + model() + ", last message: "
+                + (last.length() > 80 ? last.substring(0, 80) + "…" : last) + ")";
+    }
+}
