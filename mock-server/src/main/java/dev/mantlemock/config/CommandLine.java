@@ -87,6 +87,7 @@ public final class CommandLine {
     static final Map<String, String> DOCS = docs(
             "docs/api.md", "what the mock serves: endpoints, validation, unsupported features, models, streaming",
             "docs/auth.md", "SigV4 and bearer keys, auth modes, principals, minting a short-term key",
+            "docs/junit.md", "the JUnit 5 kit: @MantleMockTest and its DSL",
             "docs/fixtures.md", "canned answers and scenarios (x-mock-scenario)",
             "docs/quotas.md", "token and request quotas, what a 429 carries",
             "docs/faults.md", "x-mock-fault and fault rules",
