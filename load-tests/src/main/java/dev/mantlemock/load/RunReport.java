@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /**
  * A run's summary as ONE self-contained HTML file, to attach to a quota request: charts drawn as inline
@@ -22,8 +21,16 @@ import java.util.function.ToDoubleFunction;
  * component of {@link PhaseStats} by itself, so a field added there appears without a change here.
  */
 public final class RunReport {
-    /** One value per phase, drawn as a bar. */
-    record Series(String name, String colour, ToDoubleFunction<PhaseStats> value) {}
+    /** One figure of each phase, drawn as a bar: the {@link PhaseStats} component (JSON field) named {@code field}. */
+    record Series(String name, String field, String colour) {
+        Series {
+            component(field); // a series names a real figure of the summary, or the report does not build
+        }
+
+        double value(PhaseStats p) {
+            return ((Number) RunReport.value(component(field), p)).doubleValue();
+        }
+    }
 
     /**
      * One chart: bars per phase for each series. {@code percent}: values are shares (0..1), labelled
@@ -34,19 +41,19 @@ public final class RunReport {
     static final List<Chart> CHARTS = List.of(
             new Chart("tpm", "Tokens per minute: offered and admitted (admission charge, input + max_tokens) and sustained (input + output, after the refund)",
                     "TPM", false, List.of(
-                    new Series("offered TPM", "#9aa5b1", PhaseStats::offeredTpm),
-                    new Series("admitted TPM", "#3e7cb1", PhaseStats::admittedTpm),
-                    new Series("sustained TPM", "#2a9d5c", PhaseStats::quotaTpm))),
+                    new Series("offered TPM", "offeredTpm", "#9aa5b1"),
+                    new Series("admitted TPM", "admittedTpm", "#3e7cb1"),
+                    new Series("sustained TPM", "quotaTpm", "#2a9d5c"))),
             new Chart("throttled", "Share of requests refused with 429", "%", true, List.of(
-                    new Series("429 share", "#d1495b", PhaseStats::throttledShare))),
+                    new Series("429 share", "throttledShare", "#d1495b"))),
             new Chart("latency", "Latency of answered requests, send to last byte", "ms", false, List.of(
-                    new Series("latency p50", "#7fb7e6", s -> s.latencyP50Ms()),
-                    new Series("latency p95", "#3e7cb1", s -> s.latencyP95Ms()),
-                    new Series("latency p99", "#1d3f5e", s -> s.latencyP99Ms()))),
+                    new Series("latency p50", "latencyP50Ms", "#7fb7e6"),
+                    new Series("latency p95", "latencyP95Ms", "#3e7cb1"),
+                    new Series("latency p99", "latencyP99Ms", "#1d3f5e"))),
             new Chart("ttft", "Time to first token of streamed answers", "ms", false, List.of(
-                    new Series("TTFT p50", "#f2c57c", s -> s.ttftP50Ms()),
-                    new Series("TTFT p95", "#e09f3e", s -> s.ttftP95Ms()),
-                    new Series("TTFT p99", "#9e2a2b", s -> s.ttftP99Ms()))));
+                    new Series("TTFT p50", "ttftP50Ms", "#f2c57c"),
+                    new Series("TTFT p95", "ttftP95Ms", "#e09f3e"),
+                    new Series("TTFT p99", "ttftP99Ms", "#9e2a2b"))));
 
     /** The plan's keys the arithmetic is told from (as {@code LoadRun.planBase} writes them). */
     static final String INPUT = "input tokens per request";
@@ -145,7 +152,7 @@ public final class RunReport {
         boolean any = false;
         for (PhaseStats p : phases) {
             for (Series series : chart.series()) {
-                double v = series.value().applyAsDouble(p);
+                double v = series.value(p);
                 any |= v >= 0;
                 top = Math.max(top, v);
             }
@@ -175,14 +182,14 @@ public final class RunReport {
             double x0 = LEFT + g * group + group * 0.1;
             for (int k = 0; k < chart.series().size(); k++) {
                 Series series = chart.series().get(k);
-                double v = series.value().applyAsDouble(p);
+                double v = series.value(p);
                 if (v < 0) {
                     continue;
                 }
                 double h = plotHeight * v / top;
                 out.append(String.format(Locale.ROOT,
-                        "<rect class=\"bar\" data-series=\"%s\" data-phase=\"%s\" data-value=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s, %s: %s</title></rect>",
-                        esc(series.name()), esc(p.phase()), raw(v), x0 + k * bar, TOP + plotHeight - h, bar, h, series.colour(),
+                        "<rect class=\"bar\" data-series=\"%s\" data-field=\"%s\" data-phase=\"%s\" data-value=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s, %s: %s</title></rect>",
+                        esc(series.name()), series.field(), esc(p.phase()), raw(v), x0 + k * bar, TOP + plotHeight - h, bar, h, series.colour(),
                         esc(p.phase()), esc(series.name()), chart.percent() ? percent(v) : fmt(v) + " " + chart.unit()));
             }
             out.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
@@ -239,6 +246,15 @@ public final class RunReport {
                     .append("</td><td>").append(esc(c.observed())).append("</td></tr>");
         }
         out.append("</table>\n");
+    }
+
+    private static RecordComponent component(String field) {
+        for (RecordComponent c : PhaseStats.class.getRecordComponents()) {
+            if (c.getName().equals(field)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("PhaseStats has no figure '" + field + "'");
     }
 
     private static Object value(RecordComponent f, PhaseStats p) {
@@ -318,7 +334,7 @@ public final class RunReport {
     private static final String STYLE = "body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1b1f24;max-width:1000px}"
             + "h1{font-size:20px}h2{font-size:16px;margin-top:28px}table{border-collapse:collapse}"
             + "td,th{border:1px solid #d0d7de;padding:3px 8px;text-align:left;font-variant-numeric:tabular-nums}"
-            + ".scroll{overflow-x:auto;max-width:100%}.verdict{font-weight:bold}.held{color:#1a7f37}.failed{color:#cf222e}"
+            + "#phases td,#phases th{white-space:nowrap}.scroll{overflow-x:auto;max-width:100%}.verdict{font-weight:bold}.held{color:#1a7f37}.failed{color:#cf222e}"
             + ".chart{background:#fafbfc;border:1px solid #d0d7de}.grid{stroke:#e1e4e8}.reference{stroke:#cf222e;stroke-dasharray:6 4}"
             + ".axis,.legend{font-size:11px;fill:#57606a}.none{color:#57606a;font-style:italic}";
 }
