@@ -16,7 +16,7 @@ record DashboardSnapshot(String time, long openStreams, Map<String, Long> reques
                          List<QuotaUsage> quotas, int journalCapacity, List<Row> journal,
                          List<AdminApi.FaultRuleView> faults) {
     /** Journal entries shown: the newest, enough to watch traffic go by. */
-    static final int JOURNAL_ROWS = 25;
+    static final int JOURNAL_ROWS = 20;
     /** Characters of each request body shown. */
     static final int BODY_CHARS = 240;
 
