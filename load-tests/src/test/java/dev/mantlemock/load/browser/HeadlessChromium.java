@@ -58,17 +58,22 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** The browser, or the test is skipped (locally) or failed (under CI) when it is not installed. */
     public static HeadlessChromium startOrSkip() {
-        Path binary = binary();
-        if (binary == null) {
-            String message = "Chromium is not installed, so the browser tests cannot run. Install it with: "
-                    + "apt-get update && apt-get install -y chromium (or set -Dchromium.path=...)";
-            System.err.println("\n*** " + message + " ***\n");
-            if (System.getenv("CI") != null) {
-                Assertions.fail(message + " (CI is set: browser tests must run in CI)");
-            }
-            Assumptions.abort(message);
+        return start(requireOrSkip(binary(), System.getenv("CI") != null));
+    }
+
+    /** The browser to run; when there is none, a loud skip, or under CI a failure. */
+    static Path requireOrSkip(Path binary, boolean ci) {
+        if (binary != null) {
+            return binary;
         }
-        return start(binary);
+        String message = "Chromium is not installed, so the browser tests cannot run. Install it with: "
+                + "apt-get update && apt-get install -y chromium (or set -Dchromium.path=...)";
+        System.err.println("\n*** " + message + " ***\n");
+        if (ci) {
+            Assertions.fail(message + " (CI is set: browser tests must run in CI)");
+        }
+        Assumptions.abort(message);
+        return null; // not reached: abort throws
     }
 
     static Path binary() {
