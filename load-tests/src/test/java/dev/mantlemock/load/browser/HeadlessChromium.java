@@ -3,6 +3,7 @@ package dev.mantlemock.load.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mantlemock.load.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -108,7 +108,7 @@ public final class HeadlessChromium implements AutoCloseable {
             browser.send("Page.enable", JSON.createObjectNode());
             return browser;
         } catch (Exception e) {
-            stop(process);
+            Processes.stop(process);
             throw new IllegalStateException("Chromium started but could not be driven: " + e.getMessage()
                     + " (log: " + profile.resolve("chromium.log") + ")", e);
         }
@@ -270,23 +270,9 @@ public final class HeadlessChromium implements AutoCloseable {
         try {
             socket.abort();
         } finally {
-            stop(process);
+            Processes.stop(process);
             deleteQuietly(profile);
         }
-    }
-
-    /** Ends Chromium and every process it started (renderers, GPU, zygote), forcibly if it will not go. */
-    private static void stop(Process process) {
-        List<ProcessHandle> children = new ArrayList<>(process.descendants().toList());
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static void deleteQuietly(Path dir) {
