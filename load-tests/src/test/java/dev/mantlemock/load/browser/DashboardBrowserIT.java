@@ -50,9 +50,9 @@ class DashboardBrowserIT {
     @Test
     void theDashboardDrawsTheLoadAsItRunsAndThenShowsWhatTheMockCounted() throws Exception {
         Path jar = Path.of(System.getProperty("load.mockJar", "../mock-server/target/mock-server.jar"));
-        try (MockProcess mock = MockProcess.start(jar, List.of("--input-tpm", "10000", "--output-tpm", "15000", "--quota-window", "60",
-                "--streaming", "realistic", "--journal-size", "200"));
-             HeadlessChromium browser = HeadlessChromium.startOrSkip()) {
+        try (HeadlessChromium browser = HeadlessChromium.startOrSkip(); // first: no browser, no mock started for nothing
+             MockProcess mock = MockProcess.start(jar, List.of("--input-tpm", "10000", "--output-tpm", "15000", "--quota-window", "60",
+                "--streaming", "realistic", "--journal-size", "200"))) {
             String admin = mock.adminUrl();
             JsonNode rule = JSON.readTree(admin(admin, "POST", "/_mock/faults",
                     "{\"kind\":\"overloaded\",\"probability\":0.2,\"seed\":7,\"testId\":\"" + TEST_ID + "\"}").body());

@@ -58,22 +58,23 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** The browser, or the test is skipped (locally) or failed (under CI) when it is not installed. */
     public static HeadlessChromium startOrSkip() {
-        return start(requireOrSkip(binary(), System.getenv("CI") != null));
+        Path binary = binary();
+        if (binary == null) {
+            System.err.println("\n*** " + MISSING + " ***\n");
+            missing(System.getenv("CI") != null);
+        }
+        return start(binary);
     }
 
-    /** The browser to run; when there is none, a loud skip, or under CI a failure. */
-    static Path requireOrSkip(Path binary, boolean ci) {
-        if (binary != null) {
-            return binary;
-        }
-        String message = "Chromium is not installed, so the browser tests cannot run. Install it with: "
-                + "apt-get update && apt-get install -y chromium (or set -Dchromium.path=...)";
-        System.err.println("\n*** " + message + " ***\n");
+    static final String MISSING = "Chromium is not installed, so the browser tests cannot run. Install it with: "
+            + "apt-get update && apt-get install -y chromium (or set -Dchromium.path=...)";
+
+    /** No browser: the test is skipped, or under CI failed. Always throws. */
+    static void missing(boolean ci) {
         if (ci) {
-            Assertions.fail(message + " (CI is set: browser tests must run in CI)");
+            Assertions.fail(MISSING + " (CI is set: browser tests must run in CI)");
         }
-        Assumptions.abort(message);
-        return null; // not reached: abort throws
+        Assumptions.abort(MISSING);
     }
 
     static Path binary() {

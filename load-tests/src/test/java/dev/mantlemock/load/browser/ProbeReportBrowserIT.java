@@ -24,18 +24,18 @@ class ProbeReportBrowserIT {
 
     @Test
     void theReportDrawsEveryChartWithTheSummarysOwnNumbers() throws Exception {
-        Files.deleteIfExists(SUMMARIES.resolve("QuotaProbe-latest.html"));
-        try (GatlingRuns runs = new GatlingRuns()) {
-            runs.set("load.summaryDir", SUMMARIES.toString()).set("load.window", "2").set("load.stepSeconds", "2")
-                    .set("load.quotaTpm", "2000000").set("load.probeFromTpm", "1800000").set("load.probeToTpm", "2800000")
-                    .set("load.probeStepTpm", "200000").set("load.maxRequests", "2000");
-            runs.run("dev.mantlemock.load.sim.QuotaProbe");
-        }
-        Path html = SUMMARIES.resolve("QuotaProbe-latest.html");
-        JsonNode summary = new ObjectMapper().readTree(SUMMARIES.resolve("QuotaProbe-latest.json").toFile());
-        assertThat(html).exists();
+        try (HeadlessChromium browser = HeadlessChromium.startOrSkip()) { // first: no browser, no probe run for nothing
+            Files.deleteIfExists(SUMMARIES.resolve("QuotaProbe-latest.html"));
+            try (GatlingRuns runs = new GatlingRuns()) {
+                runs.set("load.summaryDir", SUMMARIES.toString()).set("load.window", "2").set("load.stepSeconds", "2")
+                        .set("load.quotaTpm", "2000000").set("load.probeFromTpm", "1800000").set("load.probeToTpm", "2800000")
+                        .set("load.probeStepTpm", "200000").set("load.maxRequests", "2000");
+                runs.run("dev.mantlemock.load.sim.QuotaProbe");
+            }
+            Path html = SUMMARIES.resolve("QuotaProbe-latest.html");
+            JsonNode summary = new ObjectMapper().readTree(SUMMARIES.resolve("QuotaProbe-latest.json").toFile());
+            assertThat(html).exists();
 
-        try (HeadlessChromium browser = HeadlessChromium.startOrSkip()) {
             browser.open(html.toAbsolutePath().toUri().toString());
             browser.waitFor("document.querySelectorAll('svg.chart rect.bar').length > 0", Duration.ofSeconds(10));
             browser.screenshot(SCREENSHOTS.resolve("probe-report.png"));
