@@ -199,8 +199,10 @@ public final class RunReport {
             double y = TOP + plotHeight - plotHeight * reference / top;
             out.append(String.format(Locale.ROOT,
                     "<line class=\"reference\" data-reference=\"quota\" data-value=\"%s\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>"
-                            + "<text class=\"axis\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">quota %s</text>",
-                    raw(reference), LEFT, WIDTH - RIGHT, y, y, WIDTH - RIGHT, y - 4, fmt(reference)));
+                            + "<line class=\"reference\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>"
+                            + "<text class=\"legend\" x=\"%d\" y=\"%d\" text-anchor=\"end\">quota %s</text>",
+                    raw(reference), LEFT, WIDTH - RIGHT, y, y,
+                    WIDTH - RIGHT - 150, WIDTH - RIGHT - 124, HEIGHT - 16, HEIGHT - 16, WIDTH - RIGHT, HEIGHT - 12, fmt(reference)));
         }
         double lx = LEFT;
         for (Series series : chart.series()) {
