@@ -20,7 +20,9 @@ import java.util.function.Supplier;
  * {@code GET /_mock/events}: the dashboard's live feed, one {@code snapshot} event a second to every
  * subscriber. Bounded: at most {@link #MAX_SUBSCRIBERS} at once (the next is a 429), one ticker thread
  * started with the first subscriber, and a page that goes away is dropped at the next write (the
- * snapshot every second is the heartbeat that finds it), so nothing is left behind.
+ * snapshot every second is the heartbeat that finds it), so nothing is left behind. A snapshot is a
+ * few kilobytes, so a page that stops reading fills its socket buffers only after minutes, and then
+ * the connection's idle timeout ends the blocked write.
  */
 final class LiveFeed implements AutoCloseable {
     static final int MAX_SUBSCRIBERS = 8;
