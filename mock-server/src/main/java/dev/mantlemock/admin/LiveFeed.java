@@ -44,10 +44,6 @@ final class LiveFeed implements AutoCloseable {
         this.json = json;
     }
 
-    int subscribers() {
-        return admitted.get();
-    }
-
     void subscribe(Context ctx) {
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains("text/event-stream")) {
@@ -66,18 +62,22 @@ final class LiveFeed implements AutoCloseable {
     }
 
     private void follow(SseClient client) {
-        client.keepAlive();
+        clients.add(client);
         client.onClose(() -> {
             if (clients.remove(client)) {
-                admitted.decrementAndGet();
+                admitted.decrementAndGet(); // once per subscriber, however it ends
             }
         });
-        clients.add(client);
-        if (!startTicker()) {
-            client.close();
-            return;
+        try {
+            client.keepAlive();
+            if (!startTicker()) {
+                client.close(); // the mock is stopping
+                return;
+            }
+            send(client, render(DashboardSnapshot.take(controls, null, 0))); // the page draws at once, not a second later
+        } catch (RuntimeException e) {
+            client.close(); // its place is given back; the page sees the stream end and retries
         }
-        send(client, render(DashboardSnapshot.take(controls, null, 0))); // the page draws at once, not a second later
     }
 
     private synchronized boolean startTicker() {
