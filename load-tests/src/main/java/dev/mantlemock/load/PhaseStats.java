@@ -6,6 +6,11 @@ import java.util.List;
  * The figures a quota request needs, for one phase of a run (or the whole run).
  * Rates are per real minute over the phase's planned length, so a compressed quota window does
  * not change them: a 6 s window with a scaled quota admits the same tokens per minute as 60 s.
+ *
+ * <p>{@code offeredTpm} and {@code admittedTpm} count what admission charges (input + {@code max_tokens}):
+ * every request sent, and the answered ones. A refused request reports no usage, so each request sent
+ * is counted at the mean admission charge of the answered ones (a phase sends one request shape).
+ * {@code quotaTpm} is what stays charged after the refund: the sustained figure.
  */
 public record PhaseStats(
         String phase,
@@ -27,7 +32,9 @@ public record PhaseStats(
         long ttftP50Ms,
         long ttftP95Ms,
         long ttftP99Ms,
-        double outputTokensPerSecondP50) {
+        double outputTokensPerSecondP50,
+        double offeredTpm,
+        double admittedTpm) {
 
     public static PhaseStats of(String phase, List<Outcome> outcomes, double seconds) {
         if (!(seconds > 0)) {
@@ -79,6 +86,8 @@ public record PhaseStats(
                 answered == 0 ? 0 : (input + output) / (double) answered,
                 latency.at(50), latency.at(95), latency.at(99),
                 ttft.at(50), ttft.at(95), ttft.at(99),
-                speed.at(50));
+                speed.at(50),
+                answered == 0 ? 0 : requests * perMinute * reserved / (double) answered,
+                reserved * perMinute);
     }
 }

@@ -2,11 +2,8 @@ package dev.mantlemock.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatling.app.Gatling$;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class QuotaSmokeIT {
     private static final Path SUMMARIES = Path.of(System.getProperty("load.summaryDir", "target/load-summary"), "smoke");
-    private final Map<String, String> previous = new LinkedHashMap<>();
+    private final GatlingRuns runs = new GatlingRuns();
 
     /** Quotas as Mantle's, window compressed: each phase spans two windows, in four seconds. */
     private void smokeSettings() {
@@ -63,16 +60,13 @@ class QuotaSmokeIT {
         assertThat(summary.phases().get(1).throttled()).isZero();
     }
 
-    private static int runGatling(String simulation) {
+    private int runGatling(String simulation) {
         try {
             Files.deleteIfExists(SUMMARIES.resolve("QuotaConformance-latest.json"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return Gatling$.MODULE$.fromArgs(new String[] {
-                "--simulation", simulation,
-                "--results-folder", Path.of("target", "gatling").toString(),
-                "--no-reports"});
+        return runs.run(simulation);
     }
 
     private static Check check(RunSummary summary, String prefix) {
@@ -81,19 +75,11 @@ class QuotaSmokeIT {
     }
 
     private void set(String key, String value) {
-        previous.putIfAbsent(key, System.getProperty(key));
-        System.setProperty(key, value);
+        runs.set(key, value);
     }
 
     @AfterEach
     void restore() {
-        previous.forEach((k, v) -> {
-            if (v == null) {
-                System.clearProperty(k);
-            } else {
-                System.setProperty(k, v);
-            }
-        });
-        previous.clear();
+        runs.close();
     }
 }

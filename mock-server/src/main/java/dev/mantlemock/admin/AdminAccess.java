@@ -57,6 +57,19 @@ final class AdminAccess {
 
     /** Why a call is refused, or null when it may proceed. */
     ApiException check(Context ctx) {
+        return check(ctx, false);
+    }
+
+    /**
+     * The dashboard's page: every check but the token's. A browser cannot send a header when it opens
+     * a page, and the page holds no data: everything it shows comes from {@code /_mock/events}, which
+     * needs the token like every admin route (the page sends the one given after {@code #token=}).
+     */
+    ApiException checkPage(Context ctx) {
+        return check(ctx, true);
+    }
+
+    private ApiException check(Context ctx, boolean page) {
         int port = ctx.req().getLocalPort();
         String hostHeader = ctx.header("Host");
         if (!wildcard && !addressedHere(hostHeader, port)) {
@@ -70,7 +83,8 @@ final class AdminAccess {
         if (fetchSite != null && !fetchSite.equals("none") && !fetchSite.equals("same-origin")) {
             return ApiException.of(ApiError.ADMIN_FROM_WEB_PAGE, "Sec-Fetch-Site '" + fetchSite + "'");
         }
-        ApiException refusal = tokenRefusal(ctx.header("Authorization"), ctx.header("x-mock-admin-token"));
+        ApiException refusal = !page ? tokenRefusal(ctx.header("Authorization"), ctx.header("x-mock-admin-token"))
+                : token == null && !loopback ? ApiException.of(ApiError.ADMIN_OFF_LOOPBACK, host) : null;
         if (refusal != null) {
             return refusal;
         }

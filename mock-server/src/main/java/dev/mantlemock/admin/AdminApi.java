@@ -32,7 +32,10 @@ import java.util.stream.Collectors;
  * and out; bad input is a 400 in the same error envelope as the API's, never a stack trace.
  * (Health belongs to the server.)
  */
-public final class AdminApi {
+public final class AdminApi implements AutoCloseable {
+
+    /** The live dashboard's page. */
+    public static final String DASHBOARD = "/_mock/ui";
 
     private final QuotaBook quotas;
     private final FaultRules faults;
@@ -40,6 +43,7 @@ public final class AdminApi {
     private final MetricsRegistry metrics;
     private final AdminAccess access;
     private final MockControls controls;
+    private final LiveFeed feed;
 
     public AdminApi(MockControls controls, AdminConfig config, String bindHost) {
         this.controls = controls;
@@ -48,6 +52,7 @@ public final class AdminApi {
         this.journal = controls.journal();
         this.metrics = controls.metrics();
         this.access = new AdminAccess(config.token, bindHost);
+        this.feed = new LiveFeed(controls, () -> Strict.JSON);
     }
 
     public void addRoutes(RoutesConfig routes) {
@@ -77,6 +82,8 @@ public final class AdminApi {
         routes.get("/_mock/fixtures", guarded(ctx -> ok(ctx, Map.of("fixtures", controls.fixtures().added()))));
         routes.post("/_mock/fixtures", guarded(this::postFixture));
         routes.delete("/_mock/fixtures", guarded(ctx -> ok(ctx, Map.of("removed", controls.fixtures().clearAdded()))));
+        routes.get(DASHBOARD, guarded(ctx -> DashboardPage.get().serve(ctx)));
+        routes.get("/_mock/events", guarded(feed::subscribe));
         routes.post("/_mock/reset", guarded(ctx -> {
             controls.reset();
             ok(ctx, Map.of("reset", MockControls.RESET));
@@ -93,11 +100,19 @@ public final class AdminApi {
         if (!head && ctx.path().equals("/_mock/health")) {
             return;
         }
-        ApiException refusal = head ? ApiException.of(ApiError.ADMIN_ROUTE_UNKNOWN, "HEAD", ctx.path()) : access.check(ctx);
+        ApiException refusal = head ? ApiException.of(ApiError.ADMIN_ROUTE_UNKNOWN, "HEAD", ctx.path())
+                : ctx.path().equals(DASHBOARD) && ctx.req().getMethod().equals("GET") ? access.checkPage(ctx)
+                : access.check(ctx);
         if (refusal != null) {
             error(ctx, refusal);
             ctx.skipRemainingHandlers();
         }
+    }
+
+    /** Ends the dashboard's feed: its ticker thread and every open subscription. */
+    @Override
+    public void close() {
+        feed.close();
     }
 
     /** Error mapping around every admin handler. */

@@ -93,6 +93,22 @@ public final class MetricsRegistry implements ExchangeObserver {
         return openStreams.sum();
     }
 
+    /** Requests answered so far, by HTTP status over every endpoint and error type: the dashboard's rates. */
+    public Map<Integer, Long> requestsByStatus() {
+        Map<Integer, Long> out = new TreeMap<>();
+        requests.forEach((k, n) -> out.merge((k >>> 5) & 0x7ff, n.sum(), Long::sum));
+        return out;
+    }
+
+    /** Quota refusals so far, by quota (input-tokens, output-tokens, requests). */
+    public Map<String, Long> throttledByQuota() {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (QuotaKind kind : QuotaKind.values()) {
+            out.put(kind.headerName(), quotas == null ? 0 : quotas.throttled(kind));
+        }
+        return out;
+    }
+
     public void reset() {
         requests.clear();
         inputTokens.reset();
@@ -123,10 +139,8 @@ public final class MetricsRegistry implements ExchangeObserver {
         counter(out, "mantle_mock_cache_read_input_tokens_total", "Cache-read input tokens of answered Messages requests.", cacheReadTokens.sum());
         counter(out, "mantle_mock_output_tokens_total", "Output tokens produced.", outputTokens.sum());
         head(out, "mantle_mock_throttled_requests_total", "counter", "Requests refused with 429 by a quota, by quota.");
-        for (QuotaKind kind : QuotaKind.values()) {
-            out.append("mantle_mock_throttled_requests_total{quota=\"").append(kind.headerName()).append("\"} ")
-                    .append(quotas == null ? 0 : quotas.throttled(kind)).append('\n');
-        }
+        throttledByQuota().forEach((quota, n) ->
+                out.append("mantle_mock_throttled_requests_total{quota=\"").append(quota).append("\"} ").append(n).append('\n'));
         head(out, "mantle_mock_faults_injected_total", "counter", "Faults injected, by kind.");
         for (FaultKind kind : FaultKind.values()) {
             out.append("mantle_mock_faults_injected_total{fault=\"").append(kind.wireName()).append("\"} ")

@@ -237,6 +237,9 @@ public enum ApiError {
             "The admin API requires the admin token as 'Authorization: Bearer <token>' or 'x-mock-admin-token'."),
     ADMIN_TOKEN_INVALID(AUTHENTICATION, "The admin token is not valid."),
     FAULT_RULE_NOT_FOUND(NOT_FOUND, "There is no fault rule '%s'."),
+    /** The dashboard's feed is a stream; a plain GET would otherwise hang on an answer that never ends. */
+    ADMIN_EVENTS_ACCEPT(INVALID_REQUEST, "GET /_mock/events is a stream of server-sent events: send 'Accept: text/event-stream'."),
+    ADMIN_EVENTS_FULL(RATE_LIMIT, "%d pages already follow /_mock/events, the most the mock serves at once; close one and try again."),
     ADMIN_UNKNOWN_FIELD(INVALID_REQUEST, "Unknown field '%s'; known fields: %s."),
     ADMIN_WRONG_TYPE(INVALID_REQUEST, "Field '%s' has the wrong type."),
     ADMIN_WRONG_TYPE_EXPECTED(INVALID_REQUEST, "Field '%s' has the wrong type (expected %s)."),

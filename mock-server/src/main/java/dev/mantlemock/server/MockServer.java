@@ -61,10 +61,12 @@ public final class MockServer implements AutoCloseable {
     private final StreamWriter streams;
     private final MockConfig config;
     private final MockControls controls;
+    private final AdminApi admin;
 
     private MockServer(Javalin app, ScheduledThreadPoolExecutor timer, ExecutorService workers, StreamWriter streams,
-            MockConfig config, MockControls controls) {
+            MockConfig config, MockControls controls, AdminApi admin) {
         this.app = app;
+        this.admin = admin;
         this.timer = timer;
         this.workers = workers;
         this.streams = streams;
@@ -119,7 +121,7 @@ public final class MockServer implements AutoCloseable {
             }));
         });
         app.start();
-        return new MockServer(app, timer, workers, streams, config, controls);
+        return new MockServer(app, timer, workers, streams, config, controls, admin);
     }
 
     /** The request path without the HTTP server around it: what the server runs, and what fuzz tests drive directly. */
@@ -192,6 +194,7 @@ public final class MockServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        admin.close(); // dashboard feeds never end by themselves: end them before the server waits for its requests
         app.stop();
         workers.shutdownNow();
         timer.shutdownNow();

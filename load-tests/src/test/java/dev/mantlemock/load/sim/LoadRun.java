@@ -18,6 +18,7 @@ import dev.mantlemock.load.Outcome;
 import dev.mantlemock.load.PhaseStats;
 import dev.mantlemock.load.Prompts;
 import dev.mantlemock.load.RequestShape;
+import dev.mantlemock.load.RunReport;
 import dev.mantlemock.load.RunSummary;
 import dev.mantlemock.load.Target;
 import io.gatling.http.client.Request;
@@ -224,14 +225,18 @@ final class LoadRun implements AutoCloseable {
         return plan;
     }
 
-    /** Writes {@code <Simulation>-<time>.json} and {@code <Simulation>-latest.json}, prints the table. */
+    /** Writes {@code <Simulation>-<time>.json|.html} and {@code <Simulation>-latest.json|.html}, prints the table. */
     Path publish(RunSummary summary) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path dir = settings.summaryDir();
         Path file = summary.writeJson(dir.resolve(summary.simulation() + "-" + stamp + ".json"));
         summary.writeJson(dir.resolve(summary.simulation() + "-latest.json"));
+        // The report beside its JSON, drawn from the summary as written: what a quota request attaches.
+        Path report = RunReport.write(summary, dir.resolve(summary.simulation() + "-" + stamp + ".html"));
+        RunReport.write(summary, dir.resolve(summary.simulation() + "-latest.html"));
         System.out.println(summary.toTable(settings.expectFailure()));
         System.out.println("Summary written to " + file.toAbsolutePath());
+        System.out.println("Report (open in a browser, no network needed): " + report.toAbsolutePath());
         return file;
     }
 
