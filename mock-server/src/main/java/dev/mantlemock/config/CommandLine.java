@@ -95,6 +95,7 @@ public final class CommandLine {
             "docs/configuration.md", "every flag and config key",
             "docs/contract-tests.md", "one suite for the mock and the real endpoint",
             "docs/load-tests.md", "Gatling scenarios and the quota probe",
+            "docs/dashboard-and-report.md", "the load run's HTML report and the live dashboard at /_mock/ui",
             "docs/robustness.md", "hostile or careless clients, and limits",
             "docs/inferred-behaviour.md", "where Bedrock is undocumented: the mock's choice and its switch",
             "docs/architecture.md", "the request path and the packages",
