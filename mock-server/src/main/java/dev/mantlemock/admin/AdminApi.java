@@ -38,8 +38,15 @@ public final class AdminApi {
     private final RequestJournal journal;
     private final MetricsRegistry metrics;
     private final AdminAccess access;
+    private final java.util.function.Supplier<Map<String, Object>> drift;
 
     public AdminApi(MockControls controls, AdminConfig config, String bindHost) {
+        this(controls, config, bindHost, () -> Map.of("comparing", false));
+    }
+
+    /** @param drift what {@code GET /_mock/drift} answers: compare mode's summary */
+    public AdminApi(MockControls controls, AdminConfig config, String bindHost, java.util.function.Supplier<Map<String, Object>> drift) {
+        this.drift = drift;
         this.quotas = controls.quotas();
         this.faults = controls.faults();
         this.journal = controls.journal();
@@ -70,6 +77,7 @@ public final class AdminApi {
             journal.clear();
             ok(ctx, Map.of("cleared", "journal"));
         }));
+        routes.get("/_mock/drift", guarded(ctx -> ok(ctx, drift.get())));
         routes.get("/_mock/metrics", guarded(ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render())));
         routes.post("/_mock/reset", guarded(ctx -> {
             quotas.reset();
