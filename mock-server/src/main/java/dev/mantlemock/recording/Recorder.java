@@ -108,7 +108,11 @@ public final class Recorder {
             if (!BLOCK_TYPES.contains(block.path("type").asText())) {
                 return false;
             }
-            content.add(block);
+            // A null field (citations: null) is the wire shape's, which the mock writes itself; as a
+            // value in a fixture it would read as "citations given".
+            ObjectNode copy = block.deepCopy();
+            copy.properties().removeIf(field -> field.getValue().isNull());
+            content.add(copy);
         }
         r.put("stop_reason", message.path("stop_reason").asText("end_turn"));
         r.set("stop_sequence", message.path("stop_sequence").isTextual() ? message.get("stop_sequence") : Json.NODES.nullNode());

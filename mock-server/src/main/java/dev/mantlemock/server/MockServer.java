@@ -125,7 +125,7 @@ public final class MockServer implements AutoCloseable {
             cfg.routes.get("/_mock/health", ctx -> ctx.contentType("application/json").result(HEALTHY));
             admin.addRoutes(cfg.routes);
             cfg.routes.error(404, LastResort.wrap(ctx -> {
-                if (!AdminApi.answered(ctx)) {
+                if (!AdminApi.answered(ctx) && !HttpEntry.answered(ctx)) {
                     entry.notAvailable(ctx);
                 }
             }));

@@ -1,0 +1,289 @@
+package dev.mantlemock.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.core.JsonValue;
+import com.anthropic.core.http.StreamResponse;
+import com.anthropic.errors.RateLimitException;
+import com.anthropic.errors.UnauthorizedException;
+import com.anthropic.helpers.MessageAccumulator;
+import com.anthropic.models.messages.ContentBlock;
+import com.anthropic.models.messages.ContentBlockParam;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.MessageParam;
+import com.anthropic.models.messages.RawMessageStreamEvent;
+import com.anthropic.models.messages.Tool;
+import com.anthropic.models.messages.ToolChoiceAny;
+import com.anthropic.models.messages.ToolResultBlockParam;
+import com.anthropic.models.messages.ToolUseBlock;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mantlemock.config.MockConfig;
+import dev.mantlemock.faults.FaultKind;
+import dev.mantlemock.faults.FaultRuleSpec;
+import dev.mantlemock.testing.RawRequest;
+import dev.mantlemock.testing.RunningMock;
+import dev.mantlemock.testing.StrictUpstream;
+import dev.mantlemock.testing.TestRequests;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Record mode against a strict upstream mock that knows only the recorder's credentials: answers are
+ * relayed as they arrive, written as ordinary fixtures, and replayed offline with the same results.
+ */
+class RecordReplayTest {
+    private static final String MODEL = RunningMock.MODEL;
+
+    @TempDir
+    Path recordings;
+
+    private RunningMock recorder(RunningMock upstream, Consumer<MockConfig> more) {
+        return RunningMock.start(c -> {
+            c.record.from = upstream.baseUrl();
+            c.record.region = "us-east-1";
+            c.record.dir = recordings.toString();
+            c.upstreamCredentials = StrictUpstream.credentials();
+            more.accept(c);
+        });
+    }
+
+    private RunningMock replay(String onMiss) {
+        return RunningMock.start(c -> {
+            c.fixtures = recordings.toString();
+            c.record.onMiss = onMiss;
+            c.thinking.signingKey = StrictUpstream.SIGNING_KEY;
+        });
+    }
+
+    private static Tool weatherTool() {
+        return Tool.builder().name("get_weather").description("Current weather for a city")
+                .inputSchema(Tool.InputSchema.builder()
+                        .properties(JsonValue.from(Map.of("city", Map.of("type", "string"))))
+                        .required(List.of("city")).build())
+                .build();
+    }
+
+    /** One user's session: a tool-use loop of two turns, a thinking answer, a streamed answer. What is compared. */
+    private static List<String> session(AnthropicClient client) {
+        List<String> seen = new ArrayList<>();
+        MessageCreateParams first = MessageCreateParams.builder().model(MODEL).maxTokens(300)
+                .addUserMessage("What is the weather in Paris?").addTool(weatherTool())
+                .toolChoice(ToolChoiceAny.builder().build()).build();
+        Message call = client.messages().create(first);
+        seen.add(summary(call));
+        ToolUseBlock use = call.content().stream().filter(ContentBlock::isToolUse).findFirst().orElseThrow().asToolUse();
+        Message answer = client.messages().create(MessageCreateParams.builder().model(MODEL).maxTokens(300)
+                .addUserMessage("What is the weather in Paris?").addTool(weatherTool())
+                .addMessage(call)
+                .addMessage(MessageParam.ofUserOfContentBlockParams(List.of(ContentBlockParam.ofToolResult(
+                        ToolResultBlockParam.builder().toolUseId(use.id()).content("12 degrees and sunny").build()))))
+                .build());
+        seen.add(summary(answer));
+        seen.add(summary(client.messages().create(MessageCreateParams.builder().model(MODEL).maxTokens(4000)
+                .enabledThinking(1024).addUserMessage("What is 17 times 23?").build())));
+        MessageAccumulator acc = MessageAccumulator.create();
+        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(MessageCreateParams.builder()
+                .model(MODEL).maxTokens(200).addUserMessage("Tell me a short story.").build())) {
+            stream.stream().forEach(acc::accumulate);
+        }
+        seen.add(summary(acc.message()));
+        return seen;
+    }
+
+    private static String summary(Message m) {
+        return m.content() + " / " + m.stopReason() + " / " + m.usage().outputTokens();
+    }
+
+    private List<JsonNode> recordedFiles() throws Exception {
+        try (Stream<Path> files = Files.list(recordings)) {
+            List<JsonNode> out = new ArrayList<>();
+            for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                out.add(TestRequests.MAPPER.readTree(p.toFile()));
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void theUpstreamRefusesTheClientButAnswersTheRecorderWhichSignsAgain() {
+        try (RunningMock upstream = StrictUpstream.start(c -> {}); RunningMock recorder = recorder(upstream, c -> {})) {
+            MessageCreateParams hello = MessageCreateParams.builder().model(MODEL).maxTokens(50).addUserMessage("Hello").build();
+            assertThatThrownBy(() -> upstream.client().messages().create(hello)).isInstanceOf(UnauthorizedException.class);
+
+            Message relayed = recorder.client().messages().create(hello);
+
+            assertThat(relayed.content()).isNotEmpty();
+            String seen = upstream.get("/_mock/requests").body();
+            assertThat(seen).contains("Credential=" + StrictUpstream.ACCESS_KEY_ID + "/");
+        }
+    }
+
+    @Test
+    void aRecordedSessionReplaysOfflineWithEqualAnswersAndAMissNamesTheNearestRecording() throws Exception {
+        List<String> live;
+        try (RunningMock upstream = StrictUpstream.start(c -> {}); RunningMock recorder = recorder(upstream, c -> {})) {
+            live = session(recorder.client());
+        }
+        List<JsonNode> files = recordedFiles();
+        assertThat(files).hasSize(4);
+        assertThat(files).allSatisfy(f -> assertThat(f.path("match").path("ignore").toString()).isEqualTo("[\"/stream\"]"));
+        assertThat(files.toString()).contains("\"type\":\"tool_use\"", "\"type\":\"thinking\"", "\"preset\":\"recorded\"");
+
+        try (RunningMock replay = replay("fail")) {
+            assertThat(session(replay.client())).isEqualTo(live);
+
+            var miss = replay.postMessages("{\"model\":\"" + MODEL + "\",\"max_tokens\":300,"
+                    + "\"messages\":[{\"role\":\"user\",\"content\":\"What is the weather in Rome?\"}]}");
+            assertThat(miss.statusCode()).isEqualTo(404);
+            assertThat(miss.body()).contains("not_found_error", "Nearest recordings: 'recorded-" + MODEL,
+                    "differs at /messages/0/content");
+        }
+    }
+
+    @Test
+    void aStreamIsRelayedEventByEventWhileTheUpstreamIsStillWriting() throws Exception {
+        try (RunningMock upstream = StrictUpstream.start(c -> c.streaming.tokensPerSecond = 8.0);
+                RunningMock recorder = recorder(upstream, c -> {});
+                Socket client = new Socket("127.0.0.1", recorder.server().port())) {
+            client.setSoTimeout(10_000);
+            client.getOutputStream().write(RawRequest.messages("{\"model\":\"" + MODEL + "\",\"max_tokens\":40,\"stream\":true,"
+                    + "\"messages\":[{\"role\":\"user\",\"content\":\"Count slowly to ten for me please.\"}]}"));
+            String head = readUntil(client.getInputStream(), "event: content_block_delta");
+
+            assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("request-id: req_");
+            assertThat(upstream.server().controls().metrics().openStreamCount()).as("the upstream is still streaming").isEqualTo(1);
+            String rest = readUntil(client.getInputStream(), "event: message_stop");
+            assertThat(rest).contains("message_delta");
+        }
+        JsonNode recording = awaitRecordings(1).get(0);
+        assertThat(recording.path("recorded").path("streamed").asBoolean()).isTrue();
+        assertThat(recording.path("recorded").path("gaps-ms").size()).isPositive();
+        assertThat(recording.path("timing").path("tokens-per-second").asDouble()).isPositive();
+    }
+
+    @Test
+    void anUpstream429IsRelayedWithItsRetryAfterAndReplayedAsRecorded() throws Exception {
+        try (RunningMock upstream = StrictUpstream.start(c -> {}); RunningMock recorder = recorder(upstream, c -> {})) {
+            FaultRuleSpec limit = FaultRuleSpec.of(FaultKind.RATE_LIMIT);
+            limit.retryAfterSeconds = 7;
+            upstream.server().controls().faults().add(limit);
+            var relayed = recorder.postMessages(hello("Busy?"));
+            assertThat(relayed.statusCode()).isEqualTo(429);
+            assertThat(relayed.headers().firstValue("retry-after")).contains("7");
+            assertThat(relayed.headers().firstValue("request-id")).isPresent();
+        }
+        JsonNode recording = awaitRecordings(1).get(0);
+        assertThat(recording.path("error").path("status").asInt()).isEqualTo(429);
+        assertThat(recording.path("error").path("headers").path("retry-after").asText()).isEqualTo("7");
+
+        try (RunningMock replay = replay("fail")) {
+            assertThatThrownBy(() -> replay.client().messages().create(MessageCreateParams.builder().model(MODEL)
+                    .maxTokens(50).addUserMessage("Busy?").build())).isInstanceOf(RateLimitException.class);
+            assertThat(replay.postMessages(hello("Busy?")).headers().firstValue("retry-after")).contains("7");
+        }
+    }
+
+    @Test
+    void anUpstreamThatDropsMidStreamDropsTheClientAndNothingIsRecorded() throws Exception {
+        try (RunningMock upstream = StrictUpstream.start(c -> {}); RunningMock recorder = recorder(upstream, c -> {});
+                Socket client = new Socket("127.0.0.1", recorder.server().port())) {
+            FaultRuleSpec drop = FaultRuleSpec.of(FaultKind.DROP_CONNECTION);
+            drop.afterEvents = 3;
+            upstream.server().controls().faults().add(drop);
+            client.setSoTimeout(10_000);
+            client.getOutputStream().write(RawRequest.messages(hello("Drop me").replaceFirst("\\{", "{\"stream\":true,")));
+            String all = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(all).startsWith("HTTP/1.1 200").contains("event: message_start").doesNotContain("event: message_stop");
+        }
+        Thread.sleep(300); // the recorder decides after the relay ends
+        assertThat(recordedFiles()).isEmpty();
+    }
+
+    @Test
+    void aClientThatLeavesMidStreamEndsTheUpstreamStreamToo() throws Exception {
+        try (RunningMock upstream = StrictUpstream.start(c -> c.streaming.tokensPerSecond = 4.0);
+                RunningMock recorder = recorder(upstream, c -> {})) {
+            Socket client = new Socket("127.0.0.1", recorder.server().port());
+            client.setSoTimeout(10_000);
+            client.getOutputStream().write(RawRequest.messages("{\"model\":\"" + MODEL + "\",\"max_tokens\":400,\"stream\":true,"
+                    + "\"messages\":[{\"role\":\"user\",\"content\":\"" + "Write a long story. ".repeat(20) + "\"}]}"));
+            readUntil(client.getInputStream(), "event: content_block_delta");
+            assertThat(upstream.server().controls().metrics().openStreamCount()).isEqualTo(1);
+
+            client.close();
+
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (upstream.server().controls().metrics().openStreamCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(upstream.server().controls().metrics().openStreamCount()).as("upstream streams still open").isZero();
+            assertThat(upstream.server().pendingPacerTasks()).isZero();
+        }
+        assertThat(recordedFiles()).isEmpty();
+    }
+
+    @Test
+    void replayOnMissRecordAsksTheUpstreamOnlyForWhatNoRecordingAnswers() throws Exception {
+        try (RunningMock upstream = StrictUpstream.start(c -> {})) {
+            try (RunningMock recorder = recorder(upstream, c -> {})) {
+                recorder.postMessages(hello("Once"));
+            }
+            assertThat(awaitRecordings(1)).hasSize(1);
+            try (RunningMock replay = recorder(upstream, c -> {
+                c.fixtures = recordings.toString();
+                c.record.onMiss = "record";
+            })) {
+                assertThat(replay.postMessages(hello("Once")).statusCode()).isEqualTo(200);
+                assertThat(upstreamRequests(upstream)).as("answered from the recording").isEqualTo(1);
+
+                assertThat(replay.postMessages(hello("Twice")).statusCode()).isEqualTo(200);
+                assertThat(upstreamRequests(upstream)).as("the miss went upstream").isEqualTo(2);
+                assertThat(awaitRecordings(2)).hasSize(2);
+            }
+        }
+    }
+
+    private static int upstreamRequests(RunningMock upstream) {
+        return TestRequests.node(upstream.get("/_mock/requests").body()).path("requests").size();
+    }
+
+    private static String hello(String text) {
+        return "{\"model\":\"" + MODEL + "\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"" + text + "\"}]}";
+    }
+
+    /** The recordings once there are {@code count} of them: a file is written just after the relay ends. */
+    private List<JsonNode> awaitRecordings(int count) throws Exception {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        List<JsonNode> files = recordedFiles();
+        while (files.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            files = recordedFiles();
+        }
+        return files;
+    }
+
+    private static String readUntil(InputStream in, String marker) throws Exception {
+        StringBuilder seen = new StringBuilder();
+        byte[] buf = new byte[512];
+        while (seen.indexOf(marker) < 0) {
+            int n = in.read(buf);
+            assertThat(n).as("more arrived before " + marker).isPositive();
+            seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        }
+        return seen.toString();
+    }
+}
