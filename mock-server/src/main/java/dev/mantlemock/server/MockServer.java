@@ -151,8 +151,8 @@ public final class MockServer implements AutoCloseable {
 
     private static RequestPath.Components components(MockConfig config, Clock clock, DriftLog drift) {
         TokenEstimator estimator = new TokenEstimator();
-        FixtureCatalogue fixtures = FixtureCatalogue.of(config.fixtures);
         RecordSettings record = config.record;
+        FixtureCatalogue fixtures = FixtureCatalogue.of(config.fixtures).relaxed(record.ignore);
         RecordingStage recording = record.from == null ? null : new RecordingStage(
                 upstream(record.from, record.region, "--record-from", config),
                 new Recorder(Path.of(record.dir), record.ignore, record.from, clock));

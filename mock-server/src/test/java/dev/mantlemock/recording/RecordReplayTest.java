@@ -261,6 +261,53 @@ class RecordReplayTest {
         return TestRequests.node(upstream.get("/_mock/requests").body()).path("requests").size();
     }
 
+    @Test
+    void replayMatchesTheWholeBodyUnlessTheConfigRelaxesChosenFields() throws Exception {
+        try (RunningMock upstream = StrictUpstream.start(c -> {}); RunningMock recorder = recorder(upstream, c -> {})) {
+            recorder.postMessages(hello("Relax"));
+        }
+        assertThat(awaitRecordings(1)).hasSize(1);
+        String other = hello("Relax").replace("\"max_tokens\":50", "\"max_tokens\":99,\"metadata\":{\"user_id\":\"u-1\"}");
+
+        try (RunningMock exact = replay("fail")) {
+            assertThat(exact.postMessages(hello("Relax").replaceFirst("\\{", "{\"stream\":true,")).statusCode())
+                    .as("the streamed form of a recorded JSON request").isEqualTo(200);
+            var miss = exact.postMessages(other);
+            assertThat(miss.statusCode()).isEqualTo(404);
+            assertThat(miss.body()).contains("differs at /max_tokens, /metadata");
+        }
+        try (RunningMock relaxed = RunningMock.start(c -> {
+            c.fixtures = recordings.toString();
+            c.record.onMiss = "fail";
+            c.record.ignore = List.of("/max_tokens", "/metadata");
+        })) {
+            assertThat(relaxed.postMessages(other).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aRecordingStreamsAtItsCapturedPaceUnlessReplayTimingSaysPreset() throws Exception {
+        Files.writeString(recordings.resolve("paced.json"), """
+                {"name": "paced", "match": {"body": {"model": "%s", "max_tokens": 50,
+                   "messages": [{"role": "user", "content": "Pace"}]}, "ignore": ["/stream"]},
+                 "response": {"content": [{"type": "text", "text": "Slowly."}], "stop_reason": "end_turn"},
+                 "timing": {"preset": "recorded", "time-to-first-token-ms": 700, "tokens-per-second": 0}}
+                """.formatted(MODEL));
+        String streamed = hello("Pace").replaceFirst("\\{", "{\"stream\":true,");
+        try (RunningMock replay = replay("fail")) {
+            long start = System.nanoTime();
+            assertThat(replay.postMessages(streamed).body()).contains("Slowly.");
+            assertThat((System.nanoTime() - start) / 1_000_000).as("waited for the recorded first token").isGreaterThanOrEqualTo(700);
+        }
+        try (RunningMock preset = RunningMock.start(c -> {
+            c.fixtures = recordings.toString();
+            c.record.replayTiming = "preset";
+            c.streaming.timeToFirstTokenMillis = 0L;
+        })) {
+            assertThat(preset.postMessages(streamed).body()).contains("Slowly.");
+        }
+    }
+
     private static String hello(String text) {
         return "{\"model\":\"" + MODEL + "\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"" + text + "\"}]}";
     }
