@@ -11,6 +11,7 @@ import dev.mantlemock.pipeline.Slot;
 import dev.mantlemock.pipeline.Needs;
 import dev.mantlemock.pipeline.Stage;
 import dev.mantlemock.domain.StreamPlan;
+import dev.mantlemock.domain.InputTokens;
 import dev.mantlemock.pipeline.Relay;
 import java.util.List;
 import java.util.function.Function;
@@ -57,12 +58,14 @@ public final class AnswerSelection implements Stage {
 
     @Override
     public Needs needs() {
-        return Needs.reads(Slot.MESSAGE, Slot.MODEL, Slot.STREAM_PLAN).andProvides(Slot.ANSWER, Slot.STREAM_PLAN, Slot.RELAY);
+        return Needs.reads(Slot.MESSAGE, Slot.MODEL, Slot.STREAM_PLAN)
+                .andProvides(Slot.ANSWER, Slot.STREAM_PLAN, Slot.RELAY, Slot.INPUT_TOKENS);
     }
 
     @Override
     public void process(Exchange exchange) {
         if (exchange.endpoint() == Endpoint.COUNT_TOKENS) {
+            countTokens(exchange);
             return;
         }
         String scenario = exchange.scenario();
@@ -72,24 +75,43 @@ public final class AnswerSelection implements Stage {
         }
         Optional<Fixture> fixture = fixtures.match(exchange);
         if (fixture.isEmpty()) {
-            switch (replay.onMiss()) {
-                case GENERATE -> exchange.answer(generator.generate(exchange.message(), exchange.model()));
-                case RECORD -> exchange.relay(replay.forward().apply(exchange));
-                case FAIL -> {
-                    List<String> near = fixtures.nearest(exchange, 3);
-                    throw ApiException.of(ApiError.REPLAY_MISS, near.isEmpty() ? "none (no recording is loaded)" : String.join("; ", near));
-                }
-            }
+            miss(exchange, () -> exchange.answer(generator.generate(exchange.message(), exchange.model())));
             return;
         }
-        Fixture f = fixture.get();
-        if (f.error != null) {
-            throw ApiException.scripted(ErrorType.fromWireName(f.error.type), f.error.status, f.error.message, f.error.headers);
-        }
+        Fixture f = scriptedErrorOf(fixture.get());
         exchange.answer(fixtureAnswers.answer(f, exchange.message(), exchange.model()));
         if (f.timing != null && (replay.recordedTiming() || !f.timing.isRecorded())) {
             // A fault chosen earlier (an interrupted stream, a latency) stays; the fixture sets the pace.
             exchange.streamPlan(exchange.streamPlan().paced(f.timing.timing()));
         }
+    }
+
+    /** A recorded count_tokens answer replaces the estimate; without one, the estimate stands (or the miss rule). */
+    private void countTokens(Exchange exchange) {
+        Optional<Fixture> fixture = fixtures.match(exchange);
+        if (fixture.isEmpty()) {
+            miss(exchange, () -> { }); // the estimate counted earlier is the generated answer
+            return;
+        }
+        exchange.inputTokens(InputTokens.uncached(scriptedErrorOf(fixture.get()).response.inputTokens));
+    }
+
+    private void miss(Exchange exchange, Runnable generate) {
+        switch (replay.onMiss()) {
+            case GENERATE -> generate.run();
+            case RECORD -> exchange.relay(replay.forward().apply(exchange));
+            case FAIL -> {
+                List<String> near = fixtures.nearest(exchange, 3);
+                throw ApiException.of(ApiError.REPLAY_MISS, near.isEmpty() ? "none (no recording is loaded)" : String.join("; ", near));
+            }
+        }
+    }
+
+    /** The fixture, unless it scripts an error: then that error ends the request. */
+    private static Fixture scriptedErrorOf(Fixture f) {
+        if (f.error != null) {
+            throw ApiException.scripted(ErrorType.fromWireName(f.error.type), f.error.status, f.error.message, f.error.headers);
+        }
+        return f;
     }
 }

@@ -44,13 +44,12 @@ public final class Recorder {
 
     /** Writes the recording, or says in the log why it did not (an answer broken off, count_tokens, ...). */
     public Optional<Path> write(Endpoint endpoint, HttpRequestView request, Capture capture) {
-        String skip = endpoint == Endpoint.COUNT_TOKENS ? "count_tokens answers are relayed, not recorded"
-                : !capture.whole() ? "the answer did not arrive whole (" + capture.outcome() + ")" : null;
+        String skip = !capture.whole() ? "the answer did not arrive whole (" + capture.outcome() + ")" : null;
         JsonNode body = skip == null ? parse(request.body()) : null;
         if (skip == null && body == null) {
             skip = "the request body is not JSON";
         }
-        ObjectNode fixture = skip == null ? fixture(body, capture) : null;
+        ObjectNode fixture = skip == null ? fixture(endpoint, body, capture) : null;
         if (skip == null && fixture == null) {
             skip = "the answer has content the fixture format cannot hold";
         }
@@ -72,12 +71,16 @@ public final class Recorder {
         return Optional.of(file);
     }
 
-    private ObjectNode fixture(JsonNode body, Capture capture) {
+    private ObjectNode fixture(Endpoint endpoint, JsonNode body, Capture capture) {
         String hash = CanonicalBody.hash(CanonicalBody.without(body, ignore));
+        boolean counting = endpoint == Endpoint.COUNT_TOKENS;
         String model = body.path("model").asText("model").replaceAll("[^A-Za-z0-9.-]", "_");
-        ObjectNode f = Json.object().put("name", "recorded-" + model + "-" + hash);
+        ObjectNode f = Json.object().put("name", "recorded-" + (counting ? "count-tokens-" : "") + model + "-" + hash);
         f.put("description", "Recorded from " + from + " at " + clock.instant() + (capture.streamed() ? " (streamed)" : ""));
         ObjectNode match = f.putObject("match");
+        if (counting) {
+            match.put("endpoint", "count_tokens");
+        }
         match.set("body", body);
         ArrayNode ignored = match.putArray("ignore");
         ignore.forEach(ignored::add);
@@ -85,6 +88,12 @@ public final class Recorder {
             if (!error(f, capture)) {
                 return null;
             }
+        } else if (counting) {
+            JsonNode json = capture.json();
+            if (json == null || !json.path("input_tokens").canConvertToInt()) {
+                return null;
+            }
+            f.putObject("response").put("input_tokens", json.path("input_tokens").asInt());
         } else if (!response(f, capture.message())) {
             return null;
         }

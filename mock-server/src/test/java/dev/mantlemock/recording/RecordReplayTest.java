@@ -12,6 +12,7 @@ import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.ContentBlock;
 import com.anthropic.models.messages.ContentBlockParam;
 import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.MessageParam;
 import com.anthropic.models.messages.RawMessageStreamEvent;
@@ -100,6 +101,8 @@ class RecordReplayTest {
             stream.stream().forEach(acc::accumulate);
         }
         seen.add(summary(acc.message()));
+        seen.add("count_tokens " + client.messages().countTokens(MessageCountTokensParams.builder().model(MODEL)
+                .addUserMessage("How many tokens is this?").build()).inputTokens());
         return seen;
     }
 
@@ -126,7 +129,7 @@ class RecordReplayTest {
             Message relayed = recorder.client().messages().create(hello);
 
             assertThat(relayed.content()).isNotEmpty();
-            String seen = upstream.get("/_mock/requests").body();
+            String seen = upstreamJournal(upstream, 2).toString(); // the refused request, then the relayed one
             assertThat(seen).contains("Credential=" + StrictUpstream.ACCESS_KEY_ID + "/");
         }
     }
@@ -138,7 +141,8 @@ class RecordReplayTest {
             live = session(recorder.client());
         }
         List<JsonNode> files = recordedFiles();
-        assertThat(files).hasSize(4);
+        assertThat(files).hasSize(5);
+        assertThat(files.toString()).contains("\"endpoint\":\"count_tokens\"");
         assertThat(files).allSatisfy(f -> assertThat(f.path("match").path("ignore").toString()).isEqualTo("[\"/stream\"]"));
         assertThat(files.toString()).contains("\"type\":\"tool_use\"", "\"type\":\"thinking\"", "\"preset\":\"recorded\"");
 
@@ -248,17 +252,29 @@ class RecordReplayTest {
                 c.record.onMiss = "record";
             })) {
                 assertThat(replay.postMessages(hello("Once")).statusCode()).isEqualTo(200);
-                assertThat(upstreamRequests(upstream)).as("answered from the recording").isEqualTo(1);
+                Thread.sleep(200); // long enough for a journal entry, were the request sent upstream
+                assertThat(upstreamRequests(upstream, 1)).as("answered from the recording").isEqualTo(1);
 
                 assertThat(replay.postMessages(hello("Twice")).statusCode()).isEqualTo(200);
-                assertThat(upstreamRequests(upstream)).as("the miss went upstream").isEqualTo(2);
+                assertThat(upstreamRequests(upstream, 2)).as("the miss went upstream").isEqualTo(2);
                 assertThat(awaitRecordings(2)).hasSize(2);
             }
         }
     }
 
-    private static int upstreamRequests(RunningMock upstream) {
-        return TestRequests.node(upstream.get("/_mock/requests").body()).path("requests").size();
+    private static int upstreamRequests(RunningMock upstream, int expected) throws InterruptedException {
+        return upstreamJournal(upstream, expected).size();
+    }
+
+    /** The upstream's journal once it holds {@code count} entries (or after 3 s): an entry is written just after the answer. */
+    private static JsonNode upstreamJournal(RunningMock upstream, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        JsonNode entries = TestRequests.node(upstream.get("/_mock/requests").body()).path("requests");
+        while (entries.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            entries = TestRequests.node(upstream.get("/_mock/requests").body()).path("requests");
+        }
+        return entries;
     }
 
     @Test
