@@ -121,7 +121,7 @@ class RecordReplayTest {
     }
 
     @Test
-    void theUpstreamRefusesTheClientButAnswersTheRecorderWhichSignsAgain() {
+    void theUpstreamRefusesTheClientButAnswersTheRecorderWhichSignsAgain() throws Exception {
         try (RunningMock upstream = StrictUpstream.start(c -> {}); RunningMock recorder = recorder(upstream, c -> {})) {
             MessageCreateParams hello = MessageCreateParams.builder().model(MODEL).maxTokens(50).addUserMessage("Hello").build();
             assertThatThrownBy(() -> upstream.client().messages().create(hello)).isInstanceOf(UnauthorizedException.class);
