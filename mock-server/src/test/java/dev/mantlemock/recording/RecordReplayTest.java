@@ -28,7 +28,6 @@ import dev.mantlemock.testing.RawRequest;
 import dev.mantlemock.testing.RunningMock;
 import dev.mantlemock.testing.StrictUpstream;
 import dev.mantlemock.testing.TestRequests;
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,15 +121,20 @@ class RecordReplayTest {
 
     @Test
     void theUpstreamRefusesTheClientButAnswersTheRecorderWhichSignsAgain() throws Exception {
-        try (RunningMock upstream = StrictUpstream.start(c -> {}); RunningMock recorder = recorder(upstream, c -> {})) {
+        try (RunningMock upstream = StrictUpstream.start(c -> c.quota.rateLimitHeaders = true);
+                RunningMock recorder = recorder(upstream, c -> {})) {
             MessageCreateParams hello = MessageCreateParams.builder().model(MODEL).maxTokens(50).addUserMessage("Hello").build();
             assertThatThrownBy(() -> upstream.client().messages().create(hello)).isInstanceOf(UnauthorizedException.class);
 
             Message relayed = recorder.client().messages().create(hello);
 
             assertThat(relayed.content()).isNotEmpty();
-            String seen = upstreamJournal(upstream, 2).toString(); // the refused request, then the relayed one
-            assertThat(seen).contains("Credential=" + StrictUpstream.ACCESS_KEY_ID + "/");
+            var raw = recorder.postMessages(hello("Hello"));
+            JsonNode seen = upstreamJournal(upstream, 3); // the refused request, then the two relayed ones
+            assertThat(seen.toString()).contains("Credential=" + StrictUpstream.ACCESS_KEY_ID + "/");
+            assertThat(raw.headers().firstValue("request-id")).as("the upstream's request id, kept")
+                    .contains(seen.get(2).path("requestId").asText());
+            assertThat(raw.headers().firstValue("anthropic-ratelimit-input-tokens-limit")).isPresent();
         }
     }
 
@@ -165,11 +169,11 @@ class RecordReplayTest {
             client.setSoTimeout(10_000);
             client.getOutputStream().write(RawRequest.messages("{\"model\":\"" + MODEL + "\",\"max_tokens\":40,\"stream\":true,"
                     + "\"messages\":[{\"role\":\"user\",\"content\":\"Count slowly to ten for me please.\"}]}"));
-            String head = readUntil(client.getInputStream(), "event: content_block_delta");
+            String head = RawRequest.readUntil(client.getInputStream(), "event: content_block_delta");
 
             assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("request-id: req_");
             assertThat(upstream.server().controls().metrics().openStreamCount()).as("the upstream is still streaming").isEqualTo(1);
-            String rest = readUntil(client.getInputStream(), "event: message_stop");
+            String rest = RawRequest.readUntil(client.getInputStream(), "event: message_stop");
             assertThat(rest).contains("message_delta");
         }
         JsonNode recording = awaitRecordings(1).get(0);
@@ -225,7 +229,7 @@ class RecordReplayTest {
             client.setSoTimeout(10_000);
             client.getOutputStream().write(RawRequest.messages("{\"model\":\"" + MODEL + "\",\"max_tokens\":400,\"stream\":true,"
                     + "\"messages\":[{\"role\":\"user\",\"content\":\"" + "Write a long story. ".repeat(20) + "\"}]}"));
-            readUntil(client.getInputStream(), "event: content_block_delta");
+            RawRequest.readUntil(client.getInputStream(), "event: content_block_delta");
             assertThat(upstream.server().controls().metrics().openStreamCount()).isEqualTo(1);
 
             client.close();
@@ -337,16 +341,5 @@ class RecordReplayTest {
             files = recordedFiles();
         }
         return files;
-    }
-
-    private static String readUntil(InputStream in, String marker) throws Exception {
-        StringBuilder seen = new StringBuilder();
-        byte[] buf = new byte[512];
-        while (seen.indexOf(marker) < 0) {
-            int n = in.read(buf);
-            assertThat(n).as("more arrived before " + marker).isPositive();
-            seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-        }
-        return seen.toString();
     }
 }
