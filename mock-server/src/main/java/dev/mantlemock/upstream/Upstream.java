@@ -79,14 +79,22 @@ public final class Upstream {
     }
 
     private Completion relayNow(String requestId, Endpoint endpoint, HttpRequestView request, ResponseChannel channel, Capture capture) {
+        HttpRequest signed;
+        try {
+            signed = signed(endpoint, request);
+        } catch (RuntimeException e) { // the AWS SDK's: no credentials in the chain, an expired SSO session
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return refuse(requestId, channel, ApiException.of(ApiError.UPSTREAM_CREDENTIALS, target.describe(),
+                    why.length() > 300 ? why.substring(0, 300) + "…" : why));
+        }
         HttpResponse<InputStream> response;
         try {
-            response = http.send(signed(endpoint, request), HttpResponse.BodyHandlers.ofInputStream());
+            response = http.send(signed, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            return unreachable(requestId, channel, e.getClass().getSimpleName());
+            return refuse(requestId, channel, ApiException.of(ApiError.UPSTREAM_UNREACHABLE, target.describe(), e.getClass().getSimpleName()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return unreachable(requestId, channel, "interrupted");
+            return refuse(requestId, channel, ApiException.of(ApiError.UPSTREAM_UNREACHABLE, target.describe(), "interrupted"));
         }
         Map<String, String> headers = relayed(response.headers().map());
         String contentType = response.headers().firstValue("content-type").orElse("application/json");
@@ -101,7 +109,7 @@ public final class Upstream {
                 channel.body(body);
                 capture.finish(Capture.Outcome.COMPLETE);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // a RuntimeException: the client's side failed under the write
             capture.finish(Capture.Outcome.UPSTREAM_DROPPED);
             channel.abort();
         }
@@ -147,8 +155,8 @@ public final class Upstream {
         return ("event: " + f.name() + "\ndata: " + f.data().replace("\n", "\ndata: ") + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private Completion unreachable(String requestId, ResponseChannel channel, String why) {
-        ApiException error = ApiException.of(ApiError.UPSTREAM_UNREACHABLE, target.describe(), why);
+    /** The upstream was never asked, or never answered: the client gets the mock's error, in the envelope. */
+    private static Completion refuse(String requestId, ResponseChannel channel, ApiException error) {
         ErrorEnvelope.Reply reply = ErrorEnvelope.reply(error, requestId);
         channel.begin(reply.status(), reply.contentType(), reply.headers());
         try {

@@ -51,8 +51,12 @@ class RecordReplayTest {
     Path recordings;
 
     private RunningMock recorder(RunningMock upstream, Consumer<MockConfig> more) {
+        return recorder(upstream.baseUrl(), more);
+    }
+
+    private RunningMock recorder(String upstreamUrl, Consumer<MockConfig> more) {
         return RunningMock.start(c -> {
-            c.record.from = upstream.baseUrl();
+            c.record.from = upstreamUrl;
             c.record.region = "us-east-1";
             c.record.dir = recordings.toString();
             c.upstreamCredentials = StrictUpstream.credentials();
@@ -264,6 +268,31 @@ class RecordReplayTest {
                 assertThat(awaitRecordings(2)).hasSize(2);
             }
         }
+    }
+
+    @Test
+    void withoutCredentialsForTheUpstreamTheClientIsToldWhatToSetAndNothingIsRecorded() throws Exception {
+        try (RunningMock upstream = StrictUpstream.start(c -> {}); RunningMock recorder = recorder(upstream, c ->
+                c.upstreamCredentials = () -> {
+                    throw software.amazon.awssdk.core.exception.SdkClientException.create("Unable to load credentials from any of the providers");
+                })) {
+            var refused = recorder.postMessages(hello("No keys"));
+            assertThat(refused.statusCode()).isEqualTo(500);
+            assertThat(refused.body()).contains("api_error", "could not sign the request for the upstream",
+                    "Unable to load credentials", "AWS_BEARER_TOKEN_BEDROCK");
+            assertThat(upstreamRequests(upstream, 0)).isZero();
+
+        }
+        RunningMock gone = StrictUpstream.start(c -> {});
+        String nobodyThere = gone.baseUrl();
+        gone.close();
+        try (RunningMock recorder = recorder(nobodyThere, c -> {})) {
+            var unreachable = recorder.postMessages(hello("Nobody home"));
+            assertThat(unreachable.statusCode()).isEqualTo(502);
+            assertThat(unreachable.body()).contains("did not answer: ConnectException");
+        }
+        Thread.sleep(200);
+        assertThat(recordedFiles()).isEmpty();
     }
 
     private static int upstreamRequests(RunningMock upstream, int expected) throws InterruptedException {
