@@ -2,7 +2,10 @@ package dev.mantlemock.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.anthropic.core.http.StreamResponse;
+import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.ContentBlock;
+import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,6 +66,30 @@ class CompareModeTest {
             assertThat(line.path("differences").toString())
                     .contains("{\"aspect\":\"content_types\",\"mock\":[\"text\"],\"upstream\":[\"tool_use\"]}")
                     .contains("{\"aspect\":\"stop_reason\",\"mock\":\"end_turn\",\"upstream\":\"tool_use\"}");
+        }
+    }
+
+    @Test
+    void aStreamIsComparedOnItsEventsAndItsHeaders() throws Exception {
+        Path driftLog = dir.resolve("drift.jsonl");
+        try (RunningMock upstream = StrictUpstream.start(c -> c.quota.rateLimitHeaders = true);
+                RunningMock comparer = RunningMock.start(c -> {
+                    c.compare.with = upstream.baseUrl();
+                    c.compare.region = "us-east-1";
+                    c.compare.driftLog = driftLog.toString();
+                    c.upstreamCredentials = StrictUpstream.credentials();
+                })) {
+            MessageAccumulator acc = MessageAccumulator.create();
+            try (StreamResponse<RawMessageStreamEvent> stream = comparer.client().messages().createStreaming(ask("Stream this"))) {
+                stream.stream().forEach(acc::accumulate);
+            }
+            assertThat(acc.message().content()).isNotEmpty();
+
+            JsonNode summary = awaitCompared(comparer, 1);
+            assertThat(summary.path("drifted").asInt()).isEqualTo(1);
+            assertThat(summary.path("by_aspect").path("headers").asInt()).as("only the upstream sends rate-limit headers").isEqualTo(1);
+            assertThat(summary.path("by_aspect").path("sse_events").asInt()).as("the same events in the same order").isZero();
+            assertThat(summary.path("recent").get(0).path("differences").toString()).contains("anthropic-ratelimit-input-tokens-limit");
         }
     }
 
