@@ -40,6 +40,18 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
         System.out.println("Mantle mock ready: ANTHROPIC_BEDROCK_MANTLE_BASE_URL=" + server.baseUrl()
                 + " (profile " + config.profile + ", region " + config.region + ", streaming " + config.streaming.preset
-                + ", fixtures " + config.fixtures + ", " + config.auth.withRegion(config.region).describe() + ")");
+                + ", fixtures " + config.fixtures + upstreamMode(config) + ", " + config.auth.withRegion(config.region).describe() + ")");
+    }
+
+    /** Record, replay-miss and compare settings, when they differ from plain mocking. */
+    private static String upstreamMode(MockConfig config) {
+        String mode = config.record.from == null ? "" : config.record.recordsEverything()
+                ? ", recording from " + config.record.from + " to " + config.record.dir
+                : ", recording misses from " + config.record.from + " to " + config.record.dir;
+        if (!config.record.onMiss.equals("generate")) {
+            mode += ", on miss " + config.record.onMiss;
+        }
+        return config.compare.with == null ? mode : mode + ", comparing with " + config.compare.with + " (drift log "
+                + config.compare.driftLog + ")";
     }
 }

@@ -44,9 +44,16 @@ public final class AdminApi implements AutoCloseable {
     private final AdminAccess access;
     private final MockControls controls;
     private final LiveFeed feed;
+    private final java.util.function.Supplier<Map<String, Object>> drift;
 
     public AdminApi(MockControls controls, AdminConfig config, String bindHost) {
+        this(controls, config, bindHost, () -> Map.of("comparing", false));
+    }
+
+    /** @param drift what {@code GET /_mock/drift} answers: compare mode's summary */
+    public AdminApi(MockControls controls, AdminConfig config, String bindHost, java.util.function.Supplier<Map<String, Object>> drift) {
         this.controls = controls;
+        this.drift = drift;
         this.quotas = controls.quotas();
         this.faults = controls.faults();
         this.journal = controls.journal();
@@ -78,6 +85,7 @@ public final class AdminApi implements AutoCloseable {
             journal.clear();
             ok(ctx, Map.of("cleared", "journal"));
         }));
+        routes.get("/_mock/drift", guarded(ctx -> ok(ctx, drift.get())));
         routes.get("/_mock/metrics", guarded(ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render())));
         routes.get("/_mock/fixtures", guarded(ctx -> ok(ctx, Map.of("fixtures", controls.fixtures().added()))));
         routes.post("/_mock/fixtures", guarded(this::postFixture));

@@ -41,6 +41,20 @@ public final class CommandLine {
                 (c, v) -> c.admin.token = v));
         FLAGS.put("--journal-size", new Flag("requests kept in the journal (default 1000; 0 = off)",
                 (c, v) -> c.journal.size = (int) Math.min(Integer.MAX_VALUE, atLeast(0, v, "--journal-size"))));
+        FLAGS.put("--record-from", new Flag("record: forward every request to this upstream (e.g."
+                + " https://bedrock-mantle.us-east-1.api.aws/anthropic), re-signed with your AWS credentials, and write"
+                + " each exchange as a fixture", (c, v) -> c.record.from = v));
+        FLAGS.put("--record-region", new Flag("SigV4 region of --record-from (default: read from the URL)",
+                (c, v) -> c.record.region = v));
+        FLAGS.put("--record-dir", new Flag("where recordings are written (default recordings)", (c, v) -> c.record.dir = v));
+        FLAGS.put("--on-miss", new Flag("what answers a request no fixture matches: generate (default), fail (404 naming"
+                + " the nearest recordings) or record (needs --record-from)", (c, v) -> c.record.onMiss = v));
+        FLAGS.put("--compare-with", new Flag("compare: answer from this upstream and log where the mock's own answer"
+                + " differs", (c, v) -> c.compare.with = v));
+        FLAGS.put("--compare-region", new Flag("SigV4 region of --compare-with (default: read from the URL)",
+                (c, v) -> c.compare.region = v));
+        FLAGS.put("--drift-log", new Flag("the drift log of --compare-with, JSON lines (default mantle-drift.jsonl)",
+                (c, v) -> c.compare.driftLog = v));
     }
 
     private CommandLine() {}

@@ -15,6 +15,8 @@ import dev.mantlemock.auth.AuthConfig;
 import dev.mantlemock.faults.FaultsConfig;
 import dev.mantlemock.quota.QuotaConfig;
 import dev.mantlemock.policy.ModelEntry;
+import dev.mantlemock.recording.RecordSettings;
+import dev.mantlemock.drift.CompareSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,6 +80,19 @@ public final class MockConfig {
     /** Authentication: mode, principals, tokens (docs/auth.md). Its region is {@link #region}. */
     public AuthConfig auth = new AuthConfig();
 
+    /** Record and replay: the upstream to record from, where recordings go, what a replay miss does. */
+    public RecordSettings record = new RecordSettings();
+
+    /** Compare mode: the upstream every request also goes to, and the drift log. */
+    public CompareSettings compare = new CompareSettings();
+
+    /**
+     * Credentials for the upstream of record and compare modes, for in-process users (tests); null (the
+     * default, and always from a file or flags): {@code AWS_BEARER_TOKEN_BEDROCK}, else the AWS default chain.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public software.amazon.awssdk.auth.credentials.AwsCredentialsProvider upstreamCredentials;
+
     /** Models added to the built-in catalogue, or changes to a built-in model (by id, only the keys given). */
     public List<ModelEntry> models = new ArrayList<>();
 
@@ -111,6 +126,11 @@ public final class MockConfig {
         quota.windowMillis();
         quota.defaults();
         MAX_BODY_BYTES.check(maxBodyBytes);
+        record.check();
+        if (record.from != null && compare.with != null) {
+            throw new ConfigException("--record-from and --compare-with cannot be used together: record first, then compare"
+                    + " against the recordings' source");
+        }
     }
 
     static final Bound MAX_BODY_BYTES = Bound.of("max-body-bytes", 1024, 1L << 30);

@@ -206,6 +206,14 @@ public enum ApiError {
     /** A test that names a scenario the mock does not have would pass by not injecting anything: refuse it. */
     UNKNOWN_SCENARIO(INVALID_REQUEST, "x-mock-scenario: no fixture answers the scenario '%s'. Scenarios loaded: %s. "
             + "Start the mock with --fixtures DIR (or the default, --fixtures shipped) to load yours."),
+    /** Replay with {@code record.on-miss: fail}: a test must not pass on an answer nobody recorded. */
+    REPLAY_MISS(NOT_FOUND, "No recorded answer matches this request (record.on-miss: fail). Nearest recordings: %s. "
+            + "Record it (--record-from URL --on-miss record), or relax the match with record.ignore (JSON pointers)."),
+    /** Record and compare modes: the upstream could not be asked; the client gets this instead of its answer. */
+    UPSTREAM_UNREACHABLE(API, 502, "The upstream %s did not answer: %s"),
+    /** Record and compare modes: the user's own credentials for the upstream could not be found or used. */
+    UPSTREAM_CREDENTIALS(API, "The mock could not sign the request for the upstream %s: %s. Set AWS credentials "
+            + "(AWS_PROFILE, AWS_ACCESS_KEY_ID, SSO, a role) or AWS_BEARER_TOKEN_BEDROCK where the mock runs."),
     FAULT_HEADER_NOT_A_NUMBER(INVALID_REQUEST, "x-mock-fault: '%s' has a parameter that is not a number"),
     FAULT_HEADER_UNKNOWN_PARAMETER(INVALID_REQUEST, "x-mock-fault: unknown parameter '%s' (known: %s)"),
     FAULT_HEADER_NEEDS_STREAM(INVALID_REQUEST, "x-mock-fault: '%s' needs a streaming request (\"stream\": true)"),

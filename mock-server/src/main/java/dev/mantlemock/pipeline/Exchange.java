@@ -94,6 +94,9 @@ public final class Exchange {
     public ContextEdits contextEdits() { return get(Slot.CONTEXT_EDITS); }
     public void contextEdits(ContextEdits edits) { put(Slot.CONTEXT_EDITS, edits); }
 
+    /** Ends the request path: the relay answers instead of the mock's encoder. */
+    public void relay(Relay relay) { put(Slot.RELAY, relay); }
+
     public OutputTokenMeter outputMeter() { return get(Slot.OUTPUT_METER); }
     public void outputMeter(OutputTokenMeter outputMeter) { put(Slot.OUTPUT_METER, outputMeter); }
 

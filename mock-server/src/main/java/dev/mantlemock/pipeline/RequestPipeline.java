@@ -54,10 +54,15 @@ public final class RequestPipeline {
 
     /** Handles one exchange; the future completes when the response is fully written. */
     public CompletableFuture<Void> handle(Exchange exchange, ResponseChannel channel) {
+        Relay relay = null;
         try {
             for (Stage stage : stages) {
                 exchange.enter(name(stage), stage.needs());
                 stage.process(exchange);
+                relay = exchange.peek(Slot.RELAY);
+                if (relay != null) {
+                    break; // the upstream answers; what the mock would have done no longer matters
+                }
             }
             exchange.enter(name(encoder), encoder.needs());
         } catch (ApiException e) {
@@ -71,6 +76,14 @@ public final class RequestPipeline {
             LOG.error("internal error in {} handling {}", e.getClass().getSimpleName(), exchange.requestId(), e);
             sendError(exchange, channel, ApiException.of(ApiError.INTERNAL));
             return CompletableFuture.completedFuture(null);
+        }
+        if (relay != null) {
+            exchange.enter(null, null);
+            return relay.send(channel).handle((c, failure) -> {
+                Completion done = c != null ? c : new Completion(502, null, 0, 0);
+                complete(exchange, new Completion(done.status(), done.errorType(), done.outputTokens(), elapsed(exchange)));
+                return null;
+            });
         }
         int[] produced = {0};
         CompletableFuture<Void> sent = encoder.send(exchange, channel, n -> produced[0] = n);

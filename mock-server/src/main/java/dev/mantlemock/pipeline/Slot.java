@@ -36,8 +36,11 @@ public final class Slot<T> {
     /** What {@code context_management} edits cleared, reported in the response. */
     public static final Slot<ContextEdits> CONTEXT_EDITS = new Slot<>(10, "context edits");
 
+    /** An answer relayed from the upstream (record, compare): once provided, no later stage runs. */
+    public static final Slot<Relay> RELAY = new Slot<>(11, "relay");
+
     static final List<Slot<?>> ALL = List.of(PRINCIPAL, API_VERSION, BETAS, BODY, MESSAGE, MODEL, INPUT_TOKENS,
-            OUTPUT_METER, STREAM_PLAN, ANSWER, CONTEXT_EDITS);
+            OUTPUT_METER, STREAM_PLAN, ANSWER, CONTEXT_EDITS, RELAY);
 
     final int index;
     private final String name;

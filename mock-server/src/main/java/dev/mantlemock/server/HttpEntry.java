@@ -88,7 +88,18 @@ final class HttpEntry {
                 ? req.getLocalAddr() + ":" + req.getLocalPort() : host;
     }
 
+    private static final String ANSWERED = "mantlemock.pipeline.answered";
+
+    /**
+     * Whether the pipeline answered this request. Javalin runs its 404 handler after a matched route too,
+     * so a pipeline 404 (an unknown model, a replay miss) must not be answered a second time.
+     */
+    static boolean answered(Context ctx) {
+        return ctx.attribute(ANSWERED) != null;
+    }
+
     private void handle(Context ctx, Endpoint endpoint) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
         HttpServletRequest req = ctx.req();
         ServletResponseChannel channel = new ServletResponseChannel(req, ctx.res());
         byte[] body;

@@ -18,6 +18,17 @@ import dev.mantlemock.config.ConnectionSettings;
 import dev.mantlemock.wire.MessageJson;
 import dev.mantlemock.wire.SseEncoder;
 import dev.mantlemock.wire.StreamWriter;
+import dev.mantlemock.drift.CompareStage;
+import dev.mantlemock.drift.DriftLog;
+import dev.mantlemock.pipeline.Stage;
+import dev.mantlemock.recording.RecordSettings;
+import dev.mantlemock.recording.Recorder;
+import dev.mantlemock.recording.RecordingStage;
+import dev.mantlemock.upstream.Upstream;
+import dev.mantlemock.upstream.UpstreamSigner;
+import dev.mantlemock.upstream.UpstreamTarget;
+import java.nio.file.Path;
+import java.util.function.Function;
 import io.javalin.Javalin;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -38,6 +49,7 @@ import java.util.concurrent.TimeUnit;
  * and the admin routes under {@code /_mock}. Start it with {@link #start}; stop it with {@link #close}.
  */
 public final class MockServer implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MockServer.class);
     /** Jetty's name for the padding of its thread-pool queue, in object references per cache line. */
     private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
@@ -89,8 +101,10 @@ public final class MockServer implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true); // a wait ended early (the client left) leaves no task behind
         MockControls controls = controls(config, clock);
         StreamWriter streams = new StreamWriter(timer, new SseEncoder(config.streaming.pingEvery, new MessageJson(config.responses)));
-        RequestPipeline pipeline = pipeline(config, clock, controls, streams);
-        AdminApi admin = new AdminApi(controls, config.admin, config.host);
+        DriftLog drift = config.compare.with == null ? DriftLog.off(clock)
+                : new DriftLog(Path.of(config.compare.driftLog), config.compare.with, clock);
+        RequestPipeline pipeline = RequestPath.assemble(config, components(config, controls, clock, drift), controls, streams);
+        AdminApi admin = new AdminApi(controls, config.admin, config.host, drift::summary);
         ConnectionSettings limits = config.connections;
         ExecutorService workers = Workers.start();
         HttpEntry entry = new HttpEntry(pipeline, workers, clock, config.maxBodyBytes, limits.bodyReadTimeoutMillis());
@@ -115,7 +129,7 @@ public final class MockServer implements AutoCloseable {
             cfg.routes.get("/_mock/health", ctx -> ctx.contentType("application/json").result(HEALTHY));
             admin.addRoutes(cfg.routes);
             cfg.routes.error(404, LastResort.wrap(ctx -> {
-                if (!AdminApi.answered(ctx)) {
+                if (!AdminApi.answered(ctx) && !HttpEntry.answered(ctx)) {
                     entry.notAvailable(ctx);
                 }
             }));
@@ -126,13 +140,17 @@ public final class MockServer implements AutoCloseable {
 
     /** The request path without the HTTP server around it: what the server runs, and what fuzz tests drive directly. */
     static RequestPipeline pipeline(MockConfig config, Clock clock, MockControls controls, StreamWriter streams) {
-        return RequestPath.assemble(config, components(config, controls), controls, streams);
+        return RequestPath.assemble(config, components(config, controls, clock, DriftLog.off(clock)), controls, streams);
     }
 
-    /** The state the admin API and the test kit change: the configured quotas, rules and fixtures, an empty cache. */
+    /**
+     * The state the admin API and the test kit change: the configured quotas, rules and fixtures (matched
+     * with record mode's relaxations), an empty cache.
+     */
     static MockControls controls(MockConfig config, Clock clock) {
         PromptCache cache = new PromptCache(clock, ESTIMATOR, config.promptCache.maxEntries, config.promptCache.minimumFor());
-        return MockControls.create(config.quota, config.faults, config.journal, FixtureCatalogue.of(config.fixtures), cache, clock);
+        FixtureCatalogue fixtures = FixtureCatalogue.of(config.fixtures).relaxed(config.record.ignore);
+        return MockControls.create(config.quota, config.faults, config.journal, fixtures, cache, clock);
     }
 
     /** The one listening socket: idle connections are closed, and a burst of connects is queued, not refused. */
@@ -145,12 +163,30 @@ public final class MockServer implements AutoCloseable {
         return connector;
     }
 
-    private static RequestPath.Components components(MockConfig config, MockControls controls) {
+    private static RequestPath.Components components(MockConfig config, MockControls controls, Clock clock, DriftLog drift) {
+        RecordSettings record = config.record;
+        RecordingStage recording = record.from == null ? null : new RecordingStage(
+                upstream(record.from, record.region, "--record-from", config),
+                new Recorder(Path.of(record.dir), record.ignore, record.from, clock));
+        AnswerSelection.Replay replay = new AnswerSelection.Replay(
+                AnswerSelection.OnMiss.valueOf(record.onMiss.toUpperCase(java.util.Locale.ROOT)),
+                recording == null ? null : recording::forward, record.replayTiming.equals("recorded"));
+        Function<RequestPipeline, Stage> compare = config.compare.with == null ? null : mockOnly -> new CompareStage(
+                upstream(config.compare.with, config.compare.region, "--compare-with", config), mockOnly, drift, clock);
         return new RequestPath.Components(
                 ModelCatalogue.load(config.models, config.servesOffMantleModels()),
                 new ContextEditing(ESTIMATOR, config.validation.contextManagement.equals("apply")),
                 new TokenCounting(ESTIMATOR, controls.promptCache()),
-                new AnswerSelection(controls.fixtures(), new FixtureAnswers(ESTIMATOR), new AnswerGenerator(config.generator.seed)));
+                new AnswerSelection(controls.fixtures(), new FixtureAnswers(ESTIMATOR), new AnswerGenerator(config.generator.seed), replay),
+                record.recordsEverything() ? recording : null, compare);
+    }
+
+    /** The upstream of record or compare mode, signed with the user's credentials; says which, never what. */
+    private static Upstream upstream(String url, String region, String setting, MockConfig config) {
+        UpstreamTarget target = UpstreamTarget.of(url, region, setting);
+        Upstream upstream = new Upstream(target, UpstreamSigner.choose(target.region(), config.upstreamCredentials, System.getenv()));
+        LOG.info("upstream for {}: {}", setting, upstream.describe());
+        return upstream;
     }
 
     /** Quotas, fault rules, journal and metrics, for in-process tests that prefer them to the admin API. */

@@ -33,6 +33,9 @@ import java.util.List;
  * <pre>
  * receive (request id, bounded body)          server.HttpEntry
  *   -> authenticate: SigV4 or bearer key        auth.AuthStage
+ *   -> record mode: relay the upstream's answer, write a fixture   recording.RecordingStage
+ *      compare mode: relay the upstream's, run this path for the mock's, log drift   drift.CompareStage
+ *      (either ends the path here: the stages below run only for the mock's own answer)
  *   -> parse: version, betas, JSON            api.RequestParser
  *   -> validate per API version               api.validation.RequestValidator
  *   -> thinking blocks: signatures, order     thinking.ThinkingChecks
@@ -45,6 +48,7 @@ import java.util.List;
  *   -> quota admission (429 before any work)  quota.QuotaAdmission
  *   -> faults: x-mock-fault header, rules     faults.FaultInjection
  *   -> answer: fixture match, else generator  answer.AnswerSelection
+ *      (or per record.on-miss: a 404 naming the nearest recordings, or the upstream, recorded)
  *   -> x-mock-stop-reason header              answer.StopReasonHeader
  *   -> sign the answer's thinking blocks      thinking.AnswerSigning
  *   -> open-stream gauge                      admin.MetricsRegistry
@@ -81,9 +85,22 @@ final class RequestPath {
         List<ExchangeObserver> observers = new ArrayList<>();
         observers.add(controls.journal());
         observers.add(controls.metrics());
+        if (c.recording() != null) {
+            stages.add(1, c.recording());
+        }
+        if (c.compare() != null) {
+            // The mock's own answer takes the whole path, the auth again included; only the relayed exchange is journalled.
+            stages.add(1, c.compare().apply(new RequestPipeline(stages, encoder, List.of())));
+        }
         return new RequestPipeline(stages, encoder, observers);
     }
 
-    /** The long-lived parts the stages share (catalogue, caches, fixtures), built once at start. */
-    record Components(ModelCatalogue catalogue, Stage contextEditing, Stage tokenCounting, Stage answerSelection) {}
+    /**
+     * The long-lived parts the stages share (catalogue, caches, fixtures), built once at start.
+     *
+     * @param recording record mode's stage, or null
+     * @param compare   compare mode's stage, given the mock's own request path, or null
+     */
+    record Components(ModelCatalogue catalogue, Stage contextEditing, Stage tokenCounting, Stage answerSelection,
+            Stage recording, java.util.function.Function<RequestPipeline, Stage> compare) {}
 }

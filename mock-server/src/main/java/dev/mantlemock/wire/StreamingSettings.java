@@ -6,6 +6,9 @@ import dev.mantlemock.domain.StreamTiming;
 
 /** Default pacing of streams: a preset, with any field overriding it. */
 public final class StreamingSettings {
+    /** The preset of a recorded fixture's timing: the pace captured from the upstream. */
+    public static final String RECORDED = "recorded";
+
     /** {@code fast} (no delay, the default for tests) or {@code realistic}. */
     public String preset = "fast";
 
@@ -18,6 +21,11 @@ public final class StreamingSettings {
     public Double jitter;
 
     public Long seed;
+
+    /** Whether this is a recording's captured pace, which {@code record.replay-timing: preset} sets aside. */
+    public boolean isRecorded() {
+        return RECORDED.equals(preset);
+    }
 
     /** A {@code ping} event every this many events after the first content block starts; 0 for only the first. */
     @JsonProperty("ping-every")
@@ -44,8 +52,10 @@ public final class StreamingSettings {
         StreamTiming base = switch (preset) {
             case "fast" -> StreamTiming.FAST;
             case "realistic" -> StreamTiming.REALISTIC;
+            // A recording's own pace: the fields the recorder wrote (time to first token, tokens/s) on no delay.
+            case RECORDED -> StreamTiming.FAST;
             default -> throw new IllegalArgumentException(
-                    "streaming.preset must be 'fast' or 'realistic', not '" + preset + "'");
+                    "streaming.preset must be 'fast' or 'realistic' ('recorded' in a recorded fixture), not '" + preset + "'");
         };
         return new StreamTiming(
                 timeToFirstTokenMillis != null ? timeToFirstTokenMillis : base.timeToFirstTokenMillis(),

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mantlemock.testing.RawRequest;
 import dev.mantlemock.testing.RunningMock;
-import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -88,7 +86,7 @@ class DroppedClientsTest {
             s.setSoTimeout(10_000);
             s.getOutputStream().write(RawRequest.messages(body, "x-mock-fault", fault));
             s.getOutputStream().flush();
-            readUntil(s.getInputStream(), "event: message_start");
+            RawRequest.readUntil(s.getInputStream(), "event: message_start");
             sockets.add(s);
         }
         assertThat(mock.server().controls().metrics().openStreamCount()).isEqualTo(CLIENTS);
@@ -107,15 +105,5 @@ class DroppedClientsTest {
         assertThat(mock.server().controls().metrics().openStreamCount()).as("open streams").isZero();
         assertThat(mock.server().pendingPacerTasks()).as("tasks waiting on the stream timer").isZero();
         assertThat(mock.get("/_mock/health").statusCode()).isEqualTo(200);
-    }
-
-    private static void readUntil(InputStream in, String marker) throws Exception {
-        StringBuilder seen = new StringBuilder();
-        byte[] buf = new byte[1024];
-        while (seen.indexOf(marker) < 0) {
-            int n = in.read(buf);
-            assertThat(n).as("the stream began before the client left").isPositive();
-            seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-        }
     }
 }

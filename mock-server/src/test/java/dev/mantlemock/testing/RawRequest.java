@@ -47,4 +47,18 @@ public final class RawRequest {
         }
         return parsed;
     }
+
+    /** Reads a response from a socket until {@code marker} has arrived; what arrived so far. Fails the test if it ends first. */
+    public static String readUntil(java.io.InputStream in, String marker) throws java.io.IOException {
+        StringBuilder seen = new StringBuilder();
+        byte[] buf = new byte[1024];
+        while (seen.indexOf(marker) < 0) {
+            int n = in.read(buf);
+            if (n <= 0) {
+                throw new AssertionError("the response ended before " + marker + " arrived: " + seen);
+            }
+            seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        }
+        return seen.toString();
+    }
 }

@@ -1,0 +1,71 @@
+package dev.mantlemock.drift;
+
+import dev.mantlemock.domain.Completion;
+import dev.mantlemock.domain.Endpoint;
+import dev.mantlemock.domain.HttpRequestView;
+import dev.mantlemock.domain.Ids;
+import dev.mantlemock.pipeline.Exchange;
+import dev.mantlemock.pipeline.Needs;
+import dev.mantlemock.pipeline.Relay;
+import dev.mantlemock.pipeline.RequestPipeline;
+import dev.mantlemock.pipeline.Slot;
+import dev.mantlemock.pipeline.Stage;
+import dev.mantlemock.upstream.Capture;
+import dev.mantlemock.upstream.CapturingChannel;
+import dev.mantlemock.upstream.Upstream;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Compare mode, right after the mock's own auth: the request is answered by the mock (its whole request
+ * path, into a capture) and by the upstream (relayed to the client, so a team's run stays real); once
+ * both have finished, every difference goes to the drift log.
+ */
+public final class CompareStage implements Stage {
+    private final Upstream upstream;
+    private final RequestPipeline mock;
+    private final DriftLog log;
+    private final Clock clock;
+
+    public CompareStage(Upstream upstream, RequestPipeline mock, DriftLog log, Clock clock) {
+        this.upstream = upstream;
+        this.mock = mock;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    @Override
+    public Needs needs() {
+        return Needs.reads(Slot.PRINCIPAL).andProvides(Slot.RELAY);
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        String requestId = exchange.requestId();
+        Endpoint endpoint = exchange.endpoint();
+        HttpRequestView request = exchange.request();
+        Relay relay = channel -> {
+            Capture theirs = new Capture();
+            CompletableFuture<Completion> relayed = upstream.relay(requestId, endpoint, request, channel, theirs);
+            Capture ours = new Capture();
+            CompletableFuture<Void> answered = mock.handle(
+                    new Exchange(Ids.requestId(), endpoint, request, clock.instant(), System.nanoTime()), new CapturingChannel(ours));
+            return relayed.thenCombine(answered, (done, ignored) -> {
+                // An upstream that never answered, or a client that left, leaves no whole answer to compare.
+                if (theirs.outcome() != null && theirs.outcome() != Capture.Outcome.CLIENT_LEFT) {
+                    log.note(requestId, endpoint.path(), model(request), Drift.between(ours, theirs));
+                }
+                return done;
+            });
+        };
+        exchange.relay(relay);
+    }
+
+    private static String model(HttpRequestView request) {
+        try {
+            return dev.mantlemock.domain.Json.MAPPER.readTree(request.body()).path("model").asText(null);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+}
