@@ -107,6 +107,7 @@ public final class CommandLine {
             "docs/faults.md", "x-mock-fault and fault rules",
             "docs/admin-api.md", "the /_mock/ routes",
             "docs/configuration.md", "every flag and config key",
+            "docs/record-replay-compare.md", "--record-from, --on-miss, --compare-with: real answers as fixtures, drift",
             "docs/contract-tests.md", "one suite for the mock and the real endpoint",
             "docs/load-tests.md", "Gatling scenarios and the quota probe",
             "docs/dashboard-and-report.md", "the load run's HTML report and the live dashboard at /_mock/ui",
