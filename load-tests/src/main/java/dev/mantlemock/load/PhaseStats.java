@@ -27,7 +27,8 @@ public record PhaseStats(
         long ttftP50Ms,
         long ttftP95Ms,
         long ttftP99Ms,
-        double outputTokensPerSecondP50) {
+        double outputTokensPerSecondP50,
+        double latencyMeanMs) {
 
     public static PhaseStats of(String phase, List<Outcome> outcomes, double seconds) {
         if (!(seconds > 0)) {
@@ -39,6 +40,7 @@ public record PhaseStats(
         long output = 0;
         long reserved = 0;
         int streamed = 0;
+        long latencySum = 0;
         long[] latencies = new long[outcomes.size()];
         long[] ttfts = new long[outcomes.size()];
         long[] speeds = new long[outcomes.size()];
@@ -54,6 +56,7 @@ public record PhaseStats(
                 output += o.outputTokens();
                 reserved += o.inputTokens() + o.maxTokens();
                 latencies[i++] = o.latencyMillis();
+                latencySum += o.latencyMillis();
                 if (o.ttftMillis() >= 0) {
                     ttfts[streamed++] = o.ttftMillis();
                 }
@@ -79,6 +82,7 @@ public record PhaseStats(
                 answered == 0 ? 0 : (input + output) / (double) answered,
                 latency.at(50), latency.at(95), latency.at(99),
                 ttft.at(50), ttft.at(95), ttft.at(99),
-                speed.at(50));
+                speed.at(50),
+                i == 0 ? 0 : latencySum / (double) i);
     }
 }
