@@ -21,6 +21,8 @@ public final class EdgeProbe {
     static final int MEASURED_REQUESTS = 100;
     /** The load generator offers up to this multiple of the predicted edge. */
     public static final double MAX_RATE_FACTOR = 3;
+    /** Steps the time budget allows when none is given: enough to bracket and bisect a prediction 20% off. */
+    public static final int DEFAULT_BUDGET_STEPS = 12;
 
     private final QuotaPlan plan;
     private final double windowSeconds;
@@ -31,6 +33,7 @@ public final class EdgeProbe {
     private final double settleSeconds;
     private final double measureSeconds;
     private final EdgeSearch search;
+    private final int maxSteps;
     private final List<Double> rates = new ArrayList<>();
 
     /**
@@ -57,7 +60,7 @@ public final class EdgeProbe {
      * @param baselineP95Ms   p95 answer time of unloaded requests: the latency knee is measured against it
      * @param maxShare        "almost no 429s"
      * @param stepSeconds     each step's length, or 0 for the window plus enough time for {@value #MEASURED_REQUESTS} requests
-     * @param budgetSeconds   the time budget: the search stops after as many whole steps
+     * @param budgetSeconds   the time budget: the search stops after as many whole steps; 0 for {@value #DEFAULT_BUDGET_STEPS} steps
      */
     public EdgeProbe(QuotaPlan plan, double windowSeconds, double latencySeconds, long outputQuotaTpm, long baselineP95Ms,
                      double maxShare, double stepSeconds, double budgetSeconds) {
@@ -73,7 +76,7 @@ public final class EdgeProbe {
         this.measureSeconds = stepSeconds > 0 ? Math.max(1, stepSeconds - settleSeconds)
                 : Math.max(windowSeconds, Math.min(10 * windowSeconds, MEASURED_REQUESTS / predicted));
         double resolutionRate = RESOLUTION * plan.quotaInputTpm() / 60.0 / plan.shape().settledCharge();
-        int maxSteps = (int) Math.max(1, Math.floor(budgetSeconds / stepSeconds()));
+        this.maxSteps = budgetSeconds > 0 ? (int) Math.max(1, Math.floor(budgetSeconds / stepSeconds())) : DEFAULT_BUDGET_STEPS;
         this.search = new EdgeSearch(predicted, resolutionRate, maxSteps, predicted * MAX_RATE_FACTOR);
     }
 
@@ -87,6 +90,11 @@ public final class EdgeProbe {
 
     public double stepSeconds() {
         return settleSeconds + measureSeconds;
+    }
+
+    /** The longest the search can take: whole steps within the budget. */
+    public double budgetSeconds() {
+        return maxSteps * stepSeconds();
     }
 
     public double predictedRate() {
