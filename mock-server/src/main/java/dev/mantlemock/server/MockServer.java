@@ -85,10 +85,12 @@ public final class MockServer implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true); // a wait ended early (the client left) leaves no task behind
         MockControls controls = MockControls.create(config.quota, config.faults, config.journal, clock);
         StreamWriter streams = new StreamWriter(timer, new SseEncoder(config.streaming.pingEvery, new MessageJson(config.responses)));
-        RequestPipeline pipeline = pipeline(config, clock, controls, streams);
+        ExecutorService workers = Workers.start();
+        // A request that waits (a queueing quota) is resumed on the workers after its wait: the timer only counts.
+        RequestPipeline.Later later = (millis, task) -> timer.schedule(() -> workers.execute(task), millis, TimeUnit.MILLISECONDS);
+        RequestPipeline pipeline = RequestPath.assemble(config, components(config, clock), controls, streams, later);
         AdminApi admin = new AdminApi(controls, config.admin, config.host);
         ConnectionSettings limits = config.connections;
-        ExecutorService workers = Workers.start();
         HttpEntry entry = new HttpEntry(pipeline, workers, clock, config.maxBodyBytes, limits.bodyReadTimeoutMillis());
 
         Javalin app = Javalin.create(cfg -> {
@@ -122,7 +124,7 @@ public final class MockServer implements AutoCloseable {
 
     /** The request path without the HTTP server around it: what the server runs, and what fuzz tests drive directly. */
     static RequestPipeline pipeline(MockConfig config, Clock clock, MockControls controls, StreamWriter streams) {
-        return RequestPath.assemble(config, components(config, clock), controls, streams);
+        return RequestPath.assemble(config, components(config, clock), controls, streams, RequestPipeline.Later.NEVER);
     }
 
     /** The one listening socket: idle connections are closed, and a burst of connects is queued, not refused. */

@@ -43,6 +43,7 @@ import java.util.List;
  *   -> context editing (context_management)   tokens.ContextEditing
  *   -> input tokens, prompt cache, context    tokens.TokenCounting
  *   -> quota admission (429 before any work)  quota.QuotaAdmission
+ *      (queue mode: waits for room without a thread, resumed here by the pipeline)
  *   -> faults: x-mock-fault header, rules     faults.FaultInjection
  *   -> answer: fixture match, else generator  answer.AnswerSelection
  *   -> x-mock-stop-reason header              answer.StopReasonHeader
@@ -56,7 +57,8 @@ import java.util.List;
 final class RequestPath {
     private RequestPath() {}
 
-    static RequestPipeline assemble(MockConfig config, Components c, MockControls controls, StreamWriter streams) {
+    static RequestPipeline assemble(MockConfig config, Components c, MockControls controls, StreamWriter streams,
+                                    RequestPipeline.Later later) {
         FeatureTable features = FeatureTable.builtIn();
         List<Stage> stages = new ArrayList<>();
         stages.add(AuthStage.from(config.auth.withRegion(config.region)));
@@ -81,7 +83,7 @@ final class RequestPath {
         List<ExchangeObserver> observers = new ArrayList<>();
         observers.add(controls.journal());
         observers.add(controls.metrics());
-        return new RequestPipeline(stages, encoder, observers);
+        return new RequestPipeline(stages, encoder, observers, later);
     }
 
     /** The long-lived parts the stages share (catalogue, caches, fixtures), built once at start. */
