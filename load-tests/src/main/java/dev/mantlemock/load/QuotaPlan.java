@@ -46,6 +46,16 @@ public record QuotaPlan(long quotaInputTpm, RequestShape shape) {
         return 1 - admitted / offered;
     }
 
+    /**
+     * The share a window must refuse when requests really arrived at {@code offeredPerSecond} and
+     * really settled {@code settledCharge} each: the same arithmetic on what a run measured, so a load
+     * generator that fell behind its plan on a busy machine does not make the expectation wrong.
+     */
+    public double expectedThrottledShareAt(double offeredPerSecond, double settledCharge) {
+        double sustainable = quotaInputTpm / settledCharge / 60.0;
+        return offeredPerSecond <= sustainable ? 0 : 1 - sustainable / offeredPerSecond;
+    }
+
     /** Output tokens per minute the plan generates at {@code loadFactor}: must stay under the output quota to test input TPM alone. */
     public double outputTpmAt(double loadFactor) {
         double admittedPerMinute = Math.min(rateAt(loadFactor).perSecond(), sustainableRate().perSecond()) * 60;

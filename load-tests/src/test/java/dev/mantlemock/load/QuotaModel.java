@@ -10,7 +10,7 @@ import java.util.PriorityQueue;
  * window of 60 slots ({@code QuotaWindow}), admission of input + {@code max_tokens} if the window
  * has room and the output window is not full ({@code QuotaBucket.admit}), the refund of the unused
  * reservation and the output charge at completion ({@code QuotaSettlement}), and in queue mode a
- * bounded wait that retries when the window frees enough ({@code QuotaQueue}). load-tests cannot put
+ * bounded wait that retries when the window frees enough ({@code QuotaAdmission} in queue mode). load-tests cannot put
  * the mock's classes on Gatling's classpath (README "Load tests"), hence this copy of the arithmetic;
  * the short real run in {@code QuotaProbeIT} checks the probe against the real mock.
  */

@@ -207,6 +207,16 @@ final class LoadRun implements AutoCloseable {
         return stats;
     }
 
+    /**
+     * Requests per second as they were really sent in a phase (from the first send to the last), not
+     * as planned: on a busy machine Gatling can fall behind its schedule. NaN with fewer than two.
+     */
+    double sentPerSecond(String phase) {
+        long[] sent = meter.outcomes().stream().filter(o -> o.phase().equals(phase)).mapToLong(Outcome::sentAtMillis).sorted().toArray();
+        return sent.length < 2 || sent[sent.length - 1] == sent[0] ? Double.NaN
+                : (sent.length - 1) * 1000.0 / (sent[sent.length - 1] - sent[0]);
+    }
+
     PhaseStats overall(double seconds) {
         return PhaseStats.of("whole run", meter.outcomes(), seconds);
     }
