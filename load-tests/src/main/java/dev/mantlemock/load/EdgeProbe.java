@@ -29,7 +29,7 @@ public final class EdgeProbe {
     private final double latencySeconds;
     private final long outputQuotaTpm;
     private final double maxShare;
-    private final long lateMillis;
+    private long lateMillis;
     private final double settleSeconds;
     private final double measureSeconds;
     private final EdgeSearch search;
@@ -119,7 +119,12 @@ public final class EdgeProbe {
             StepResult r = runner.run(name, rate);
             rates.add(rate);
             search.record(rate, StepVerdict.of(r.measured(), r.unansweredOlderThan(lateMillis), maxShare, lateMillis));
-            stats.add(PhaseStats.of(name, r.measured(), measureSeconds));
+            PhaseStats step = PhaseStats.of(name, r.measured(), measureSeconds);
+            stats.add(step);
+            if (stats.size() == 1 && step.answered() > 0) {
+                // The first step, just below the predicted edge, shows unloaded answer times better than a few cold samples.
+                lateMillis = Math.min(lateMillis, StepVerdict.lateMillis(step.latencyP95Ms()));
+            }
         }
         return stats;
     }

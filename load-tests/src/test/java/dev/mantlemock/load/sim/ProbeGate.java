@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ProbeGate implements EdgeProbe.StepRunner {
     private final Meter meter;
+    private final long maxWaitMillis;
     private final double settleSeconds;
     private final double measureSeconds;
     private volatile Step step;
@@ -30,8 +31,10 @@ final class ProbeGate implements EdgeProbe.StepRunner {
     /** Counted down by the first user Gatling offers: the first step starts then, not before Gatling does. */
     private final java.util.concurrent.CountDownLatch gatlingStarted = new java.util.concurrent.CountDownLatch(1);
 
-    ProbeGate(Meter meter, double settleSeconds, double measureSeconds) {
+    /** @param maxWaitMillis the longest to wait for answers still out (a request's timeout) */
+    ProbeGate(Meter meter, long maxWaitMillis, double settleSeconds, double measureSeconds) {
         this.meter = meter;
+        this.maxWaitMillis = maxWaitMillis;
         this.settleSeconds = settleSeconds;
         this.measureSeconds = measureSeconds;
     }
@@ -71,6 +74,9 @@ final class ProbeGate implements EdgeProbe.StepRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // A queueing endpoint may still hold requests of the step before: a step starts once they are answered,
+        // so their waits are not charged to it. Against a throttling one nothing is out for long.
+        awaitAnswers();
         long start = System.currentTimeMillis();
         long measureFrom = start + Math.round(settleSeconds * 1000);
         long end = measureFrom + Math.round(measureSeconds * 1000);
@@ -90,20 +96,26 @@ final class ProbeGate implements EdgeProbe.StepRunner {
     }
 
     /**
-     * Ends the probe: no more requests pass; once every request sent has its answer (or after
-     * {@code maxWaitMillis}), {@link #stopped()} turns true and Gatling stops.
+     * Ends the probe: no more requests pass; once every request sent has its answer (or after the
+     * longest wait), {@link #stopped()} turns true and Gatling stops.
      */
-    void finish(long maxWaitMillis) {
+    void finish() {
         finished = true;
+        step = null;
+        awaitAnswers();
+        stopped = true;
+    }
+
+    /** Until every request sent so far has its outcome, or a request's timeout has passed. */
+    private void awaitAnswers() {
         long until = System.currentTimeMillis() + maxWaitMillis;
         try {
-            while (meter.outcomes().size() + meter.dropped() < sentInAll.get() && System.currentTimeMillis() < until) {
-                Thread.sleep(100);
+            while (meter.recorded() < sentInAll.get() && System.currentTimeMillis() < until) {
+                Thread.sleep(20);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        stopped = true;
     }
 
     boolean stopped() {

@@ -34,7 +34,8 @@ public class QuotaProbe extends Simulation {
     private final QuotaPlan plan = new QuotaPlan(run.settings.quotaTpm(), run.shape);
     private final double window = run.settings.windowSeconds();
     private final EdgeProbe probe = newProbe();
-    private final ProbeGate gate = new ProbeGate(run.meter, probe.settleSeconds(), probe.measureSeconds());
+    private final ProbeGate gate = new ProbeGate(run.meter, Math.round(run.settings.requestTimeoutSeconds() * 1000),
+            probe.settleSeconds(), probe.measureSeconds());
     private final double budgetSeconds = probe.budgetSeconds();
     private volatile List<PhaseStats> decided = List.of();
 
@@ -87,7 +88,7 @@ public class QuotaProbe extends Simulation {
                     return gate.run(name, rate);
                 });
             } finally {
-                gate.finish(Math.round(run.settings.requestTimeoutSeconds() * 1000));
+                gate.finish();
             }
         }, "quota-probe");
         controller.setDaemon(true);
