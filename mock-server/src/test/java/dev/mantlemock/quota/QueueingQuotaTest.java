@@ -129,6 +129,15 @@ class QueueingQuotaTest {
     }
 
     @Test
+    void theQueueIsSetInTheYamlConfigLikeTheOtherQuotaKeys(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("mock.yaml");
+        java.nio.file.Files.writeString(file, "quota:\n  on-quota-exceeded: queue\n  max-queue-wait-seconds: 2\n");
+        MockConfig c = CommandLine.parse("--config", file.toString());
+        assertThat(c.quota.onQuotaExceeded).isEqualTo(QuotaExceeded.QUEUE);
+        assertThat(c.quota.maxQueueWaitMillis()).isEqualTo(2000);
+    }
+
+    @Test
     void theQueueIsSetByFlagsAndBadValuesGetOneLineReasons() {
         MockConfig c = CommandLine.parse("--quota-exceeded", "queue", "--quota-max-queue-wait", "2.5");
         assertThat(c.quota.onQuotaExceeded).isEqualTo(QuotaExceeded.QUEUE);
