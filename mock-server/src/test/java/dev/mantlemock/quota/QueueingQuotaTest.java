@@ -31,17 +31,17 @@ class QueueingQuotaTest {
                 .model(ScopedMock.MODEL).addUserMessage("Tell me about quotas.").build()).inputTokens();
     }
 
-    /** A 1 s window holding 100 input tokens, in queue mode. */
-    private static void smallQueueingQuota(MockConfig c, double maxWaitSeconds) {
-        c.quota.windowSeconds = 1;
-        c.quota.inputTokensPerMinute = 6000;
+    /** A window of {@code windowSeconds} holding 100 input tokens (one request of the tests), in queue mode. */
+    private static void queueingQuota(MockConfig c, double windowSeconds, double maxWaitSeconds) {
+        c.quota.windowSeconds = windowSeconds;
+        c.quota.inputTokensPerMinute = Math.round(100 * 60 / windowSeconds);
         c.quota.onQuotaExceeded = QuotaExceeded.QUEUE;
         c.quota.maxQueueWaitSeconds = maxWaitSeconds;
     }
 
     @Test
     void overTheQuotaInQueueModeARequestIsAnsweredLateInsteadOfRefused() {
-        try (ScopedMock mock = ScopedMock.start(c -> smallQueueingQuota(c, 5))) {
+        try (ScopedMock mock = ScopedMock.start(c -> queueingQuota(c, 1, 5))) {
             long maxTokens = 100 - askInputTokens(mock);
             mock.client("queued", 0).messages().create(ScopedMock.ask(maxTokens));
             // No retries: only the mock's queue can turn this into an answer.
@@ -57,11 +57,7 @@ class QueueingQuotaTest {
     @Test
     void aRequestThatWouldWaitLongerThanAllowedGetsTheUsual429() {
         // A 10 s window: room comes back only after ~10 s, far beyond a 0.2 s wait.
-        try (ScopedMock mock = ScopedMock.start(c -> {
-            smallQueueingQuota(c, 0.2);
-            c.quota.windowSeconds = 10;
-            c.quota.inputTokensPerMinute = 600;
-        })) {
+        try (ScopedMock mock = ScopedMock.start(c -> queueingQuota(c, 10, 0.2))) {
             long maxTokens = 100 - askInputTokens(mock);
             mock.client("too-long", 0).messages().create(ScopedMock.ask(maxTokens));
             assertThatThrownBy(() -> mock.client("too-long", 0).messages().create(ScopedMock.ask(maxTokens)))
@@ -75,11 +71,7 @@ class QueueingQuotaTest {
     @Test
     void manyWaitingRequestsHoldNoThreadSoHealthAndOtherModelsAreStillAnswered() throws Exception {
         // Waits of up to 5 s in a 4 s window that one request fills: the others wait (or give up) in the queue.
-        try (ScopedMock mock = ScopedMock.start(c -> {
-            smallQueueingQuota(c, 5);
-            c.quota.windowSeconds = 4;
-            c.quota.inputTokensPerMinute = 1500;
-        })) {
+        try (ScopedMock mock = ScopedMock.start(c -> queueingQuota(c, 4, 5))) {
             long maxTokens = 100 - askInputTokens(mock);
             mock.client("fill", 0).messages().create(ScopedMock.ask(maxTokens));
             // More requests wait at once than the server has Messages workers (server.Workers.THREADS):
