@@ -17,8 +17,8 @@ import java.util.OptionalDouble;
 public final class EdgeProbe {
     /** The bracket width the search aims at, as a share of the quota. */
     public static final double RESOLUTION = 0.01;
-    /** Requests a measured part should hold, so a 1% share of 429s is one request, not a fraction. */
-    static final int MEASURED_REQUESTS = 100;
+    /** Requests a measured part should hold, so a 1% share of 429s is more than one request. */
+    static final int MEASURED_REQUESTS = 150;
     /** The load generator offers up to this multiple of the predicted edge. */
     public static final double MAX_RATE_FACTOR = 3;
     /** Steps the time budget allows when none is given: enough to bracket and bisect a prediction 20% off. */

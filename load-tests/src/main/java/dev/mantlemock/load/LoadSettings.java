@@ -108,7 +108,7 @@ public final class LoadSettings {
         return decimal("load.tolerance", 0.05);
     }
 
-    /** Each probe step's length; 0 (default): the window, then long enough to measure about 100 requests. */
+    /** Each probe step's length; 0 (default): the window, then long enough to measure about 150 requests. */
     public double stepSeconds() {
         return decimal("load.stepSeconds", 0);
     }
