@@ -108,20 +108,19 @@ public final class LoadSettings {
         return decimal("load.tolerance", 0.05);
     }
 
-    public double probeFromTpm() {
-        return decimal("load.probeFromTpm", quotaTpm() * 0.8);
-    }
-
-    public double probeToTpm() {
-        return decimal("load.probeToTpm", quotaTpm() * 1.2);
-    }
-
-    public double probeStepTpm() {
-        return decimal("load.probeStepTpm", quotaTpm() * 0.025);
-    }
-
+    /** Each probe step's length; 0 (default): the window, then long enough to measure about 150 requests. */
     public double stepSeconds() {
-        return decimal("load.stepSeconds", 60);
+        return decimal("load.stepSeconds", 0);
+    }
+
+    /** The probe's time budget: it stops after as many whole steps even if the edge is not resolved to 1% yet. */
+    public double probeBudgetSeconds() {
+        return decimal("load.probeBudgetSeconds", 0);
+    }
+
+    /** Whether {@code load.window} was given: if not, the probe chooses the mock's window for the shape. */
+    public boolean windowGiven() {
+        return text("load.window", null) != null;
     }
 
     /** Hard ceiling on requests a run may send; a plan that would send more refuses to start. */

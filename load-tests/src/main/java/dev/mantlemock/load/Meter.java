@@ -39,6 +39,11 @@ public final class Meter {
         return new ArrayList<>(outcomes);
     }
 
+    /** Outcomes recorded so far, kept or not: cheap, for waiting until every request sent is answered. */
+    public long recorded() {
+        return count.get();
+    }
+
     public long dropped() {
         return dropped.get();
     }

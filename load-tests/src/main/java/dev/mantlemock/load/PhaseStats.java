@@ -34,7 +34,8 @@ public record PhaseStats(
         long ttftP99Ms,
         double outputTokensPerSecondP50,
         double offeredTpm,
-        double admittedTpm) {
+        double admittedTpm,
+        double latencyMeanMs) {
 
     public static PhaseStats of(String phase, List<Outcome> outcomes, double seconds) {
         if (!(seconds > 0)) {
@@ -46,6 +47,7 @@ public record PhaseStats(
         long output = 0;
         long reserved = 0;
         int streamed = 0;
+        long latencySum = 0;
         long[] latencies = new long[outcomes.size()];
         long[] ttfts = new long[outcomes.size()];
         long[] speeds = new long[outcomes.size()];
@@ -61,6 +63,7 @@ public record PhaseStats(
                 output += o.outputTokens();
                 reserved += o.inputTokens() + o.maxTokens();
                 latencies[i++] = o.latencyMillis();
+                latencySum += o.latencyMillis();
                 if (o.ttftMillis() >= 0) {
                     ttfts[streamed++] = o.ttftMillis();
                 }
@@ -88,6 +91,7 @@ public record PhaseStats(
                 ttft.at(50), ttft.at(95), ttft.at(99),
                 speed.at(50),
                 answered == 0 ? 0 : requests * perMinute * reserved / (double) answered,
-                reserved * perMinute);
+                reserved * perMinute,
+                i == 0 ? 0 : latencySum / (double) i);
     }
 }

@@ -32,6 +32,11 @@ public record RequestShape(long inputTokens, long maxTokens, long expectedOutput
         return inputTokens + expectedOutputTokens;
     }
 
+    /** The part of the {@code max_tokens} reservation an answer does not use: refunded at completion. */
+    public long unusedReservation() {
+        return maxTokens - expectedOutputTokens;
+    }
+
     public RequestShape withExpectedOutputTokens(long measured) {
         return new RequestShape(inputTokens, maxTokens, Math.min(maxTokens, measured), streamingShare);
     }

@@ -283,6 +283,8 @@ public final class AdminApi implements AutoCloseable {
         public boolean retryAfter;
         public boolean rateLimitHeaders;
         public dev.mantlemock.quota.OutputExhaustion onOutputExhausted;
+        public dev.mantlemock.quota.QuotaExceeded onQuotaExceeded = dev.mantlemock.quota.QuotaExceeded.THROTTLE;
+        public double maxQueueWaitSeconds = 10;
         public List<QuotaConfig.Override> overrides;
 
         static QuotaSettingsView of(QuotaBook.Settings s) {
@@ -295,6 +297,8 @@ public final class AdminApi implements AutoCloseable {
             v.retryAfter = s.retryAfter();
             v.rateLimitHeaders = s.rateLimitHeaders();
             v.onOutputExhausted = s.onOutputExhausted();
+            v.onQuotaExceeded = s.onQuotaExceeded();
+            v.maxQueueWaitSeconds = s.maxQueueWaitMillis() / 1000.0;
             v.overrides = s.overrides();
             return v;
         }
@@ -302,12 +306,17 @@ public final class AdminApi implements AutoCloseable {
         QuotaBook.Settings toSettings() {
             QuotaConfig c = new QuotaConfig();
             c.windowSeconds = windowSeconds;
+            c.maxQueueWaitSeconds = maxQueueWaitSeconds;
             if (onOutputExhausted == null) {
                 throw dev.mantlemock.quota.OutputExhaustion.invalid("null");
             }
+            if (onQuotaExceeded == null) {
+                throw dev.mantlemock.quota.QuotaExceeded.invalid("null");
+            }
             return new QuotaBook.Settings(enabled, c.windowMillis(),
                     new dev.mantlemock.quota.TokenQuota(inputTokensPerMinute, outputTokensPerMinute, requestsPerMinute),
-                    overrides == null ? List.of() : overrides, retryAfter, rateLimitHeaders, onOutputExhausted);
+                    overrides == null ? List.of() : overrides, retryAfter, rateLimitHeaders, onOutputExhausted,
+                    onQuotaExceeded, c.maxQueueWaitMillis());
         }
     }
 

@@ -141,6 +141,10 @@ public final class MetricsRegistry implements ExchangeObserver {
         head(out, "mantle_mock_throttled_requests_total", "counter", "Requests refused with 429 by a quota, by quota.");
         throttledByQuota().forEach((quota, n) ->
                 out.append("mantle_mock_throttled_requests_total{quota=\"").append(quota).append("\"} ").append(n).append('\n'));
+        counter(out, "mantle_mock_quota_admitted_late_total", "Requests admitted after waiting for room (quota queue mode).",
+                quotas == null ? 0 : quotas.admittedLate());
+        head(out, "mantle_mock_quota_waiting", "gauge", "Requests waiting for room now (quota queue mode).");
+        out.append("mantle_mock_quota_waiting ").append(quotas == null ? 0 : quotas.waiting()).append('\n');
         head(out, "mantle_mock_faults_injected_total", "counter", "Faults injected, by kind.");
         for (FaultKind kind : FaultKind.values()) {
             out.append("mantle_mock_faults_injected_total{fault=\"").append(kind.wireName()).append("\"} ")

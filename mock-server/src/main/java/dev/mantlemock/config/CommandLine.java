@@ -3,6 +3,7 @@ package dev.mantlemock.config;
 import dev.mantlemock.domain.ConfigException;
 import dev.mantlemock.fixtures.FixtureCatalogue;
 import dev.mantlemock.quota.QuotaConfig;
+import dev.mantlemock.quota.QuotaExceeded;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,6 +36,10 @@ public final class CommandLine {
                 (c, v) -> c.quota.requestsPerMinute = atLeast(0, v, "--rpm")));
         FLAGS.put("--quota-window", new Flag("quota window in seconds; quotas scale with it (default 60)",
                 (c, v) -> c.quota.windowSeconds = seconds(v, "--quota-window")));
+        FLAGS.put("--quota-exceeded", new Flag("over the quota: 'throttle' (default, 429 at once) or 'queue' (wait for room, then 429)",
+                (c, v) -> c.quota.onQuotaExceeded = oneOf(v, "--quota-exceeded")));
+        FLAGS.put("--quota-max-queue-wait", new Flag("in queue mode, seconds a request may wait for room (default 10)",
+                (c, v) -> c.quota.maxQueueWaitSeconds = queueWait(v)));
         FLAGS.put("--quotas", new Flag("quota admission 'on' (default) or 'off'",
                 (c, v) -> c.quota.enabled = onOff(v, "--quotas")));
         FLAGS.put("--admin-token", new Flag("token the /_mock/ admin API requires (needed off loopback)",
@@ -157,6 +162,27 @@ public final class CommandLine {
             // fall through to the message
         }
         throw new ConfigException(flag + " must be a number of seconds between 0.1 and 86400, not '" + v + "'");
+    }
+
+    private static QuotaExceeded oneOf(String v, String flag) {
+        for (QuotaExceeded q : QuotaExceeded.values()) {
+            if (q.wireName().equals(v)) {
+                return q;
+            }
+        }
+        throw new ConfigException(flag + " must be 'throttle' or 'queue', not '" + v + "'");
+    }
+
+    private static double queueWait(String v) {
+        try {
+            double s = Double.parseDouble(v);
+            if (s >= QuotaConfig.MAX_QUEUE_WAIT_SECONDS.min() && s <= QuotaConfig.MAX_QUEUE_WAIT_SECONDS.max()) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new ConfigException("--quota-max-queue-wait must be a number of seconds between 0 and 3600, not '" + v + "'");
     }
 
     private static boolean onOff(String v, String flag) {

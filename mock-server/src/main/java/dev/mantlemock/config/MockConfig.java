@@ -124,6 +124,7 @@ public final class MockConfig {
         promptCache.check();
         journal.check();
         quota.windowMillis();
+        quota.maxQueueWaitMillis();
         quota.defaults();
         MAX_BODY_BYTES.check(maxBodyBytes);
         record.check();

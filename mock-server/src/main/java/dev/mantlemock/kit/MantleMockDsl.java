@@ -51,7 +51,7 @@ public final class MantleMockDsl {
         return Reply.failing(status, type, message);
     }
 
-    // --- Faults (the mock's fault kinds, README "Faults")
+    // --- Faults (the mock's fault kinds, docs/faults.md)
 
     /** 529 {@code overloaded_error}, which the SDKs retry. */
     public static Fault overloaded() {

@@ -2,6 +2,7 @@ package dev.mantlemock.kit;
 
 import dev.mantlemock.quota.QuotaBook;
 import dev.mantlemock.quota.QuotaConfig;
+import dev.mantlemock.quota.QuotaExceeded;
 import dev.mantlemock.quota.TokenQuota;
 
 /**
@@ -15,6 +16,8 @@ public final class Quota {
     private Double windowSeconds;
     private Boolean retryAfter;
     private Boolean rateLimitHeaders;
+    private QuotaExceeded onExceeded;
+    private Long maxQueueWaitMillis;
 
     Quota() {}
 
@@ -52,6 +55,21 @@ public final class Quota {
         return this;
     }
 
+    /** Over the quota, refuse at once with a 429 (the default). */
+    public Quota throttle() {
+        this.onExceeded = QuotaExceeded.THROTTLE;
+        return this;
+    }
+
+    /** Over the quota, admit late: wait for room up to {@code maxWaitSeconds} (0 to 3,600), then the usual 429. */
+    public Quota queueUpTo(double maxWaitSeconds) {
+        QuotaConfig c = new QuotaConfig();
+        c.maxQueueWaitSeconds = maxWaitSeconds;
+        this.maxQueueWaitMillis = c.maxQueueWaitMillis(); // checks the bounds now, where the test wrote it
+        this.onExceeded = QuotaExceeded.QUEUE;
+        return this;
+    }
+
     /** The settings after this change; quotas are switched on. */
     QuotaBook.Settings over(QuotaBook.Settings now) {
         TokenQuota d = now.defaults();
@@ -65,6 +83,8 @@ public final class Quota {
                 new TokenQuota(input != null ? input : d.inputTokensPerMinute(), output != null ? output : d.outputTokensPerMinute(),
                         requests != null ? requests : d.requestsPerMinute()),
                 now.overrides(), retryAfter != null ? retryAfter : now.retryAfter(),
-                rateLimitHeaders != null ? rateLimitHeaders : now.rateLimitHeaders(), now.onOutputExhausted());
+                rateLimitHeaders != null ? rateLimitHeaders : now.rateLimitHeaders(), now.onOutputExhausted(),
+                onExceeded != null ? onExceeded : now.onQuotaExceeded(),
+                maxQueueWaitMillis != null ? maxQueueWaitMillis : now.maxQueueWaitMillis());
     }
 }

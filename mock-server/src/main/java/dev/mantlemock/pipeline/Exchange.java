@@ -41,6 +41,7 @@ public final class Exchange {
     private Needs needs;
     private final List<Consumer<Completion>> completionListeners = new ArrayList<>(4);
     private Map<String, String> responseHeaders = Map.of();
+    private int waits; // touched by one thread at a time; the hand-over to a worker orders it
 
     public Exchange(String requestId, Endpoint endpoint, HttpRequestView request, Instant receivedAt, long startNanos) {
         this.requestId = requestId;
@@ -115,6 +116,11 @@ public final class Exchange {
         }
         responseHeaders.put(name, value);
     }
+
+    /** How many times a stage asked this exchange to wait ({@link StageWait}): 0 for one that never waited. */
+    public int waits() { return waits; }
+
+    void waited() { waits++; }
 
     /** Run when the response is finished, whatever its outcome (quota settlement, journal, metrics). */
     public void onComplete(Consumer<Completion> listener) { completionListeners.add(listener); }

@@ -22,11 +22,28 @@ public final class RequestPipeline {
     private final List<Stage> stages;
     private final ResponseEncoder encoder;
     private final List<ExchangeObserver> observers;
+    private final Later later;
+
+    /** Runs a task after a delay, on a thread that may do a stage's work (the server's workers, not a timer's). */
+    @FunctionalInterface
+    public interface Later {
+        void run(long millis, Runnable task);
+
+        /** For pipelines whose stages never wait: a {@link StageWait} is a defect there. */
+        Later NEVER = (millis, task) -> {
+            throw new IllegalStateException("this pipeline cannot wait " + millis + " ms");
+        };
+    }
 
     public RequestPipeline(List<Stage> stages, ResponseEncoder encoder, List<ExchangeObserver> observers) {
+        this(stages, encoder, observers, Later.NEVER);
+    }
+
+    public RequestPipeline(List<Stage> stages, ResponseEncoder encoder, List<ExchangeObserver> observers, Later later) {
         this.stages = List.copyOf(stages);
         this.encoder = encoder;
         this.observers = List.copyOf(observers);
+        this.later = later;
         checkOrder(this.stages, encoder);
     }
 
@@ -54,9 +71,15 @@ public final class RequestPipeline {
 
     /** Handles one exchange; the future completes when the response is fully written. */
     public CompletableFuture<Void> handle(Exchange exchange, ResponseChannel channel) {
+        return runFrom(0, exchange, channel);
+    }
+
+    private CompletableFuture<Void> runFrom(int first, Exchange exchange, ResponseChannel channel) {
+        int at = first;
         Relay relay = null;
         try {
-            for (Stage stage : stages) {
+            for (; at < stages.size(); at++) {
+                Stage stage = stages.get(at);
                 exchange.enter(name(stage), stage.needs());
                 stage.process(exchange);
                 relay = exchange.peek(Slot.RELAY);
@@ -65,6 +88,10 @@ public final class RequestPipeline {
                 }
             }
             exchange.enter(name(encoder), encoder.needs());
+        } catch (StageWait w) {
+            exchange.enter(null, null);
+            exchange.waited();
+            return resumeLater(at, w.millis(), exchange, channel);
         } catch (ApiException e) {
             exchange.enter(null, null);
             sendError(exchange, channel, e);
@@ -90,6 +117,19 @@ public final class RequestPipeline {
         exchange.enter(null, null); // observers peek; they name no needs
         return sent
                 .whenComplete((ok, failure) -> complete(exchange, new Completion(200, null, produced[0], elapsed(exchange))));
+    }
+
+    /** Runs the waiting stage again after {@code millis}; the future completes when the response is written. */
+    private CompletableFuture<Void> resumeLater(int stage, long millis, Exchange exchange, ResponseChannel channel) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        later.run(millis, () -> runFrom(stage, exchange, channel).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                done.completeExceptionally(failure);
+            } else {
+                done.complete(null);
+            }
+        }));
+        return done;
     }
 
     /** Sends an error that arose before the pipeline could run (unreadable body, unknown path). */

@@ -8,6 +8,7 @@ import dev.mantlemock.pipeline.OutputTokenMeter;
 import dev.mantlemock.pipeline.Slot;
 import dev.mantlemock.pipeline.Needs;
 import dev.mantlemock.pipeline.Stage;
+import dev.mantlemock.pipeline.StageWait;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,7 +17,8 @@ import java.util.Map;
  * input tokens plus {@code max_tokens} against the input-token quota, and one request against the
  * optional RPM quota. count_tokens generates nothing, so it only counts toward RPM. A refusal is a
  * 429 {@code rate_limit_error}; a charge larger than the whole quota is a 400, because waiting
- * would never help and SDKs must not retry it.
+ * would never help and SDKs must not retry it. In queue mode ({@link QuotaExceeded#QUEUE}) a refused
+ * request waits for room instead, up to the configured wait, then gets the same 429.
  */
 public final class QuotaAdmission implements Stage {
     private final QuotaBook book;
@@ -44,9 +46,20 @@ public final class QuotaAdmission implements Stage {
         QuotaBucket bucket = book.bucket(exchange.principal().accountId(), exchange.model().id());
 
         QuotaBucket.Decision decision = bucket.admit(charge, book.now());
+        boolean wasWaiting = exchange.waits() > 0;
         if (!decision.admitted()) {
+            if (mayWait(decision, exchange, settings)) {
+                // Queue mode: come back when the window should have room; no thread is held meanwhile.
+                throw new StageWait(decision.retryAfterMillis());
+            }
+            if (wasWaiting) {
+                book.leaveQueue(false);
+            }
             book.countThrottled(decision.refusedBy());
             throw refusal(decision, bucket, input, maxTokens, settings);
+        }
+        if (wasWaiting) {
+            book.leaveQueue(true);
         }
         if (settings.rateLimitHeaders()) {
             RateLimitHeaders.of(bucket.usage(book.now()), book.clock()).forEach(exchange::responseHeader);
@@ -57,6 +70,22 @@ public final class QuotaAdmission implements Stage {
             exchange.outputMeter(settlement);
             exchange.onComplete(settlement);
         }
+    }
+
+    /**
+     * Whether a refused request waits (queue mode): only for a quota that frees up with time, only
+     * while the wait so far plus the time until room stays within the limit, and only while the queue
+     * has room.
+     */
+    private boolean mayWait(QuotaBucket.Decision d, Exchange exchange, QuotaBook.Settings settings) {
+        if (settings.onQuotaExceeded() != QuotaExceeded.QUEUE || d.retryAfterMillis() <= 0) {
+            return false;
+        }
+        long waitedMillis = (System.nanoTime() - exchange.startNanos()) / 1_000_000;
+        if (waitedMillis + d.retryAfterMillis() > settings.maxQueueWaitMillis()) {
+            return false;
+        }
+        return exchange.waits() > 0 || book.enterQueue();
     }
 
     private ApiException refusal(QuotaBucket.Decision d, QuotaBucket bucket, long input, long maxTokens,

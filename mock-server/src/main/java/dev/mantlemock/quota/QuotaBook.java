@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -17,12 +18,17 @@ public final class QuotaBook {
     private final Clock clock;
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, QuotaBucket>> buckets = new ConcurrentHashMap<>();
     private final LongAdder[] throttled = new LongAdder[QuotaKind.values().length];
+    /** Requests waiting for room in queue mode: bounded, as each holds its request in memory (no thread). */
+    static final int MAX_WAITING = 10_000;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final LongAdder admittedLate = new LongAdder();
 
     private volatile Settings settings;
 
     /** The mutable knobs, swapped as a whole so a request sees one consistent set. */
     public record Settings(boolean enabled, long windowMillis, TokenQuota defaults, List<QuotaConfig.Override> overrides,
-                           boolean retryAfter, boolean rateLimitHeaders, OutputExhaustion onOutputExhausted) {
+                           boolean retryAfter, boolean rateLimitHeaders, OutputExhaustion onOutputExhausted,
+                           QuotaExceeded onQuotaExceeded, long maxQueueWaitMillis) {
         public Settings {
             overrides = List.copyOf(overrides);
         }
@@ -39,7 +45,7 @@ public final class QuotaBook {
 
     private static Settings fromConfig(QuotaConfig c) {
         return new Settings(c.enabled, c.windowMillis(), c.defaults(), c.overrides,
-                c.retryAfter, c.rateLimitHeaders, c.onOutputExhausted);
+                c.retryAfter, c.rateLimitHeaders, c.onOutputExhausted, c.onQuotaExceeded, c.maxQueueWaitMillis());
     }
 
     public Clock clock() { return clock; }
@@ -107,6 +113,7 @@ public final class QuotaBook {
         for (LongAdder a : throttled) {
             a.reset();
         }
+        admittedLate.reset();
     }
 
     public List<QuotaUsage> usage() {
@@ -115,6 +122,33 @@ public final class QuotaBook {
         buckets.forEach((account, byModel) -> byModel.forEach((model, b) -> out.add(b.usage(now))));
         out.sort(Comparator.comparing(QuotaUsage::account).thenComparing(QuotaUsage::model));
         return out;
+    }
+
+    /** A request starts waiting in the queue; false when the queue is full (it is refused instead). */
+    boolean enterQueue() {
+        if (waiting.incrementAndGet() > MAX_WAITING) {
+            waiting.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /** A waiting request leaves the queue, admitted or refused. */
+    void leaveQueue(boolean admitted) {
+        waiting.decrementAndGet();
+        if (admitted) {
+            admittedLate.increment();
+        }
+    }
+
+    /** Requests waiting for room now (queue mode). */
+    public int waiting() {
+        return waiting.get();
+    }
+
+    /** Requests admitted after waiting since start (or the last reset), for metrics and tests. */
+    public long admittedLate() {
+        return admittedLate.sum();
     }
 
     void countThrottled(QuotaKind kind) {

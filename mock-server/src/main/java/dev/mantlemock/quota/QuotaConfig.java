@@ -33,6 +33,19 @@ public final class QuotaConfig {
     public boolean rateLimitHeaders = false;
     @JsonProperty("on-output-exhausted")
     public OutputExhaustion onOutputExhausted = OutputExhaustion.STOP;
+    /** Refuse a request over the quota at once (throttle, default) or let it wait for room (queue). */
+    @JsonProperty("on-quota-exceeded")
+    public QuotaExceeded onQuotaExceeded = QuotaExceeded.THROTTLE;
+    /** In queue mode, the longest a request waits for room before it gets the usual 429. */
+    @JsonProperty("max-queue-wait-seconds")
+    public double maxQueueWaitSeconds = 10;
+
+    /** Up to an hour: a wait longer than any client's timeout would only hold memory. */
+    public static final Bound MAX_QUEUE_WAIT_SECONDS = Bound.of("maxQueueWaitSeconds", 0, 3_600);
+
+    public long maxQueueWaitMillis() {
+        return Math.round(MAX_QUEUE_WAIT_SECONDS.check(maxQueueWaitSeconds) * 1000);
+    }
 
     public TokenQuota defaults() {
         return new TokenQuota(inputTokensPerMinute, outputTokensPerMinute, requestsPerMinute);

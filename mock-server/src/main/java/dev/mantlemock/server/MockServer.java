@@ -103,10 +103,12 @@ public final class MockServer implements AutoCloseable {
         StreamWriter streams = new StreamWriter(timer, new SseEncoder(config.streaming.pingEvery, new MessageJson(config.responses)));
         DriftLog drift = config.compare.with == null ? DriftLog.off(clock)
                 : new DriftLog(Path.of(config.compare.driftLog), config.compare.with, clock);
-        RequestPipeline pipeline = RequestPath.assemble(config, components(config, controls, clock, drift), controls, streams);
+        ExecutorService workers = Workers.start();
+        // A request that waits (a queueing quota) is resumed on the workers after its wait: the timer only counts.
+        RequestPipeline.Later later = (millis, task) -> timer.schedule(() -> workers.execute(task), millis, TimeUnit.MILLISECONDS);
+        RequestPipeline pipeline = RequestPath.assemble(config, components(config, controls, clock, drift), controls, streams, later);
         AdminApi admin = new AdminApi(controls, config.admin, config.host, drift::summary);
         ConnectionSettings limits = config.connections;
-        ExecutorService workers = Workers.start();
         HttpEntry entry = new HttpEntry(pipeline, workers, clock, config.maxBodyBytes, limits.bodyReadTimeoutMillis());
 
         Javalin app = Javalin.create(cfg -> {
@@ -140,7 +142,8 @@ public final class MockServer implements AutoCloseable {
 
     /** The request path without the HTTP server around it: what the server runs, and what fuzz tests drive directly. */
     static RequestPipeline pipeline(MockConfig config, Clock clock, MockControls controls, StreamWriter streams) {
-        return RequestPath.assemble(config, components(config, controls, clock, DriftLog.off(clock)), controls, streams);
+        return RequestPath.assemble(config, components(config, controls, clock, DriftLog.off(clock)), controls, streams,
+                RequestPipeline.Later.NEVER);
     }
 
     /**

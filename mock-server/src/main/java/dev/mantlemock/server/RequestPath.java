@@ -46,6 +46,7 @@ import java.util.List;
  *   -> context editing (context_management)   tokens.ContextEditing
  *   -> input tokens, prompt cache, context    tokens.TokenCounting
  *   -> quota admission (429 before any work)  quota.QuotaAdmission
+ *      (queue mode: waits for room without a thread, resumed here by the pipeline)
  *   -> faults: x-mock-fault header, rules     faults.FaultInjection
  *   -> answer: fixture match, else generator  answer.AnswerSelection
  *      (or per record.on-miss: a 404 naming the nearest recordings, or the upstream, recorded)
@@ -60,7 +61,8 @@ import java.util.List;
 final class RequestPath {
     private RequestPath() {}
 
-    static RequestPipeline assemble(MockConfig config, Components c, MockControls controls, StreamWriter streams) {
+    static RequestPipeline assemble(MockConfig config, Components c, MockControls controls, StreamWriter streams,
+                                    RequestPipeline.Later later) {
         FeatureTable features = FeatureTable.builtIn();
         List<Stage> stages = new ArrayList<>();
         stages.add(AuthStage.from(config.auth.withRegion(config.region)));
@@ -90,9 +92,9 @@ final class RequestPath {
         }
         if (c.compare() != null) {
             // The mock's own answer takes the whole path, the auth again included; only the relayed exchange is journalled.
-            stages.add(1, c.compare().apply(new RequestPipeline(stages, encoder, List.of())));
+            stages.add(1, c.compare().apply(new RequestPipeline(stages, encoder, List.of(), later)));
         }
-        return new RequestPipeline(stages, encoder, observers);
+        return new RequestPipeline(stages, encoder, observers, later);
     }
 
     /**

@@ -158,6 +158,23 @@ class MantleMockDslTest {
     }
 
     @Test
+    void aQueueingQuotaAdmitsTheSecondRequestLateInsteadOfRefusingIt() {
+        // 1,200 TPM in 5 s windows: 100 tokens a window. The first request reserves its input and 90 tokens of
+        // max_tokens, and still holds input + output after the refund, so the second must wait for the next window.
+        mock.quota(quota().inputTokensPerMinute(1_200).windowSeconds(5).queueUpTo(30));
+        MessageCreateParams small = MessageCreateParams.builder().model(MODEL).maxTokens(90).addUserMessage("hi").build();
+        client0.messages().create(small);
+        client0.messages().create(small);
+        assertThat(mock.server().controls().quotas().admittedLate()).isPositive();
+        mock.verify(2, messagesRequested()); // no 429 retried by the SDK: both were admitted
+    }
+
+    @Test
+    void aQueueWaitOutsideItsBoundsIsRefusedWhereTheTestWritesIt() {
+        assertThatThrownBy(() -> quota().queueUpTo(5_000)).hasMessageContaining("maxQueueWaitSeconds");
+    }
+
+    @Test
     void resetForgetsStubsRulesAndTheJournal() {
         mock.stubFor(messages().willReturn(text("stubbed")));
         mock.stubFor(messages().willFail(overloaded()));

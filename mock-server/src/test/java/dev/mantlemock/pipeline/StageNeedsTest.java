@@ -108,4 +108,35 @@ class StageNeedsTest {
             assertThat(response.body()).contains("\"api_error\"", "Internal server error");
         }
     }
+
+    @Test
+    void aStageThatMustWaitRunsAgainWhenTheWaitIsOverAndOnlyThenTheRestFollow() {
+        int[] runs = {0};
+        Step waitsOnce = new Step(Needs.NOTHING, e -> {
+            if (runs[0]++ == 0) {
+                throw new StageWait(250);
+            }
+        });
+        List<Runnable> later = new java.util.ArrayList<>();
+        List<Long> asked = new java.util.ArrayList<>();
+        RequestPipeline pipeline = new RequestPipeline(List.of(waitsOnce, PROVIDES_MODEL), ENCODER, List.of(),
+                (millis, task) -> {
+                    asked.add(millis);
+                    later.add(task);
+                });
+        CapturedResponse response = new CapturedResponse();
+        Exchange exchange = exchange();
+
+        CompletableFuture<Void> done = pipeline.handle(exchange, response);
+        // Nothing holds the caller: the response is not begun, the future waits for the later run.
+        assertThat(done).isNotDone();
+        assertThat(response.status).as("not begun").isEqualTo(-1);
+        assertThat(asked).containsExactly(250L);
+
+        later.get(0).run();
+        assertThat(done).isDone();
+        assertThat(response.status).isEqualTo(200);
+        assertThat(runs[0]).isEqualTo(2);
+        assertThat(exchange.waits()).isEqualTo(1);
+    }
 }

@@ -87,6 +87,7 @@ class SettingBoundsTest {
         refused(c -> c.connections.idleTimeoutSeconds = 0, "connections.idle-timeout-seconds");
         refused(c -> c.promptCache.maxEntries = -1, "prompt-cache.max-entries");
         refused(c -> c.quota.inputTokensPerMinute = 0, "inputTokensPerMinute");
+        refused(c -> c.quota.maxQueueWaitSeconds = 99_999, "maxQueueWaitSeconds");
     }
 
     private static void refused(Consumer<MockConfig> setting, String field) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mantlemock.load.GatlingRuns;
+import dev.mantlemock.load.GatlingRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,25 +12,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The probe's HTML report as a person opens it: a short probe against a mock with 2 s windows (six
- * steps of 2 s, stopping two throttled steps after the edge), its report opened from disk in headless
+ * The probe's HTML report as a person opens it: a short probe against a mock with 2 s windows (a
+ * budget of 30 s of steps), its report opened from disk in headless
  * Chromium, every drawn bar checked against the summary JSON written beside it. Screenshot:
  * {@code load-tests/target/browser/probe-report.png}.
  */
 @Timeout(240)
 class ProbeReportBrowserIT {
-    private static final Path SUMMARIES = Path.of(System.getProperty("load.summaryDir", "target/load-summary"), "browser");
+    private static final Path SUMMARIES = Path.of("target", "load-summary", "browser");
     static final Path SCREENSHOTS = Path.of("target", "browser");
 
     @Test
     void theReportDrawsEveryChartWithTheSummarysOwnNumbers() throws Exception {
         try (HeadlessChromium browser = HeadlessChromium.startOrSkip()) { // first: no browser, no probe run for nothing
-            Files.deleteIfExists(SUMMARIES.resolve("QuotaProbe-latest.html"));
-            try (GatlingRuns runs = new GatlingRuns()) {
-                runs.set("load.summaryDir", SUMMARIES.toString()).set("load.window", "2").set("load.stepSeconds", "2")
-                        .set("load.quotaTpm", "2000000").set("load.probeFromTpm", "1800000").set("load.probeToTpm", "2800000")
-                        .set("load.probeStepTpm", "200000").set("load.maxRequests", "2000");
-                runs.run("dev.mantlemock.load.sim.QuotaProbe");
+            try (GatlingRun run = new GatlingRun(SUMMARIES)) {
+                run.set("load.window", "2").set("load.quotaTpm", "2000000").set("load.inputTokens", "1000")
+                        .set("load.maxTokens", "200").set("load.probeBudgetSeconds", "30").set("load.maxRequests", "5000");
+                run.run("QuotaProbe");
             }
             Path html = SUMMARIES.resolve("QuotaProbe-latest.html");
             JsonNode summary = new ObjectMapper().readTree(SUMMARIES.resolve("QuotaProbe-latest.json").toFile());

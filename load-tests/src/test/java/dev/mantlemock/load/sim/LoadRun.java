@@ -55,7 +55,11 @@ final class LoadRun implements AutoCloseable {
     final String prompt;
     final String plainBody;
     final String streamBody;
+    /** Mean time of the answers sampled before the run, in seconds (0 when none were sampled). */
+    final double sampledLatencySeconds;
     volatile long startedAtMillis;
+    /** A call named by the session's {@code phase} attribute: the probe decides the phase as it runs. */
+    static final String SESSION_PHASE = "#{phase}";
 
     LoadRun(String mockStreaming) {
         target = Target.open(settings, mockStreaming);
@@ -65,10 +69,14 @@ final class LoadRun implements AutoCloseable {
             prompt = Prompts.prose(p.chars());
             RequestShape calibrated = p.inputTokens() > 0 ? wanted.withInputTokens(p.inputTokens()) : wanted;
             plainBody = Prompts.message(settings.model(), prompt, calibrated.maxTokens(), false);
+            double latency = 0;
             if (settings.expectedOutputTokens() == null) {
+                long t0 = System.nanoTime();
                 long measured = Calibration.meanOutput(target, plainBody, OUTPUT_SAMPLES);
+                latency = (System.nanoTime() - t0) / 1e9 / OUTPUT_SAMPLES;
                 calibrated = measured >= 0 ? calibrated.withExpectedOutputTokens(measured) : calibrated;
             }
+            sampledLatencySeconds = latency;
             shape = calibrated;
             streamBody = Prompts.message(settings.model(), prompt, shape.maxTokens(), true);
             System.out.println("Load run against " + target.describe() + ": " + shape.inputTokens()
@@ -184,7 +192,7 @@ final class LoadRun implements AutoCloseable {
 
     private Session record(Session s, String phase, long ttft, long latency) {
         int status = s.contains("status") ? s.getInt("status") : 0;
-        meter.record(new Outcome(phase, s.getLong("t0"), status,
+        meter.record(new Outcome(SESSION_PHASE.equals(phase) ? s.getString("phase") : phase, s.getLong("t0"), status,
                 s.contains("in") ? s.getLong("in") : 0, s.contains("out") ? s.getLong("out") : 0,
                 shape.maxTokens(), latency, ttft));
         return s;
@@ -198,6 +206,16 @@ final class LoadRun implements AutoCloseable {
             stats.add(PhaseStats.of(name, meter.outcomes().stream().filter(o -> o.phase().equals(name)).toList(), seconds));
         }
         return stats;
+    }
+
+    /**
+     * Requests per second as they were really sent in a phase (from the first send to the last), not
+     * as planned: on a busy machine Gatling can fall behind its schedule. NaN with fewer than two.
+     */
+    double sentPerSecond(String phase) {
+        long[] sent = meter.outcomes().stream().filter(o -> o.phase().equals(phase)).mapToLong(Outcome::sentAtMillis).sorted().toArray();
+        return sent.length < 2 || sent[sent.length - 1] == sent[0] ? Double.NaN
+                : (sent.length - 1) * 1000.0 / (sent[sent.length - 1] - sent[0]);
     }
 
     PhaseStats overall(double seconds) {

@@ -20,7 +20,8 @@ import java.util.Map;
  * Does the endpoint throttle where the quota says? Offers {@code belowFactor} x the quota for one
  * phase, then {@code aboveFactor} x for another, at an open arrival rate sized on the admission
  * charge (input + max_tokens). Below: fewer than 1% 429s. Above: a throttled share close to the
- * excess, 1 - 1/aboveFactor. The "fewer than 1%" assertion is also applied above the quota as a
+ * excess, 1 - 1/aboveFactor, recomputed from the rate requests were really sent at and the
+ * charge they really settled, so a busy machine where Gatling falls behind does not fail it. The "fewer than 1%" assertion is also applied above the quota as a
  * control that must fail, which shows the run can see throttling at all.
  */
 public class QuotaConformance extends Simulation {
@@ -37,18 +38,17 @@ public class QuotaConformance extends Simulation {
     {
         Duration phase = Duration.ofMillis((long) (seconds * 1000));
         run.checkBound(below.requestsIn(phase) + above.requestsIn(phase));
-        double lo = Math.max(0, expectedAbove - run.settings.tolerance()) * 100;
-        double hi = Math.min(1, expectedAbove + run.settings.tolerance()) * 100;
         setUp(
                 scenario(BELOW).exec(run.quotaCall(BELOW))
                         .injectOpen(constantUsersPerSec(below.perSecond()).during(phase)),
                 scenario(ABOVE).exec(run.quotaCall(ABOVE))
                         .injectOpen(nothingFor(phase), constantUsersPerSec(above.perSecond()).during(phase)))
                 .protocols(run.protocol())
-                // The same assertions in Gatling's report and exit status as in the summary.
+                // Gatling's report and exit status: almost nothing refused below, throttling seen above. The
+                // share above is judged in the summary, against the rate requests were really sent at.
                 .assertions(
                         details(BELOW).failedRequests().percent().lt(run.settings.maxThrottledShare() * 100),
-                        details(ABOVE).failedRequests().percent().between(lo, hi))
+                        details(ABOVE).failedRequests().percent().gte(run.settings.maxThrottledShare() * 100))
                 .maxDuration(Duration.ofMillis((long) (2 * seconds * 1000) + 60_000));
     }
 
@@ -64,6 +64,10 @@ public class QuotaConformance extends Simulation {
         try {
             List<PhaseStats> phases = run.phases(List.of(BELOW, ABOVE), seconds);
             double max = run.settings.maxThrottledShare();
+            // Judged on what was really sent and settled, not on the plan: independent of the machine's speed.
+            double sent = run.sentPerSecond(ABOVE);
+            double settled = phases.get(1).answered() > 0 ? phases.get(1).settledChargePerRequest() : run.shape.settledCharge();
+            double expectedAbove = Double.isNaN(sent) ? this.expectedAbove : plan.expectedThrottledShareAt(sent, settled);
             List<Check> checks = List.of(
                     QuotaChecks.fewThrottled(phases.get(0), max),
                     QuotaChecks.noOtherErrors(phases.get(0)),
@@ -73,7 +77,8 @@ public class QuotaConformance extends Simulation {
             Map<String, Object> p = run.planBase();
             p.put("below: load factor, rate", run.settings.belowFactor() + " x quota, " + below);
             p.put("above: load factor, rate", run.settings.aboveFactor() + " x quota, " + above);
-            p.put("expected 429 share above", String.format("%.1f%%", expectedAbove * 100));
+            p.put("expected 429 share above (planned)", String.format("%.1f%%", this.expectedAbove * 100));
+            p.put("expected 429 share above (as sent)", String.format("%.1f%% at %.2f req/s sent", expectedAbove * 100, sent));
             run.publish(RunSummary.of("QuotaConformance", run.target.describe(), p, phases, run.overall(2 * seconds), checks, Map.of()));
         } finally {
             run.close();

@@ -1,0 +1,124 @@
+package dev.mantlemock.load.sim;
+
+import dev.mantlemock.load.EdgeProbe;
+import dev.mantlemock.load.Meter;
+import dev.mantlemock.load.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns Gatling's fixed open injection into the probe's changing arrival rate. Gatling offers users
+ * at the highest rate the probe may need; the gate lets through as many as the current step's rate
+ * allows (evenly: the n-th of a step goes at n / rate seconds) and names the phase each belongs to.
+ * Gatling cannot change an injection rate while it runs, and the probe decides each step's rate
+ * from the step before.
+ */
+final class ProbeGate implements EdgeProbe.StepRunner {
+    private final Meter meter;
+    private final long maxWaitMillis;
+    private final double settleSeconds;
+    private final double measureSeconds;
+    private volatile Step step;
+    private volatile boolean finished;
+    private volatile boolean stopped;
+    private final AtomicLong sentInAll = new AtomicLong();
+
+    private record Step(String name, double rate, long startMillis, long measureFromMillis, long endMillis,
+                        AtomicLong nextDueMicros, ConcurrentLinkedQueue<Long> measuredSentAt) {}
+
+    /** Counted down by the first user Gatling offers: the first step starts then, not before Gatling does. */
+    private final java.util.concurrent.CountDownLatch gatlingStarted = new java.util.concurrent.CountDownLatch(1);
+
+    /** @param maxWaitMillis the longest to wait for answers still out (a request's timeout) */
+    ProbeGate(Meter meter, long maxWaitMillis, double settleSeconds, double measureSeconds) {
+        this.meter = meter;
+        this.maxWaitMillis = maxWaitMillis;
+        this.settleSeconds = settleSeconds;
+        this.measureSeconds = measureSeconds;
+    }
+
+    /** The phase for a user arriving now, or null if it should not send (ahead of the rate, or between steps). */
+    String admit() {
+        gatlingStarted.countDown();
+        Step s = step;
+        long now = System.currentTimeMillis();
+        if (s == null || finished || now >= s.endMillis()) {
+            return null;
+        }
+        // One request per 1/rate; a request offered late moves the schedule on rather than letting a burst catch up.
+        long nowMicros = now * 1000;
+        long interval = Math.round(1_000_000 / s.rate());
+        long due = s.nextDueMicros().get();
+        if (nowMicros < due) {
+            return null;
+        }
+        long next = due < nowMicros - interval ? nowMicros + interval : due + interval;
+        if (!s.nextDueMicros().compareAndSet(due, next)) {
+            return null;
+        }
+        sentInAll.incrementAndGet();
+        if (now < s.measureFromMillis()) {
+            return s.name() + " (settling)";
+        }
+        s.measuredSentAt().add(now);
+        return s.name();
+    }
+
+    /** Runs one step on the wall clock: blocks for its length, then hands over what came back. */
+    @Override
+    public EdgeProbe.StepResult run(String name, double ratePerSecond) {
+        try {
+            gatlingStarted.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // A queueing endpoint may still hold requests of the step before: a step starts once they are answered,
+        // so their waits are not charged to it. Against a throttling one nothing is out for long.
+        awaitAnswers();
+        long start = System.currentTimeMillis();
+        long measureFrom = start + Math.round(settleSeconds * 1000);
+        long end = measureFrom + Math.round(measureSeconds * 1000);
+        Step s = new Step(name, ratePerSecond, start, measureFrom, end, new AtomicLong(start * 1000), new ConcurrentLinkedQueue<>());
+        step = s;
+        try {
+            Thread.sleep(Math.max(0, end - System.currentTimeMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Outcome> answered = meter.outcomes().stream().filter(o -> o.phase().equals(name)).toList();
+        List<Long> sent = new ArrayList<>(s.measuredSentAt());
+        sent.sort(Long::compare);
+        // Answers come back roughly in the order sent: the ones missing are the latest sent.
+        List<Long> unanswered = sent.subList(Math.min(sent.size(), answered.size()), sent.size());
+        return new EdgeProbe.StepResult(answered, List.copyOf(unanswered), System.currentTimeMillis());
+    }
+
+    /**
+     * Ends the probe: no more requests pass; once every request sent has its answer (or after the
+     * longest wait), {@link #stopped()} turns true and Gatling stops.
+     */
+    void finish() {
+        finished = true;
+        step = null;
+        awaitAnswers();
+        stopped = true;
+    }
+
+    /** Until every request sent so far has its outcome, or a request's timeout has passed. */
+    private void awaitAnswers() {
+        long until = System.currentTimeMillis() + maxWaitMillis;
+        try {
+            while (meter.recorded() < sentInAll.get() && System.currentTimeMillis() < until) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean stopped() {
+        return stopped;
+    }
+}
