@@ -140,10 +140,25 @@ public final class RunReport {
         if (values == null || values.isEmpty()) {
             return;
         }
-        out.append("<h2>").append(heading).append("</h2>\n<table id=\"").append(id).append("\">");
-        values.forEach((k, v) -> out.append("<tr><th>").append(esc(k)).append("</th><td data-key=\"").append(esc(k))
-                .append("\">").append(esc(String.valueOf(v))).append("</td></tr>"));
-        out.append("</table>\n");
+        out.append("<h2>").append(heading).append("</h2>\n");
+        rows(out, id, "", values);
+        out.append('\n');
+    }
+
+    /** A table of key and value; a value that is itself a map (the edge, the arithmetic) is a table in its cell. */
+    private static void rows(StringBuilder out, String id, String prefix, Map<?, ?> values) {
+        out.append(id.isEmpty() ? "<table class=\"nested\">" : "<table id=\"" + id + "\">");
+        values.forEach((k, v) -> {
+            String key = prefix + k;
+            out.append("<tr><th>").append(esc(String.valueOf(k))).append("</th><td data-key=\"").append(esc(key)).append("\">");
+            if (v instanceof Map<?, ?> nested) {
+                rows(out, "", key + ".", nested);
+            } else {
+                out.append(esc(v instanceof Number n ? display(n) : String.valueOf(v)));
+            }
+            out.append("</td></tr>");
+        });
+        out.append("</table>");
     }
 
     private static void chart(StringBuilder out, Chart chart, List<PhaseStats> phases, Double reference) {
@@ -334,7 +349,7 @@ public final class RunReport {
     }
 
     private static final String STYLE = "body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1b1f24;max-width:1000px}"
-            + "h1{font-size:20px}h2{font-size:16px;margin-top:28px}table{border-collapse:collapse}"
+            + "h1{font-size:20px}h2{font-size:16px;margin-top:28px}table{border-collapse:collapse}table.nested th{font-weight:normal}"
             + "td,th{border:1px solid #d0d7de;padding:3px 8px;text-align:left;font-variant-numeric:tabular-nums}"
             + "#phases td,#phases th{white-space:nowrap}.scroll{overflow-x:auto;max-width:100%}.verdict{font-weight:bold}.held{color:#1a7f37}.failed{color:#cf222e}"
             + ".chart{background:#fafbfc;border:1px solid #d0d7de}.grid{stroke:#e1e4e8}.reference{stroke:#cf222e;stroke-dasharray:6 4}"

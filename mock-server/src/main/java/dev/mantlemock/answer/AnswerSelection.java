@@ -80,6 +80,9 @@ public final class AnswerSelection implements Stage {
         }
         Fixture f = scriptedErrorOf(fixture.get());
         exchange.answer(fixtureAnswers.answer(f, exchange.message(), exchange.model()));
+        if (f.response != null && f.response.writtenInputTokens() != null) {
+            exchange.inputTokens(f.response.writtenInputTokens()); // a recording replays Bedrock's counts, not the mock's
+        }
         if (f.timing != null && (replay.recordedTiming() || !f.timing.isRecorded())) {
             // A fault chosen earlier (an interrupted stream, a latency) stays; the fixture sets the pace.
             exchange.streamPlan(exchange.streamPlan().paced(f.timing.timing()));
