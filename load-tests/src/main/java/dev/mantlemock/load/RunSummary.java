@@ -81,7 +81,9 @@ public record RunSummary(
         } else {
             columns(out, columns);
         }
-        result.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  RESULT %-30s %s%n", k, v)));
+        // A nested figure (the edge's own numbers) is for the JSON and the HTML report; the table names where it is.
+        result.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  RESULT %-30s %s%n", k,
+                v instanceof Map<?, ?> ? "(in the summary JSON and the HTML report)" : v)));
         for (Check c : checks) {
             String verdict = c.asExpected() ? "ok" : controlRun ? "not held, as this control run expects" : "FAILED";
             out.append(String.format(Locale.ROOT, "  [%s] %s: %s%n", verdict, c.name(), c.observed()));

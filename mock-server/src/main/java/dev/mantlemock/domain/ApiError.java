@@ -206,6 +206,12 @@ public enum ApiError {
     /** A test that names a scenario the mock does not have would pass by not injecting anything: refuse it. */
     UNKNOWN_SCENARIO(INVALID_REQUEST, "x-mock-scenario: no fixture answers the scenario '%s'. Scenarios loaded: %s. "
             + "Start the mock with --fixtures DIR (or the default, --fixtures shipped) to load yours."),
+    /**
+     * A fixture's regex ran past its step budget on this request's text (catastrophic backtracking): the
+     * mock stops it rather than hold a worker for minutes. A 400, so SDKs do not retry it three times.
+     */
+    FIXTURE_REGEX_TOO_SLOW(INVALID_REQUEST, "fixture '%s' (%s): its regex took more than %d steps on this request's text "
+            + "and was stopped. Simplify the regex (nested repetition such as (a+)+ backtracks exponentially) or use 'contains'."),
     /** Replay with {@code record.on-miss: fail}: a test must not pass on an answer nobody recorded. */
     REPLAY_MISS(NOT_FOUND, "No recorded answer matches this request (record.on-miss: fail). Nearest recordings: %s. "
             + "Record it (--record-from URL --on-miss record), or relax the match with record.ignore (JSON pointers)."),
