@@ -46,6 +46,8 @@ public final class Upstream {
 
     private final UpstreamTarget target;
     private final RequestSigner signer;
+    /** The official SDKs' own default request timeout: a long JSON answer may take minutes, not longer. */
+    static final Duration ANSWER_PATIENCE = Duration.ofMinutes(10);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     /** Each relay blocks on the upstream's stream, so it runs on its own thread, not the mock's bounded workers. */
@@ -97,6 +99,8 @@ public final class Upstream {
             return refuse(requestId, channel, ApiException.of(ApiError.UPSTREAM_UNREACHABLE, target.describe(), "interrupted"));
         }
         Map<String, String> headers = relayed(response.headers().map());
+        // Every answer carries a request id; one that is not Mantle's (a proxy's 404) gets the mock's.
+        headers.putIfAbsent("request-id", requestId);
         String contentType = response.headers().firstValue("content-type").orElse("application/json");
         capture.begin(response.statusCode(), with(headers, "content-type", contentType));
         channel.begin(response.statusCode(), contentType, headers);
@@ -178,7 +182,8 @@ public final class Upstream {
         headers.putIfAbsent("content-type", "application/json");
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.putAll(signer.sign("POST", uri, headers, request.body()));
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(request.body()))
+                .timeout(ANSWER_PATIENCE); // until the status line: an upstream that accepts and never answers is a 502
         all.forEach(b::header);
         return b.build();
     }

@@ -298,6 +298,25 @@ class RecordReplayTest {
         assertThat(recordedFiles()).isEmpty();
     }
 
+    @Test
+    void anUpstreamThatIsNotMantleStillGivesTheClientARequestId() throws Exception {
+        // A proxy or a wrong URL answers without Anthropic's headers: the client still gets a request id to quote.
+        com.sun.net.httpserver.HttpServer notMantle = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        notMantle.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        notMantle.start();
+        try (RunningMock recorder = recorder("http://127.0.0.1:" + notMantle.getAddress().getPort() + "/anthropic", c -> {})) {
+            var answer = recorder.postMessages(hello("Anyone?"));
+            assertThat(answer.statusCode()).isEqualTo(404);
+            assertThat(answer.headers().firstValue("request-id")).hasValueSatisfying(id -> assertThat(id).startsWith("req_"));
+        } finally {
+            notMantle.stop(0);
+        }
+    }
+
     private static int upstreamRequests(RunningMock upstream, int expected) throws InterruptedException {
         return upstreamJournal(upstream, expected).size();
     }
