@@ -1,5 +1,6 @@
 package dev.mantlemock.load;
 
+import dev.mantlemock.quota.QuotaWindow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -7,16 +8,15 @@ import java.util.PriorityQueue;
 /**
  * The mock's quota for one account and model, simulated on a virtual clock, so the probe's whole
  * search can run against it in milliseconds. It mirrors {@code dev.mantlemock.quota}: a sliding
- * window of 60 slots ({@code QuotaWindow}), admission of input + {@code max_tokens} if the window
- * has room and the output window is not full ({@code QuotaBucket.admit}), the refund of the unused
- * reservation and the output charge at completion ({@code QuotaSettlement}), and in queue mode a
- * bounded wait that retries when the window frees enough ({@code QuotaAdmission} in queue mode). load-tests cannot put
- * the mock's classes on Gatling's classpath (README "Load tests"), hence this copy of the arithmetic;
- * the short real run in {@code QuotaProbeIT} checks the probe against the real mock.
+ * windows are the mock's own {@link QuotaWindow} (60 slots); around them, admission of input +
+ * {@code max_tokens} if the window has room and the output window is not full ({@code QuotaBucket.admit}),
+ * the refund of the unused reservation and the output charge at completion ({@code QuotaSettlement}), and
+ * in queue mode a bounded wait that retries when the window frees enough ({@code QuotaAdmission}). The
+ * short real run in {@code QuotaProbeIT} checks the probe against the real mock.
  */
 final class QuotaModel implements EdgeProbe.StepRunner {
-    private final Window input;
-    private final Window output;
+    private final QuotaWindow input;
+    private final QuotaWindow output;
     private final long inputLimit;
     private final long outputLimit;
     private final RequestShape shape;
@@ -38,8 +38,8 @@ final class QuotaModel implements EdgeProbe.StepRunner {
     QuotaModel(long quotaTpm, long outputQuotaTpm, double windowSeconds, RequestShape shape, long plainLatencyMs,
                long streamLatencyMs, long maxQueueWaitMs, int maxWaiting, double settleSeconds, double measureSeconds) {
         long windowMillis = Math.round(windowSeconds * 1000);
-        this.input = new Window(windowMillis);
-        this.output = new Window(windowMillis);
+        this.input = new QuotaWindow(windowMillis);
+        this.output = new QuotaWindow(windowMillis);
         this.inputLimit = perWindow(quotaTpm, windowMillis);
         this.outputLimit = perWindow(outputQuotaTpm, windowMillis);
         this.shape = shape;
@@ -191,80 +191,5 @@ final class QuotaModel implements EdgeProbe.StepRunner {
         output.add(shape.expectedOutputTokens(), t);
         input.refund(shape.unusedReservation(), r.slot, t);
         r.finish(200, now);
-    }
-
-    /** {@code dev.mantlemock.quota.QuotaWindow}, line for line. */
-    static final class Window {
-        private final int slots;
-        private final long slotMillis;
-        private final long[] counts;
-        private long used;
-        private long current;
-
-        Window(long windowMillis) {
-            int n = (int) Math.min(60, windowMillis);
-            while (windowMillis % n != 0) {
-                n--;
-            }
-            slots = n;
-            slotMillis = windowMillis / n;
-            counts = new long[n];
-        }
-
-        long used(long now) {
-            advance(now);
-            return used;
-        }
-
-        long add(long amount, long now) {
-            advance(now);
-            counts[(int) (current % slots)] += amount;
-            used += amount;
-            return current;
-        }
-
-        void refund(long amount, long slot, long now) {
-            advance(now);
-            if (amount <= 0 || slot <= current - slots || slot > current) {
-                return;
-            }
-            int i = (int) (slot % slots);
-            long back = Math.min(amount, counts[i]);
-            counts[i] -= back;
-            used -= back;
-        }
-
-        long millisUntilFreed(long needed, long now) {
-            advance(now);
-            if (needed <= 0) {
-                return 0;
-            }
-            long freed = 0;
-            for (long s = current - slots + 1; s <= current; s++) {
-                freed += counts[(int) Math.floorMod(s, (long) slots)];
-                if (freed >= needed) {
-                    return (s + slots) * slotMillis - now;
-                }
-            }
-            return -1;
-        }
-
-        private void advance(long now) {
-            long slot = now / slotMillis;
-            if (slot <= current) {
-                return;
-            }
-            if (slot - current >= slots) {
-                java.util.Arrays.fill(counts, 0);
-                used = 0;
-            } else {
-                for (long s = current + 1; s <= slot; s++) {
-                    int i = (int) (s % slots);
-                    used -= counts[i];
-                    counts[i] = 0;
-                }
-            }
-            current = slot;
-        }
     }
 }

@@ -8,9 +8,9 @@ import dev.mantlemock.domain.ApiException;
  * that a charge expires one slot-width at a time instead of all at once at a minute boundary. The
  * slot count divides the window exactly, so the window is never shorter than configured. Not
  * thread-safe: the owning {@link QuotaBucket} serialises access. Times are epoch millis from the one
- * injected clock.
+ * injected clock. Public so the load tests' model of the quota uses this very window, not a copy.
  */
-final class QuotaWindow {
+public final class QuotaWindow {
     static final int MAX_SLOTS = 60;
 
     private final int slots;
@@ -19,7 +19,7 @@ final class QuotaWindow {
     private long used;
     private long current; // index of the newest slot seen, in slot widths since the epoch
 
-    QuotaWindow(long windowMillis) {
+    public QuotaWindow(long windowMillis) {
         if (windowMillis < 1) {
             throw ApiException.of(ApiError.QUOTA_WINDOW_TOO_SHORT);
         }
@@ -32,18 +32,18 @@ final class QuotaWindow {
         this.counts = new long[n];
     }
 
-    long windowMillis() {
+    public long windowMillis() {
         return slotMillis * slots;
     }
 
     /** Counts charged within the window ending now. */
-    long used(long now) {
+    public long used(long now) {
         advance(now);
         return used;
     }
 
     /** Charges {@code amount} now; returns the slot index, so the charge can be refunded later. */
-    long add(long amount, long now) {
+    public long add(long amount, long now) {
         advance(now);
         counts[(int) (current % slots)] += amount;
         used += amount;
@@ -51,7 +51,7 @@ final class QuotaWindow {
     }
 
     /** Gives back part of an earlier charge, unless that charge has already left the window. */
-    void refund(long amount, long slot, long now) {
+    public void refund(long amount, long slot, long now) {
         advance(now);
         if (amount <= 0 || slot <= current - slots || slot > current) {
             return;
@@ -66,7 +66,7 @@ final class QuotaWindow {
      * Millis until at least {@code needed} counts have left the window; 0 if none need to, -1 if the
      * window holds fewer than that in all.
      */
-    long millisUntilFreed(long needed, long now) {
+    public long millisUntilFreed(long needed, long now) {
         advance(now);
         if (needed <= 0) {
             return 0;
@@ -82,7 +82,7 @@ final class QuotaWindow {
     }
 
     /** When the oldest count still in the window leaves it (for the ratelimit reset header). */
-    long millisUntilOldestExpires(long now) {
+    public long millisUntilOldestExpires(long now) {
         long wait = millisUntilFreed(1, now);
         return wait < 0 ? 0 : wait;
     }
