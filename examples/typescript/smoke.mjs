@@ -35,7 +35,7 @@ assert.equal(counted.input_tokens, message.usage.input_tokens);
 console.log('count_tokens agrees with usage:', counted.input_tokens);
 
 const stream = sigv4.messages.stream({
-  ...hello, max_tokens: 2000, thinking: { type: 'enabled', budget_tokens: 1024 },
+  ...hello, max_tokens: 2000, thinking: { type: 'adaptive' }, // Opus 4.7 refuses 'enabled', as Bedrock does
   tools: [{ name: 'lookup', input_schema: { type: 'object', properties: { q: { type: 'string' } }, required: ['q'] } }],
 });
 const streamed = await stream.finalMessage();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The official TypeScript SDK's smoke run ({@code examples/typescript/smoke.mjs}: SigV4 with and without a
  * session token, bearer keys, streaming, errors) against the default mock. It needs node and an
- * {@code npm install} in that folder, so a fresh machine skips it; CI stays offline-safe.
+ * {@code npm ci} in that folder, so a fresh machine skips it; CI stays offline-safe.
  */
 class TypeScriptExampleTest {
     private static final Path EXAMPLE = Path.of("../examples/typescript");
@@ -25,7 +25,7 @@ class TypeScriptExampleTest {
     @Test
     void theTypeScriptSdkPassesItsSmokeRunIncludingSessionCredentials() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(EXAMPLE.resolve("node_modules/@anthropic-ai/bedrock-sdk")),
-                "run 'npm install' in examples/typescript to include the TypeScript SDK");
+                "run 'npm ci' in examples/typescript to include the TypeScript SDK");
         ProcessBuilder node = new ProcessBuilder("node", "smoke.mjs").directory(EXAMPLE.toFile()).redirectErrorStream(true);
         node.environment().put("ANTHROPIC_BEDROCK_MANTLE_BASE_URL", mock.baseUrl());
         Process p = node.start();
