@@ -95,8 +95,10 @@ public final class CommandLine {
 
     public static String usage() {
         StringBuilder s = new StringBuilder("usage: java -jar mock-server.jar [options]\n");
-        s.append(String.format("  %-15s %s%n", "--config", "YAML or JSON config file (docs/configuration.md)"));
-        FLAGS.forEach((name, flag) -> s.append(String.format("  %-15s %s%n", name, flag.help())));
+        int width = FLAGS.keySet().stream().mapToInt(String::length).max().orElse(15);
+        String line = "  %-" + width + "s %s%n";
+        s.append(String.format(line, "--config", "YAML or JSON config file (docs/configuration.md)"));
+        FLAGS.forEach((name, flag) -> s.append(String.format(line, name, flag.help())));
         s.append("\nDocs, one page per topic in the project's docs/ folder (the README has the same map):\n");
         DOCS.forEach((page, topic) -> s.append(String.format("  %-30s %s%n", page, topic)));
         return s.toString();

@@ -46,7 +46,7 @@ public final class ConfigLoader {
         List<String> known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
         String nearest = KeyDistance.nearest(key, known);
         return "unknown key '" + key + "' " + where + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
-                + " Valid keys there: " + String.join(", ", known) + " (see --help for the configuration reference)";
+                + " Valid keys there: " + String.join(", ", known) + " (every key: docs/configuration.md)";
     }
 
     /** The key as the YAML file spells it: {@code quota.overrides[0].model}. */
