@@ -211,7 +211,7 @@ public enum ApiError {
      * mock stops it rather than hold a worker for minutes. A 400, so SDKs do not retry it three times.
      */
     FIXTURE_REGEX_TOO_SLOW(INVALID_REQUEST, "fixture '%s' (%s): its regex took more than %d steps on this request's text "
-            + "and was stopped. Simplify the regex (nested repetition such as (a+)+ backtracks exponentially) or use 'contains'."),
+            + "and was stopped. Simplify the regex (nested repetition backtracks exponentially; a leading .* is quadratic on long text) or use 'contains'."),
     /** Replay with {@code record.on-miss: fail}: a test must not pass on an answer nobody recorded. */
     REPLAY_MISS(NOT_FOUND, "No recorded answer matches this request (record.on-miss: fail). Nearest recordings: %s. "
             + "Record it (--record-from URL --on-miss record), or relax the match with record.ignore (JSON pointers)."),

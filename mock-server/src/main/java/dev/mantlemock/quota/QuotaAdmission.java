@@ -37,6 +37,9 @@ public final class QuotaAdmission implements Stage {
         exchange.outputMeter(OutputTokenMeter.UNLIMITED);
         QuotaBook.Settings settings = book.settings();
         if (!settings.enabled()) {
+            if (exchange.waits() > 0) {
+                book.leaveQueue(true); // quotas were switched off while it waited: it leaves the queue admitted
+            }
             return;
         }
         boolean charged = exchange.endpoint() == Endpoint.MESSAGES;

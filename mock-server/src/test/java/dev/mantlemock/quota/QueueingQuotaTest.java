@@ -108,6 +108,23 @@ class QueueingQuotaTest {
         }
     }
 
+    @Test
+    void requestsWaitingWhenQuotasAreSwitchedOffAreAdmittedAndLeaveTheQueue() throws Exception {
+        // A 20 s window one request fills: the next waits, until PUT /_mock/quotas switches quotas off.
+        try (ScopedMock mock = ScopedMock.start(c -> queueingQuota(c, 20, 30))) {
+            long maxTokens = 100 - askInputTokens(mock);
+            mock.client("fill", 0).messages().create(ScopedMock.ask(maxTokens));
+            CompletableFuture<Message> waiting = CompletableFuture.supplyAsync(
+                    () -> mock.client("waits", 0).messages().create(ScopedMock.ask(maxTokens)));
+            awaitWaiting(mock, 1);
+
+            mock.admin("PUT", "/_mock/quotas", "{\"enabled\": false}");
+
+            assertThat(waiting.get(40, TimeUnit.SECONDS).content()).isNotEmpty();
+            assertThat(mock.admin("GET", "/_mock/metrics", null).text()).contains("\nmantle_mock_quota_waiting 0\n");
+        }
+    }
+
     /** Until at least {@code count} requests wait in the queue at once, as the mock's metrics say. */
     private static void awaitWaiting(ScopedMock mock, int count) throws InterruptedException {
         int most = 0;
