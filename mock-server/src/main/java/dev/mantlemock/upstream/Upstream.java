@@ -48,6 +48,8 @@ public final class Upstream {
     private final RequestSigner signer;
     /** The official SDKs' own default request timeout: a long JSON answer may take minutes, not longer. */
     static final Duration ANSWER_PATIENCE = Duration.ofMinutes(10);
+    /** Silence after the headers (no event, no byte) that ends a relay as an upstream drop; Mantle pings meanwhile. */
+    static final Duration UPSTREAM_SILENCE = Duration.ofMinutes(5);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     /** Each relay blocks on the upstream's stream, so it runs on its own thread, not the mock's bounded workers. */
@@ -104,9 +106,9 @@ public final class Upstream {
         String contentType = response.headers().firstValue("content-type").orElse("application/json");
         capture.begin(response.statusCode(), with(headers, "content-type", contentType));
         channel.begin(response.statusCode(), contentType, headers);
-        try (InputStream in = response.body()) {
+        try (InputStream in = response.body(); IdleWatch watch = new IdleWatch(in, UPSTREAM_SILENCE)) {
             if (contentType.startsWith("text/event-stream")) {
-                stream(in, channel, capture);
+                stream(in, channel, capture, watch);
             } else {
                 byte[] body = in.readAllBytes();
                 capture.body(body);
@@ -121,9 +123,10 @@ public final class Upstream {
     }
 
     /** Event by event: read one from the upstream, write it to the client, and so on. */
-    private static void stream(InputStream in, ResponseChannel channel, Capture capture) throws IOException {
+    private static void stream(InputStream in, ResponseChannel channel, Capture capture, IdleWatch watch) throws IOException {
         SseReader reader = new SseReader(in);
         for (SseFrame f = reader.next(); f != null; f = reader.next()) { // an IOException here: the upstream dropped
+            watch.heard();
             capture.frame(f.name(), f.data());
             try {
                 write(channel, frame(f));
