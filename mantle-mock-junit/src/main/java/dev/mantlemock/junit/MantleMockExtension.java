@@ -126,7 +126,11 @@ public final class MantleMockExtension implements BeforeAllCallback, AfterAllCal
         MantleMock mock = MantleMock.start(options != null ? options : options(onClass.get()));
         classMock = mock;
         Scope scope = new Scope(mock, System.getProperty(BASE_URL_PROPERTY));
-        System.setProperty(BASE_URL_PROPERTY, mock.baseUrl());
+        // The property is one per JVM: classes running at once must not set and restore it over each other.
+        scope.ownsProperty = context.getExecutionMode() != ExecutionMode.CONCURRENT;
+        if (scope.ownsProperty) {
+            System.setProperty(BASE_URL_PROPERTY, mock.baseUrl());
+        }
         context.getStore(NAMESPACE).put(Scope.class, scope);
     }
 
