@@ -69,9 +69,11 @@ public final class AnswerSelection implements Stage {
             return;
         }
         String scenario = exchange.scenario();
-        List<String> loaded = fixtures.scenarios();
-        if (scenario != null && !loaded.contains(scenario)) {
-            throw ApiException.of(ApiError.UNKNOWN_SCENARIO, scenario, loaded.isEmpty() ? "none" : String.join(", ", loaded));
+        if (scenario != null) { // the list is built from the added fixtures too: only when a test names a scenario
+            List<String> loaded = fixtures.scenarios();
+            if (!loaded.contains(scenario)) {
+                throw ApiException.of(ApiError.UNKNOWN_SCENARIO, scenario, loaded.isEmpty() ? "none" : String.join(", ", loaded));
+            }
         }
         Optional<Fixture> fixture = fixtures.match(exchange);
         if (fixture.isEmpty()) {
@@ -80,8 +82,9 @@ public final class AnswerSelection implements Stage {
         }
         Fixture f = scriptedErrorOf(fixture.get());
         exchange.answer(fixtureAnswers.answer(f, exchange.message(), exchange.model()));
-        if (f.response != null && f.response.writtenInputTokens() != null) {
-            exchange.inputTokens(f.response.writtenInputTokens()); // a recording replays Bedrock's counts, not the mock's
+        InputTokens written = f.response == null ? null : f.response.writtenInputTokens();
+        if (written != null) {
+            exchange.inputTokens(written); // a recording replays Bedrock's counts, not the mock's
         }
         if (f.timing != null && (replay.recordedTiming() || !f.timing.isRecorded())) {
             // A fault chosen earlier (an interrupted stream, a latency) stays; the fixture sets the pace.

@@ -16,8 +16,10 @@ import java.util.Optional;
  * config asks to serve such models anyway.
  */
 public final class ModelCatalogue {
+    /** The top-level keys of models.yaml. */
+    private static final String[] SECTIONS = {"other-id-forms", "defaults", "models"};
     private static final OtherIdForms OTHER_ID_FORMS = OtherIdForms.read(
-            BuiltInTable.read(BuiltInTable.MODELS, "other-id-forms", "defaults", "models").section("other-id-forms", OtherIdForms.KEYS));
+            BuiltInTable.read(BuiltInTable.MODELS, SECTIONS).section("other-id-forms", OtherIdForms.KEYS));
     private final Map<String, ModelSpec> models;
 
     public ModelCatalogue(Collection<ModelSpec> models) {
@@ -64,7 +66,7 @@ public final class ModelCatalogue {
     }
 
     private static Map<String, ModelEntry> entries(List<ModelEntry> configured) {
-        BuiltInTable table = BuiltInTable.read(BuiltInTable.MODELS, "other-id-forms", "defaults", "models");
+        BuiltInTable table = BuiltInTable.read(BuiltInTable.MODELS, SECTIONS);
         ModelEntry defaults = ModelEntry.read(table.section("defaults", ModelEntry.KEYS), ModelEntry.DEFAULTED);
         Map<String, ModelEntry> byId = new LinkedHashMap<>();
         for (BuiltInTable row : table.rows("models", ModelEntry.KEYS)) {
