@@ -36,6 +36,8 @@ public final class AdminApi implements AutoCloseable {
 
     /** The live dashboard's page. */
     public static final String DASHBOARD = "/_mock/ui";
+    /** How long a journal read waits for the exchanges in flight to complete. */
+    private static final long SETTLE_NANOS = 2_000_000_000L;
 
     private final QuotaBook quotas;
     private final FaultRules faults;
@@ -185,6 +187,7 @@ public final class AdminApi implements AutoCloseable {
                 throw ApiException.of(ApiError.SETTING_INVALID, "limit", "a whole number of at least 1", "'" + limitParam + "'");
             }
         }
+        journal.settle(SETTLE_NANOS); // a client that has just read its answer sees it answered, not pending
         List<JournalEntry> entries = journal.entries(testId(ctx), limit);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("capacity", journal.capacity());

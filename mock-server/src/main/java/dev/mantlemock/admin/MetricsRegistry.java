@@ -16,7 +16,9 @@ import dev.mantlemock.quota.QuotaKind;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * Counters for {@code GET /_mock/metrics} in the Prometheus text format. The hot path only bumps
@@ -34,6 +36,7 @@ public final class MetricsRegistry implements ExchangeObserver {
     private final LongAdder outputTokens = new LongAdder();
     private final LongAdder openStreams = new LongAdder();
     private final LongAdder durationNanos = new LongAdder();
+    private final AtomicLong generation = new AtomicLong();
 
     public MetricsRegistry(QuotaBook quotas, FaultRules faults) {
         this.quotas = quotas;
@@ -60,8 +63,18 @@ public final class MetricsRegistry implements ExchangeObserver {
         }
     }
 
+    /** Counts the exchange when it completes, unless the counters were reset after it entered (it belongs to the earlier run). */
     @Override
-    public void completed(Exchange e, Completion c) {
+    public Consumer<Completion> started(Exchange e) {
+        long gen = generation.get();
+        return c -> {
+            if (gen == generation.get()) {
+                count(e, c);
+            }
+        };
+    }
+
+    private void count(Exchange e, Completion c) {
         int key = (e.endpoint().ordinal() << 16) | (Math.min(c.status(), 999) << 5) | typeIndex(c.errorType());
         LongAdder counter = requests.get(key);
         if (counter == null) {
@@ -110,6 +123,7 @@ public final class MetricsRegistry implements ExchangeObserver {
     }
 
     public void reset() {
+        generation.incrementAndGet();
         requests.clear();
         inputTokens.reset();
         cacheReadTokens.reset();

@@ -4,8 +4,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Reads the journal until what is read is as expected, or 3 s have passed: an entry is written when the
- * response is complete, which can be a moment after the client has read it. Returns the last reading.
+ * Reads the journal until what is read is as expected, or 3 s have passed: for a client that sends
+ * without waiting for its answer (an async call), its request may not have reached the mock yet.
+ * Returns the last reading.
  */
 public final class JournalWait {
     private static final long WAIT_NANOS = 3_000_000_000L;

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MantleMock implements AutoCloseable {
     private final MockServer server;
     private final MantleMockInfo info;
+    private static final long SETTLE_NANOS = 5_000_000_000L;
+
     private final AtomicLong stubs = new AtomicLong();
 
     private MantleMock(MockServer server) {
@@ -78,8 +80,13 @@ public final class MantleMock implements AutoCloseable {
         return this;
     }
 
-    /** Every request received since the start or the last reset, oldest first (Messages and count_tokens). */
+    /**
+     * Every request received since the start or the last reset, oldest first (Messages and count_tokens).
+     * Waits (at most 5 s) for the exchanges in flight to complete, so a request whose answer the client
+     * has just read shows how it was answered; one still being answered after that is shown pending.
+     */
     public List<RecordedRequest> requests() {
+        controls().journal().settle(SETTLE_NANOS);
         return controls().journal().entries(null, Integer.MAX_VALUE).stream().map(RecordedRequest::new).toList();
     }
 

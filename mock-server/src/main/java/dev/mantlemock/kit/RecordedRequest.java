@@ -41,7 +41,11 @@ public final class RecordedRequest {
 
     public String path() { return entry.path(); }
 
+    /** The HTTP status answered; 0 while {@link #isPending()}. */
     public int status() { return entry.status(); }
+
+    /** Still being answered when the journal was read (a slow stream, a queued request): status and tokens are not known yet. */
+    public boolean isPending() { return entry.pending(); }
 
     /** The error type answered (e.g. {@code overloaded_error}), or null on success. */
     public String errorType() { return entry.errorType(); }
@@ -96,7 +100,7 @@ public final class RecordedRequest {
     @Override
     public String toString() {
         String last = lastMessageText();
-        return entry.method() + " " + entry.path() + " -> " + entry.status() + " (model " + model() + ", last message: "
+        return entry.method() + " " + entry.path() + " -> " + (entry.pending() ? "(still being answered)" : entry.status()) + " (model " + model() + ", last message: "
                 + (last.length() > 80 ? last.substring(0, 80) + "…" : last) + ")";
     }
 }

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs an exchange through the ordered stages, then the encoder, then tells the observers.
+ * Runs an exchange through the ordered stages, then the encoder; the observers hear of it first and are told how it ended.
  * The order itself is written down once, in {@code server.RequestPath}.
  */
 public final class RequestPipeline {
@@ -71,7 +71,19 @@ public final class RequestPipeline {
 
     /** Handles one exchange; the future completes when the response is fully written. */
     public CompletableFuture<Void> handle(Exchange exchange, ResponseChannel channel) {
+        observe(exchange);
         return runFrom(0, exchange, channel);
+    }
+
+    /** The observers hear of the exchange before any byte of its response is written (see {@link ExchangeObserver}). */
+    private void observe(Exchange exchange) {
+        for (ExchangeObserver observer : observers) {
+            try {
+                exchange.onComplete(observer.started(exchange));
+            } catch (RuntimeException e) {
+                LOG.warn("observer failed: {}", e.toString());
+            }
+        }
     }
 
     private CompletableFuture<Void> runFrom(int first, Exchange exchange, ResponseChannel channel) {
@@ -134,6 +146,7 @@ public final class RequestPipeline {
 
     /** Sends an error that arose before the pipeline could run (unreadable body, unknown path). */
     public void reject(Exchange exchange, ResponseChannel channel, ApiException error) {
+        observe(exchange);
         sendError(exchange, channel, error);
     }
 
@@ -151,9 +164,6 @@ public final class RequestPipeline {
     private void complete(Exchange exchange, Completion completion) {
         for (Consumer<Completion> listener : exchange.completionListeners()) {
             safely(() -> listener.accept(completion));
-        }
-        for (ExchangeObserver observer : observers) {
-            safely(() -> observer.completed(exchange, completion));
         }
     }
 

@@ -21,7 +21,7 @@ class MetricsRegistryTest {
         metrics.openStreams().process(e);
         Completion c = new Completion(status, type, output, 1_000_000);
         ExchangeTestAccess.complete(e, c);
-        metrics.completed(e, c);
+        metrics.started(e).accept(c);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.mantlemock.domain.Completion;
 import dev.mantlemock.pipeline.Exchange;
 import dev.mantlemock.testing.Exchanges;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class RequestJournalTest {
@@ -18,7 +19,7 @@ class RequestJournalTest {
     }
 
     private static void serve(RequestJournal journal, Exchange e, int status) {
-        journal.completed(e, new Completion(status, status == 200 ? null : "overloaded_error", 7, 2_000_000));
+        journal.started(e).accept(new Completion(status, status == 200 ? null : "overloaded_error", 7, 2_000_000));
     }
 
     @Test
@@ -30,6 +31,51 @@ class RequestJournalTest {
         List<JournalEntry> entries = journal.entries(null, 100);
         assertThat(entries).extracting(JournalEntry::testId).containsExactly("t7", "t8", "t9");
         assertThat(journal.entries(null, 2)).extracting(JournalEntry::testId).containsExactly("t8", "t9");
+    }
+
+    @Test
+    void aRequestIsJournalledPendingFromTheMomentItEntersUntilItCompletes() {
+        RequestJournal journal = journal(10, 4096);
+        Consumer<Completion> done = journal.started(Exchanges.messages().header("x-mock-test-id", "p").build());
+        assertThat(journal.entries(null, 10)).singleElement().satisfies(e -> {
+            assertThat(e.pending()).isTrue();
+            assertThat(e.status()).isZero();
+            assertThat(e.testId()).isEqualTo("p");
+        });
+
+        done.accept(new Completion(200, null, 5, 1_000_000));
+
+        assertThat(journal.entries(null, 10)).singleElement().satisfies(e -> {
+            assertThat(e.pending()).isFalse();
+            assertThat(e.status()).isEqualTo(200);
+            assertThat(e.outputTokens()).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void aRequestThatEnteredBeforeAClearIsNeverJournalledWheneverItCompletes() {
+        RequestJournal journal = journal(10, 4096);
+        Consumer<Completion> before = journal.started(Exchanges.messages().header("x-mock-test-id", "old").build());
+        journal.clear();
+        Consumer<Completion> after = journal.started(Exchanges.messages().header("x-mock-test-id", "new").build());
+
+        before.accept(new Completion(200, null, 5, 1_000_000));
+        after.accept(new Completion(200, null, 5, 1_000_000));
+
+        assertThat(journal.entries(null, 10)).extracting(JournalEntry::testId).containsExactly("new");
+    }
+
+    @Test
+    void settlingWaitsForTheExchangesInFlightAndGivesUpAtItsBound() throws Exception {
+        RequestJournal journal = journal(10, 4096);
+        Consumer<Completion> done = journal.started(Exchanges.messages().build());
+        assertThat(journal.settle(1_000_000)).isFalse(); // 1 ms: still in flight
+
+        Thread completer = new Thread(() -> done.accept(new Completion(200, null, 1, 1)));
+        completer.start();
+        assertThat(journal.settle(60_000_000_000L)).isTrue();
+        completer.join();
+        assertThat(journal.entries(null, 10)).singleElement().extracting(JournalEntry::pending).isEqualTo(false);
     }
 
     @Test

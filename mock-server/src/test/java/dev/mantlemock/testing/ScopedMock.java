@@ -82,8 +82,8 @@ public final class ScopedMock implements AutoCloseable {
     }
 
     /**
-     * The journal of one test once it holds {@code count} entries (or after 3 s). An entry is written
-     * when the server has finished the response, which can be just after the client has read it.
+     * The journal of one test once it holds {@code count} entries (or after 3 s), for requests sent
+     * without waiting for their answer.
      */
     public JsonNode journal(String testId, int count) {
         return dev.mantlemock.kit.JournalWait.until(() -> journal(testId), entries -> entries.size() >= count);
