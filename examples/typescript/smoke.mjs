@@ -1,5 +1,5 @@
 // The official TypeScript SDK against the mock: SigV4 and bearer keys, a stream with tools, count_tokens,
-// and the errors a user meets. Run the mock first (README, "Two commands"), then: npm install && npm run smoke
+// and the errors a user meets. Run the mock first (README, "Two commands"), then: npm ci && npm run smoke (npm ci installs the versions the lock file pins)
 import { AnthropicBedrockMantle } from '@anthropic-ai/bedrock-sdk';
 import assert from 'node:assert/strict';
 

@@ -38,6 +38,12 @@ public enum ApiError {
     /** A Messages path without the /anthropic prefix: the base URL is missing it, the most common slip. */
     BASE_PATH_MISSING(NOT_FOUND, "%s %s is not available: the Messages API is served under /anthropic. "
             + "Set the base URL to http://%s/anthropic, so that this request goes to %s /anthropic%s."),
+    /** A Messages path after a base URL with more than /anthropic (most often ".../anthropic/v1"). */
+    BASE_PATH_EXTRA(NOT_FOUND, "%s %s is not available: the base URL has %s after /anthropic, and the client adds %s itself. "
+            + "Set the base URL to http://%s/anthropic (drop the %s), so that this request goes to %s /anthropic%s."),
+    /** The root or the base URL itself, opened in a browser or probed by a client: where things are. */
+    NOT_AN_ENDPOINT(NOT_FOUND, "%s %s is not an endpoint. The Messages API is POST http://%s/anthropic/v1/messages "
+            + "(an SDK's base URL: http://%s/anthropic); in a browser, the mock's dashboard is at http://%s/_mock/ui."),
     ADMIN_ROUTE_UNKNOWN(NOT_FOUND, "%s %s is not an admin route of the mock (see docs/admin-api.md)."),
 
     // --- Body validation: first-party (pydantic) wording, each after the path of the field at fault

@@ -25,8 +25,6 @@ import java.util.concurrent.Executor;
  * pipeline. The only class on the request path that knows Javalin.
  */
 final class HttpEntry {
-    private static final String PREFIX = "/anthropic";
-
     private final RequestPipeline pipeline;
     private final Executor workers;
     private final Clock clock;
@@ -57,9 +55,7 @@ final class HttpEntry {
         }
         ApiException error = connect ? ApiException.of(ApiError.CONNECT_REFUSED)
                 : uri.startsWith("/_mock/") ? ApiException.of(ApiError.ADMIN_ROUTE_UNKNOWN, req.getMethod(), uri)
-                : isEndpointPath(uri) ? ApiException.of(ApiError.BASE_PATH_MISSING, req.getMethod(), uri,
-                        hostOf(req), req.getMethod(), uri)
-                : ApiException.of(ApiError.ENDPOINT_NOT_AVAILABLE, req.getMethod(), uri);
+                : WrongPath.of(req.getMethod(), uri, hostOf(req));
         pipeline.reject(exchange, new ServletResponseChannel(req, ctx.res()), error);
     }
 
@@ -69,16 +65,6 @@ final class HttpEntry {
         } catch (ApiException tooLargeOrTooSlow) {
             // the 404 is the answer; Jetty closes the connection as it must
         }
-    }
-
-    /** {@code /v1/messages} or {@code /v1/messages/count_tokens}: a base URL that lacks {@code /anthropic}. */
-    private static boolean isEndpointPath(String uri) {
-        for (Endpoint e : Endpoint.values()) {
-            if (uri.equals(e.path()) || uri.equals(e.path() + "/")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The host and port the client used, for a base URL it can paste; the bound address if it sent none. */

@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import io.javalin.Javalin;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import io.javalin.compression.CompressionStrategy;
@@ -158,7 +157,7 @@ public final class MockServer implements AutoCloseable {
 
     /** The one listening socket: idle connections are closed, and a burst of connects is queued, not refused. */
     private static ServerConnector connector(Server server, HttpConfiguration http, String host, int port, ConnectionSettings limits) {
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(server, new ReasonPhrases(http));
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(limits.idleTimeoutMillis());

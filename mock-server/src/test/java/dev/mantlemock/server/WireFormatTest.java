@@ -223,6 +223,52 @@ class WireFormatTest {
     }
 
     @Test
+    void aBaseUrlEndingInV1IsToldToDropTheV1() {
+        for (String endpoint : List.of("/v1/messages", "/v1/messages/count_tokens")) {
+            HttpResponse<String> r = mock.post("/v1" + endpoint, "{}", "anthropic-version", "2023-06-01");
+            assertThat(r.statusCode()).as(endpoint).isEqualTo(404);
+            assertThat(r.body()).as(endpoint).contains("not_found_error")
+                    .contains("POST /anthropic/v1" + endpoint + " is not available: the base URL has /v1 after /anthropic")
+                    .contains("Set the base URL to " + mock.baseUrl() + " (drop the /v1)")
+                    .contains("this request goes to POST /anthropic" + endpoint + ".");
+            assertThat(r.headers().firstValue("request-id")).as(endpoint).isPresent();
+        }
+    }
+
+    @Test
+    void aBaseUrlWithAnotherPrefixIsToldToUseAnthropic() {
+        HttpResponse<String> r = mock.get("/api/v1/messages");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("GET /api/v1/messages is not available: the Messages API is served under /anthropic")
+                .contains("Set the base URL to " + mock.baseUrl());
+    }
+
+    @Test
+    void theRootAndTheBaseUrlPointABrowserToTheDashboardAndAClientToTheMessagesApi() {
+        String origin = mock.baseUrl().replace("/anthropic", "");
+        for (String path : List.of("/", "/anthropic", "/anthropic/", "/anthropic/v1")) {
+            HttpResponse<String> r = mock.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(404);
+            assertThat(r.body()).as(path).contains("not_found_error").contains("GET " + path + " is not an endpoint")
+                    .contains("POST " + mock.baseUrl() + "/v1/messages")
+                    .contains("the mock's dashboard is at " + origin + "/_mock/ui");
+            assertThat(r.headers().firstValue("request-id")).as(path).isPresent();
+        }
+        assertThat(mock.get("/_mock/ui").statusCode()).as("the page the pointer names").isEqualTo(200);
+    }
+
+    @Test
+    void anOverloadedAnswerCarriesItsReasonPhraseInTheStatusLine() {
+        String request = new String(dev.mantlemock.testing.RawRequest.messages(
+                "{\"model\":\"anthropic.claude-haiku-4-5\",\"max_tokens\":20,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}",
+                "x-mock-fault", "overloaded", "connection", "close"), StandardCharsets.UTF_8);
+
+        String answer = dev.mantlemock.testing.RawRequest.exchange(mock.server().port(), request);
+
+        assertThat(answer).startsWith("HTTP/1.1 529 Overloaded\r\n").contains("overloaded_error");
+    }
+
+    @Test
     void anUnavailableEndpointNamesTheFullPathsThatAreServed() {
         HttpResponse<String> r = mock.post("/v1/models", "{}", "anthropic-version", "2023-06-01");
         assertThat(r.body()).contains("POST /anthropic/v1/models is not available on Claude in Amazon Bedrock")
