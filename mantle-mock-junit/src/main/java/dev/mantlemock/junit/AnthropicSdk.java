@@ -12,7 +12,7 @@ final class AnthropicSdk {
     static final String SDK = "com.anthropic:anthropic-java";
     static final String BEDROCK = "com.anthropic:anthropic-java-bedrock";
 
-    /** Each class the injected client is built from, with the artifact that brings it (in the order used). */
+    /** Each class the injected client is built from, with the artifact that brings it; the first missing by name is named. */
     private static final Map<String, String> NEEDED = Map.of(
             "com.anthropic.client.AnthropicClient", SDK,
             "com.anthropic.client.okhttp.AnthropicOkHttpClient", SDK,
