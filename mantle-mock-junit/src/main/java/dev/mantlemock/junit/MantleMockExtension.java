@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -187,7 +188,7 @@ public final class MantleMockExtension implements BeforeAllCallback, AfterAllCal
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Scope scope = context.getStore(NAMESPACE).get(Scope.class, Scope.class);
         if (scope == null) {
-            throw new org.junit.jupiter.api.extension.ParameterResolutionException(
+            throw new ParameterResolutionException(
                     "no mock is running here: put @MantleMockTest on the class to inject into @BeforeAll methods or constructors");
         }
         Class<?> type = parameter.getParameter().getType();
@@ -197,6 +198,9 @@ public final class MantleMockExtension implements BeforeAllCallback, AfterAllCal
         if (type == MantleMockInfo.class) {
             return scope.mock.info();
         }
+        AnthropicSdk.whatIsMissing(MantleMockExtension.class.getClassLoader()).ifPresent(why -> {
+            throw new ParameterResolutionException(why);
+        });
         MantleMockTest annotation = annotation(context).orElse(null);
         ClientAuth auth = options == null && annotation != null ? annotation.client() : clientAuth;
         int retries = options == null && annotation != null ? annotation.maxRetries() : maxRetries;
