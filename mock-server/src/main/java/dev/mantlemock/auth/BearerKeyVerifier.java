@@ -16,9 +16,18 @@ public final class BearerKeyVerifier {
     private final AuthConfig config;
     private final PrincipalRegistry registry;
     private final PresignedUrlVerifier presigned;
+    private final VerifiedKeys verified;
 
     public BearerKeyVerifier(AuthConfig config, PrincipalRegistry registry, SigningKeys signingKeys) {
+        this(config, registry, signingKeys, new VerifiedKeys(VERIFIED_KEYS));
+    }
+
+    /** Short-term keys remembered at most: a few per test client, with room for a load test's many. */
+    static final int VERIFIED_KEYS = 10_000;
+
+    BearerKeyVerifier(AuthConfig config, PrincipalRegistry registry, SigningKeys signingKeys, VerifiedKeys verified) {
         this.config = config;
+        this.verified = verified;
         this.registry = registry;
         SigV4Rules mantle = SigV4Rules.from(config);
         // short-term keys are presigned for service "bedrock" only, whatever the Mantle scope leniency says
@@ -39,9 +48,15 @@ public final class BearerKeyVerifier {
             }
             return fixed.principal();
         }
+        Principal remembered = verified.principal(token, now);
+        if (remembered != null) {
+            return remembered;
+        }
         BearerKey key = BearerKeyClassifier.classify(token);
         if (key instanceof BearerKey.ShortTerm shortTerm) {
-            return shortTerm(shortTerm.presignedUrl(), now);
+            PresignedUrlVerifier.Verified ok = shortTerm(shortTerm.presignedUrl(), now);
+            verified.remember(token, new VerifiedKeys.Entry(ok.principal(), ok.validFrom(), ok.validUntil()), now);
+            return ok.principal();
         }
         if (key instanceof BearerKey.LongTerm longTerm) {
             Principal principal = new Principal(longTerm.user(), longTerm.accountId(), ModelGrants.ALL);
@@ -56,7 +71,7 @@ public final class BearerKeyVerifier {
         return passIfLenient(LenientPrincipals.forBearer(token));
     }
 
-    private Principal shortTerm(String decodedUrl, Instant now) {
+    private PresignedUrlVerifier.Verified shortTerm(String decodedUrl, Instant now) {
         String url = decodedUrl.substring(0, decodedUrl.length() - AuthFacts.SHORT_TERM_VERSION.length());
         PresignedUrl presignedUrl = PresignedUrl.parse(AuthFacts.SHORT_TERM_METHOD, url);
         if (!AuthFacts.SHORT_TERM_HOST.equals(presignedUrl.host())) {
@@ -65,7 +80,7 @@ public final class BearerKeyVerifier {
         if (!AuthFacts.SHORT_TERM_ACTION.equals(presignedUrl.params().get("Action"))) {
             throw ApiException.of(ApiError.MALFORMED_SHORT_TERM, "Action is not " + AuthFacts.SHORT_TERM_ACTION);
         }
-        return presigned.verify(presignedUrl, now).principal();
+        return presigned.verify(presignedUrl, now);
     }
 
     private Principal passIfLenient(Principal principal) {

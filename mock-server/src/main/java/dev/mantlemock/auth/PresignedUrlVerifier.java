@@ -21,8 +21,11 @@ public final class PresignedUrlVerifier {
     /** What this kind of presigned URL must look like. */
     public record Rules(SigV4Rules scope, long maxExpiresSeconds, Set<String> unsignedParams) {}
 
-    /** The checked URL: who signed it, and until when it is good. */
-    public record Verified(Principal principal, Instant expiresAt) {}
+    /**
+     * The checked URL: who signed it, and the window in which the same URL passes again: from its signing
+     * time less the allowed skew until the earlier of its expiry and its session token's.
+     */
+    public record Verified(Principal principal, Instant validFrom, Instant validUntil) {}
 
     private final Rules rules;
     private final PrincipalRegistry registry;
@@ -62,14 +65,21 @@ public final class PresignedUrlVerifier {
             if (rules.scope().strict()) {
                 throw ApiException.of(ApiError.INVALID_TOKEN);
             }
-            return new Verified(LenientPrincipals.forAccessKey(scope.accessKeyId()), expiresAt);
+            return new Verified(LenientPrincipals.forAccessKey(scope.accessKeyId()), validFrom(signedAt), expiresAt);
         }
         byte[] signingKey = signingKeys.signingKey(key.accessKeyId(), key.secret(), scope);
         if (!matchesAnyPayloadHash(url, signedHeaders, scope, amzDate, signingKey, signature)) {
             throw ApiException.of(ApiError.SIGNATURE_MISMATCH);
         }
-        SessionTokens.check(key, p.get("X-Amz-Security-Token"), now, rules.scope().strict());
-        return new Verified(key.principal(), expiresAt);
+        String sessionToken = p.get("X-Amz-Security-Token");
+        SessionTokens.check(key, sessionToken, now, rules.scope().strict());
+        Instant tokenExpiry = SessionTokens.expiry(key, sessionToken);
+        Instant until = tokenExpiry != null && tokenExpiry.isBefore(expiresAt) ? tokenExpiry : expiresAt;
+        return new Verified(key.principal(), validFrom(signedAt), until);
+    }
+
+    private Instant validFrom(Instant signedAt) {
+        return signedAt.minus(rules.scope().maxSkew());
     }
 
     private boolean matchesAnyPayloadHash(PresignedUrl url, List<String> signedHeaders, CredentialScope scope,

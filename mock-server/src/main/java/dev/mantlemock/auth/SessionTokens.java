@@ -28,4 +28,9 @@ final class SessionTokens {
             throw ApiException.of(ApiError.EXPIRED_TOKEN);
         }
     }
+
+    /** When a configured session token expires; null for none, an unconfigured one or one without expiry. */
+    static Instant expiry(PrincipalRegistry.KnownKey key, String token) {
+        return token == null ? null : key.sessionTokens().get(token);
+    }
 }

@@ -71,6 +71,66 @@ class BearerKeysTest {
     }
 
     @Test
+    void aVerifiedShortTermKeyIsRememberedButStillRefusedTheMomentItExpires() {
+        VerifiedKeys remembered = new VerifiedKeys(16);
+        BearerKeyVerifier v = new BearerKeyVerifier(config(AuthMode.STRICT), new PrincipalRegistry(config(AuthMode.STRICT)), new SigningKeys(16), remembered);
+        String token = mintedByTheAwsSdk(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, "us-east-1", AT, Duration.ofHours(1));
+
+        assertThat(v.verify(token, AT).id()).isEqualTo(ExamplePrincipal.ACCESS_KEY_ID);
+        assertThat(remembered.size()).isEqualTo(1);
+        assertThat(v.verify(token, AT.plusSeconds(3599)).id()).isEqualTo(ExamplePrincipal.ACCESS_KEY_ID);
+        assertThatThrownBy(() -> v.verify(token, AT.plusSeconds(3601)))
+                .hasMessage("Bearer token expired: 20261125T110001Z is now later than 20261125T110000Z (20261125T100000Z + 3600 s).");
+    }
+
+    @Test
+    void aRememberedKeyIsNotTakenForAMomentBeforeItWasCurrent() {
+        VerifiedKeys remembered = new VerifiedKeys(16);
+        BearerKeyVerifier v = new BearerKeyVerifier(config(AuthMode.STRICT), new PrincipalRegistry(config(AuthMode.STRICT)), new SigningKeys(16), remembered);
+        String token = mintedByTheAwsSdk(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, "us-east-1", AT, Duration.ofHours(1));
+        v.verify(token, AT);
+
+        assertThatThrownBy(() -> v.verify(token, AT.minus(Duration.ofHours(1)))) // a test clock set back
+                .isInstanceOf(ApiException.class).extracting(e -> ((ApiException) e).type()).isEqualTo(ErrorType.AUTHENTICATION);
+    }
+
+    @Test
+    void aKeyWhoseSignatureFailsIsNeverRemembered() {
+        VerifiedKeys remembered = new VerifiedKeys(16);
+        BearerKeyVerifier v = new BearerKeyVerifier(config(AuthMode.STRICT), new PrincipalRegistry(config(AuthMode.STRICT)), new SigningKeys(16), remembered);
+        String forged = mintedByTheAwsSdk(ExamplePrincipal.ACCESS_KEY_ID, "not-the-secret", "us-east-1", AT, Duration.ofHours(1));
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> v.verify(forged, AT)).hasMessage(ApiError.SIGNATURE_MISMATCH.format());
+        }
+        assertThat(remembered.size()).isZero();
+    }
+
+    @Test
+    void aKeyIsRememberedOnlyUntilItsSessionTokenExpires() {
+        AuthConfig c = config(AuthMode.STRICT);
+        AuthConfig.SessionTokenConfig t = new AuthConfig.SessionTokenConfig();
+        t.token = "session-token";
+        t.expiresAt = AT.plusSeconds(600).toString();
+        c.principals.get(0).sessionTokens = List.of(t);
+        BearerKeyVerifier v = new BearerKeyVerifier(c, new PrincipalRegistry(c), new SigningKeys(16), new VerifiedKeys(16));
+        String token = ShortTermKeys.mint(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, t.token, "us-east-1", AT, Duration.ofHours(1));
+
+        assertThat(v.verify(token, AT).id()).isEqualTo(ExamplePrincipal.ACCESS_KEY_ID);
+        assertThatThrownBy(() -> v.verify(token, AT.plusSeconds(600))).hasMessage(ApiError.EXPIRED_TOKEN.format());
+    }
+
+    @Test
+    void theRememberedKeysAreBoundedHoweverManyAreSent() {
+        VerifiedKeys remembered = new VerifiedKeys(3);
+        BearerKeyVerifier v = new BearerKeyVerifier(config(AuthMode.LENIENT), new PrincipalRegistry(config(AuthMode.LENIENT)), new SigningKeys(16), remembered);
+        for (int i = 0; i < 20; i++) {
+            v.verify(mintedByTheAwsSdk(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, "us-east-1", AT.plusSeconds(i), Duration.ofHours(1)), AT.plusSeconds(i));
+            assertThat(remembered.size()).isLessThanOrEqualTo(3);
+        }
+    }
+
+    @Test
     void rejectsAnExpiredShortTermKey() {
         String token = mintedByTheAwsSdk(ExamplePrincipal.ACCESS_KEY_ID, ExamplePrincipal.SECRET_ACCESS_KEY, "us-east-1", AT, Duration.ofHours(1));
         assertThatThrownBy(() -> verifier(config(AuthMode.LENIENT)).verify(token, AT.plusSeconds(3601)))

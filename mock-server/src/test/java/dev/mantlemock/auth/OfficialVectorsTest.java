@@ -73,7 +73,7 @@ class OfficialVectorsTest {
         PresignedUrlVerifier.Verified verified = verifier.verify(url, c.timestamp());
 
         assertThat(verified.principal().id()).isEqualTo("AKIDEXAMPLE");
-        assertThat(verified.expiresAt()).isEqualTo(c.timestamp().plusSeconds(3600));
+        assertThat(verified.validUntil()).isEqualTo(c.timestamp().plusSeconds(3600));
     }
 
     @ParameterizedTest(name = "{0}")
