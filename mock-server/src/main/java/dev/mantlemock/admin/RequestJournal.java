@@ -1,5 +1,6 @@
 package dev.mantlemock.admin;
 
+import dev.mantlemock.answer.AnswerConformance;
 import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.HttpRequestView;
@@ -67,7 +68,7 @@ public final class RequestJournal implements ExchangeObserver {
                 model == null ? null : model.id(),
                 charged ? input.chargeable() : 0,
                 message == null ? 0 : message.maxTokens(),
-                c.outputTokens(), c.nanos() / 1e6);
+                c.outputTokens(), c.nanos() / 1e6, e.responseHeaders().get(AnswerConformance.ADAPTED_HEADER));
     }
 
     /** Entries oldest first, optionally of one test id only, at most {@code limit} of the newest. */

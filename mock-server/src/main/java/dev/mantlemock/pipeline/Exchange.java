@@ -86,6 +86,8 @@ public final class Exchange {
     public void inputTokens(InputTokens inputTokens) { put(Slot.INPUT_TOKENS, inputTokens); }
 
     public Answer answer() { return get(Slot.ANSWER); }
+    public String answerOrigin() { return get(Slot.ANSWER_ORIGIN); }
+    public void answerOrigin(String origin) { put(Slot.ANSWER_ORIGIN, origin); }
     public void answer(Answer answer) { put(Slot.ANSWER, answer); }
 
     /** How a stream is paced and whether it is interrupted. */
