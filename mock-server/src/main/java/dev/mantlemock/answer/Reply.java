@@ -104,6 +104,9 @@ final class Reply {
             return;
         }
         int tokens = estimator.estimateText(block.path("name").asText(), model) + estimator.estimateJson(block.path("input"), model);
+        if (tokens > remaining && content.stream().anyMatch(b -> b.path("type").asText().equals("tool_use"))) {
+            return; // a parallel call that does not fit is left out: the answer ends in the calls made, stop_reason tool_use
+        }
         if (tokens > remaining) {
             text("I will call the " + block.path("name").asText() + " tool with these arguments: " + Json.compact(block.path("input")), null);
             if (!stopped()) {
