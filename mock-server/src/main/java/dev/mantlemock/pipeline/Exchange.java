@@ -43,6 +43,9 @@ public final class Exchange {
     private Map<String, String> responseHeaders = Map.of();
     private int waits; // touched by one thread at a time; the hand-over to a worker orders it
 
+    /** The header naming a fixture scenario. */
+    public static final String SCENARIO_HEADER = "x-mock-scenario";
+
     public Exchange(String requestId, Endpoint endpoint, HttpRequestView request, Instant receivedAt, long startNanos) {
         this.requestId = requestId;
         this.endpoint = endpoint;
@@ -50,7 +53,7 @@ public final class Exchange {
         this.receivedAt = receivedAt;
         this.startNanos = startNanos;
         this.testId = request.header("x-mock-test-id");
-        this.scenario = request.header("x-mock-scenario");
+        this.scenario = request.header(SCENARIO_HEADER);
     }
 
     public String requestId() { return requestId; }
