@@ -211,17 +211,7 @@ public final class SchemaCheck {
         }
 
         private JsonNode resolve(String ref) {
-            if (ref.equals("#")) {
-                return root;
-            }
-            if (!ref.startsWith("#/")) {
-                return null;
-            }
-            JsonNode node = root;
-            for (String token : ref.substring(2).split("/")) {
-                node = node.path(token.replace("~1", "/").replace("~0", "~"));
-            }
-            return node.isMissingNode() ? null : node;
+            return SchemaSampler.resolve(root, ref);
         }
     }
 

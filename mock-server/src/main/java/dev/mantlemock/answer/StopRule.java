@@ -46,16 +46,10 @@ final class StopRule implements AnswerRule {
                 continue;
             }
             String text = content.get(i).path("text").asText();
-            int at = Integer.MAX_VALUE;
-            String matched = null;
-            for (String sequence : sequences) {
-                int found = sequence.isEmpty() ? -1 : text.indexOf(sequence);
-                if (found >= 0 && found < at) {
-                    at = found;
-                    matched = sequence;
-                }
-            }
-            if (matched != null) {
+            StopSequences first = StopSequences.first(text, sequences);
+            if (first != null) {
+                int at = first.at();
+                String matched = first.sequence();
                 List<ObjectNode> kept = new ArrayList<>(content.subList(0, i));
                 if (at > 0) {
                     kept.add(content.get(i).deepCopy().put("text", text.substring(0, at)));

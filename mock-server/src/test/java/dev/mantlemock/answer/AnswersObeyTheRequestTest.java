@@ -18,6 +18,8 @@ import com.anthropic.models.messages.ToolChoiceTool;
 import com.anthropic.models.messages.ToolResultBlockParam;
 import com.anthropic.models.messages.ToolUseBlock;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mantlemock.kit.JournalWait;
+import dev.mantlemock.kit.RecordedRequest;
 import dev.mantlemock.testing.RunningMock;
 import dev.mantlemock.testing.TestRequests;
 import java.net.http.HttpResponse;
@@ -136,8 +138,10 @@ class AnswersObeyTheRequestTest {
         assertThat(content.get(0).path("type").asText()).isEqualTo("tool_use");
         assertThat(response.headers().firstValue(AnswerConformance.ADAPTED_HEADER))
                 .contains("tool_choice forces a tool call: the text before it was dropped");
-        assertThat(mock.kit().requests()).last().satisfies(r -> assertThat(r.entry().adapted())
-                .isEqualTo("tool_choice forces a tool call: the text before it was dropped"));
+        // The journal is written as the response completes, a moment after the client has read it.
+        List<RecordedRequest> journal = JournalWait.until(() -> mock.kit().requests(), r -> !r.isEmpty());
+        assertThat(journal).last().satisfies(r -> assertThat(r.adapted())
+                .contains("tool_choice forces a tool call: the text before it was dropped"));
     }
 
     @Test

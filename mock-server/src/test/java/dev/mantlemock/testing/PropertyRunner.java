@@ -6,7 +6,8 @@ import java.util.function.Function;
 
 /**
  * A seeded property runner with shrinking, for properties over values the project builds itself
- * (schemas, conversations). Each try draws a value from its own split of one seed; on a failure the
+ * (schemas, conversations). Each try draws a value from its own split of one seed (the values are
+ * checked in parallel, so the property must be thread-safe); on a failure the
  * value is shrunk (each candidate one step simpler) while it still fails, and the test fails with the
  * smallest failing value, the seed and the try. The seed is fixed so a run repeats exactly;
  * {@code -Dmantlemock.property.seed=N} explores others.
@@ -32,11 +33,16 @@ public final class PropertyRunner {
     public static <T> int check(String property, int tries, Function<SplittableRandom, T> draw, Shrinker<T> shrinker,
                                 Function<T, String> failure) {
         SplittableRandom root = new SplittableRandom(SEED);
+        List<T> values = new java.util.ArrayList<>(tries);
         for (int i = 0; i < tries; i++) {
-            T value = draw.apply(root.split());
-            String why = failure.apply(value);
-            if (why != null) {
-                throw shrunk(property, i, value, why, shrinker, failure);
+            values.add(draw.apply(root.split())); // drawn in order, so a seed names the same values however they run
+        }
+        // Checked on every core (the property must be thread-safe); the first failure in draw order is the one shrunk.
+        String[] why = new String[tries];
+        java.util.stream.IntStream.range(0, tries).parallel().forEach(i -> why[i] = failure.apply(values.get(i)));
+        for (int i = 0; i < tries; i++) {
+            if (why[i] != null) {
+                throw shrunk(property, i, values.get(i), why[i], shrinker, failure);
             }
         }
         return tries;
