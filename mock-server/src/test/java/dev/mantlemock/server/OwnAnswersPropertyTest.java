@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
 class OwnAnswersPropertyTest {
     static final int CONVERSATIONS = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+    /** Two timer threads, as the server has: streams are written by the timer, and the conversations run on every core. */
+    private static final ScheduledExecutorService TIMER = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "property-timer");
         t.setDaemon(true);
         return t;
