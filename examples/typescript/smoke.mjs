@@ -44,6 +44,40 @@ const call = streamed.content.find(b => b.type === 'tool_use');
 assert.equal(typeof call.input.q, 'string');
 console.log('stream with thinking and a tool call:', streamed.stop_reason);
 
+// Issue 23's request: a forced call of the user's own tool, its input in the user's enum, no text before it.
+const getWeather = {
+  name: 'get_weather', description: 'Current weather for a city',
+  input_schema: { type: 'object', properties: { city: { type: 'string' }, unit: { type: 'string', enum: ['c', 'f'] } }, required: ['city', 'unit'] },
+};
+const forced = await sigv4.messages.create({
+  model: 'anthropic.claude-sonnet-4-6', max_tokens: 300, tools: [getWeather],
+  tool_choice: { type: 'tool', name: 'get_weather' }, messages: [{ role: 'user', content: 'What is the weather in Paris?' }],
+});
+assert.equal(forced.content[0].type, 'tool_use');
+assert.equal(forced.content[0].name, 'get_weather');
+assert.ok(['c', 'f'].includes(forced.content[0].input.unit));
+console.log('forced get_weather call:', JSON.stringify(forced.content[0].input));
+
+// A thinking tool loop, three turns, every answer sent back as agent loops do: no 400 from the mock's own answers.
+// The second loop names the shipped weather-agent scenario, whose scripted answers get their thinking blocks added.
+for (const scenario of [undefined, 'weather-agent']) {
+  const tool = scenario ? { ...getWeather, input_schema: { type: 'object', properties: { city: { type: 'string' },
+    unit: { type: 'string', enum: ['celsius', 'fahrenheit'] } }, required: ['city'] } } : getWeather;
+  const messages = [{ role: 'user', content: 'What is the weather in Paris?' }];
+  for (let turn = 1; turn <= 3; turn++) {
+    const answer = await sigv4.messages.create({
+      model: 'anthropic.claude-sonnet-4-6', max_tokens: 2048, thinking: { type: 'enabled', budget_tokens: 1024 }, tools: [tool], messages,
+    }, scenario ? { headers: { 'x-mock-scenario': scenario } } : undefined);
+    assert.equal(answer.content[0].type, 'thinking');
+    messages.push({ role: 'assistant', content: answer.content });
+    const calls = answer.content.filter(b => b.type === 'tool_use');
+    messages.push({ role: 'user', content: calls.length
+      ? calls.map(c => ({ type: 'tool_result', tool_use_id: c.id, content: '18 C and sunny' }))
+      : 'And tomorrow?' });
+  }
+  console.log(`thinking tool loop${scenario ? ' (scenario ' + scenario + ')' : ''}: three turns`);
+}
+
 // Session credentials as STS hands them out: the mock does not know the token, but lenient mode accepts it
 // on a known key once the signature verifies and the token is signed.
 const session = new AnthropicBedrockMantle({

@@ -15,6 +15,10 @@ public final class Main {
             System.out.print(CommandLine.usage());
             return;
         }
+        if (args.length == 2 && args[0].equals(CommandLine.CHECK_FIXTURES)) {
+            System.exit(dev.mantlemock.server.FixtureCheck.run(java.nio.file.Path.of(args[1]), System.out));
+            return;
+        }
         MockServer server;
         MockConfig config = null;
         try {

@@ -91,7 +91,8 @@ public final class Session {
     private AnthropicClient client(BedrockMantleBackend backend) {
         // OkHttp's read timeout is per read, so a stream is timed event by event; the request timeout
         // bounds a whole call, which for a stream must outlast many events.
-        return AnthropicOkHttpClient.builder().backend(backend).maxRetries(target.maxRetries())
+        // Response validation on: an answer the SDK's types do not accept fails the contract, not a later read.
+        return AnthropicOkHttpClient.builder().backend(backend).maxRetries(target.maxRetries()).responseValidation(true)
                 .timeout(Timeout.builder().connect(patience.connect()).read(patience.read()).write(patience.read())
                         .request(patience.whole()).build())
                 .build();
@@ -138,6 +139,8 @@ public final class Session {
             return null;
         });
         Message message = accumulator.message();
+        events.forEach(RawMessageStreamEvent::validate); // strictly, as responseValidation does for a JSON answer
+        message.validate();
         meter.usage(message.usage());
         return new Streamed(events, message);
     }

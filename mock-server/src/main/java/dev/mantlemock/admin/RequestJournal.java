@@ -1,5 +1,6 @@
 package dev.mantlemock.admin;
 
+import dev.mantlemock.answer.AnswerConformance;
 import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.Completion;
@@ -109,7 +110,8 @@ public final class RequestJournal implements ExchangeObserver {
                 model == null ? null : model.id(),
                 charged ? input.chargeable() : 0,
                 message == null ? 0 : message.maxTokens(),
-                c == null ? 0 : c.outputTokens(), c == null ? 0 : c.nanos() / 1e6, c == null);
+                c == null ? 0 : c.outputTokens(), c == null ? 0 : c.nanos() / 1e6,
+                c == null ? null : e.responseHeaders().get(AnswerConformance.ADAPTED_HEADER), c == null);
     }
 
     /**

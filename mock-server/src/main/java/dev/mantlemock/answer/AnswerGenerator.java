@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mantlemock.domain.MessageRequest;
 import dev.mantlemock.domain.ModelSpec;
+import dev.mantlemock.domain.ThinkingDecision;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -44,7 +45,7 @@ public final class AnswerGenerator {
     public Answer generate(MessageRequest request, ModelSpec model) {
         SplittableRandom rnd = new SplittableRandom(seed(request));
         Reply reply = new Reply(request.maxTokens(), request.stopSequences(), estimator, model);
-        if (request.thinkingEnabled()) {
+        if (ThinkingDecision.on(request, model)) {
             think(request, model, reply, rnd.split());
         }
         long budget = charsFor(request.maxTokens(), model);
@@ -98,8 +99,7 @@ public final class AnswerGenerator {
         Prose.appendSentences(text, target, rnd);
         String thought = cutToTokens(text.toString(), target, model);
         // Left out, display is the model's default: "omitted" on Opus 4.7 and later (empty thinking text).
-        boolean omitted = thinking.path("display").asText(model.capabilities().thinkingDisplay()).equals("omitted");
-        reply.thinking(thought, omitted);
+        reply.thinking(thought, ThinkingDecision.omitted(request, model));
     }
 
     /** Thinking is planned to its target length (the budget); the reply then enforces max_tokens on top. */

@@ -27,6 +27,9 @@ public final class AnswerSelection implements Stage {
     private final AnswerGenerator generator;
     private final Replay replay;
 
+    /** The origin of a generated answer, as a broken rule's error names it. */
+    public static final String GENERATOR = "the mock's answer generator";
+
     /** What a miss does, and whether recordings keep their captured pace. */
     public enum OnMiss { GENERATE, FAIL, RECORD }
 
@@ -59,7 +62,7 @@ public final class AnswerSelection implements Stage {
     @Override
     public Needs needs() {
         return Needs.reads(Slot.MESSAGE, Slot.MODEL, Slot.STREAM_PLAN)
-                .andProvides(Slot.ANSWER, Slot.STREAM_PLAN, Slot.RELAY, Slot.INPUT_TOKENS);
+                .andProvides(Slot.ANSWER, Slot.ANSWER_ORIGIN, Slot.STREAM_PLAN, Slot.RELAY, Slot.INPUT_TOKENS);
     }
 
     @Override
@@ -77,11 +80,15 @@ public final class AnswerSelection implements Stage {
         }
         Optional<Fixture> fixture = fixtures.match(exchange);
         if (fixture.isEmpty()) {
-            miss(exchange, () -> exchange.answer(generator.generate(exchange.message(), exchange.model())));
+            miss(exchange, () -> {
+                exchange.answer(generator.generate(exchange.message(), exchange.model()));
+                exchange.answerOrigin(GENERATOR);
+            });
             return;
         }
         Fixture f = scriptedErrorOf(fixture.get());
         exchange.answer(fixtureAnswers.answer(f, exchange.message(), exchange.model()));
+        exchange.answerOrigin(f.origin());
         InputTokens written = f.response == null ? null : f.response.writtenInputTokens();
         if (written != null) {
             exchange.inputTokens(written); // a recording replays Bedrock's counts, not the mock's

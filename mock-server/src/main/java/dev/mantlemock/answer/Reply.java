@@ -65,15 +65,9 @@ final class Reply {
             return;
         }
         String kept = text;
-        int at = Integer.MAX_VALUE;
-        String matched = null;
-        for (String sequence : stopSequences) {
-            int i = sequence.isEmpty() ? -1 : text.indexOf(sequence);
-            if (i >= 0 && i < at) {
-                at = i;
-                matched = sequence;
-            }
-        }
+        StopSequences first = StopSequences.first(text, stopSequences);
+        int at = first == null ? Integer.MAX_VALUE : first.at();
+        String matched = first == null ? null : first.sequence();
         // The sequence has to be "generated" before it can match, so it must fit the budget too.
         if (matched != null && estimator.estimateText(text.substring(0, at + matched.length()), model) <= remaining) {
             kept = text.substring(0, at);
@@ -104,6 +98,9 @@ final class Reply {
             return;
         }
         int tokens = estimator.estimateText(block.path("name").asText(), model) + estimator.estimateJson(block.path("input"), model);
+        if (tokens > remaining && content.stream().anyMatch(b -> b.path("type").asText().equals("tool_use"))) {
+            return; // a parallel call that does not fit is left out: the answer ends in the calls made, stop_reason tool_use
+        }
         if (tokens > remaining) {
             text("I will call the " + block.path("name").asText() + " tool with these arguments: " + Json.compact(block.path("input")), null);
             if (!stopped()) {

@@ -52,6 +52,21 @@ public final class SchemaSampler {
         return new Draw(schema, rnd, Math.min(maxChars, MAX_CHARS)).value(schema, 0);
     }
 
+    /** What a {@code $ref} inside the schema ({@code #} or {@code #/...}) points at, or null (an outside or dangling one). */
+    static JsonNode resolve(JsonNode root, String ref) {
+        if (ref.equals("#")) {
+            return root;
+        }
+        if (!ref.startsWith("#/")) {
+            return null;
+        }
+        JsonNode node = root;
+        for (String token : ref.substring(2).split("/")) {
+            node = node.path(token.replace("~1", "/").replace("~0", "~"));
+        }
+        return node.isMissingNode() ? null : node;
+    }
+
     private static final class Draw {
         private final JsonNode root;
         private final SplittableRandom rnd;
@@ -150,17 +165,7 @@ public final class SchemaSampler {
         }
 
         private JsonNode resolve(String ref) {
-            if (ref.equals("#")) {
-                return root;
-            }
-            if (!ref.startsWith("#/")) {
-                return null;
-            }
-            JsonNode node = root;
-            for (String token : ref.substring(2).split("/")) {
-                node = node.path(token.replace("~1", "/").replace("~0", "~"));
-            }
-            return node.isMissingNode() ? null : node;
+            return SchemaSampler.resolve(root, ref);
         }
 
         private JsonNode mergeAllOf(JsonNode schema) {

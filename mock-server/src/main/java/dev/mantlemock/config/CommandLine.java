@@ -93,11 +93,15 @@ public final class CommandLine {
         return config;
     }
 
+    /** Checks a fixtures directory instead of starting: {@code --check-fixtures DIR}, alone. */
+    public static final String CHECK_FIXTURES = "--check-fixtures";
+
     public static String usage() {
         StringBuilder s = new StringBuilder("usage: java -jar mock-server.jar [options]\n");
         int width = FLAGS.keySet().stream().mapToInt(String::length).max().orElse(15);
         String line = "  %-" + width + "s %s%n";
         s.append(String.format(line, "--config", "YAML or JSON config file (docs/configuration.md)"));
+        s.append(String.format(line, CHECK_FIXTURES + " DIR", "check a fixtures directory and exit (0: sound, 1: problems listed); starts no server"));
         FLAGS.forEach((name, flag) -> s.append(String.format(line, name, flag.help())));
         s.append("\nDocs, one page per topic in the project's docs/ folder (the README has the same map):\n");
         DOCS.forEach((page, topic) -> s.append(String.format("  %-30s %s%n", page, topic)));

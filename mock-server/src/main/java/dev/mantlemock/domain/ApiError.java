@@ -226,6 +226,13 @@ public enum ApiError {
     /** Record and compare modes: the user's own credentials for the upstream could not be found or used. */
     UPSTREAM_CREDENTIALS(API, "The mock could not sign the request for the upstream %s: %s. Set AWS credentials "
             + "(AWS_PROFILE, AWS_ACCESS_KEY_ID, SSO, a role) or AWS_BEARER_TOKEN_BEDROCK where the mock runs."),
+    /**
+     * An answer (a fixture's, a stub's, a recording's) that Bedrock could not send for this request: the
+     * mock's own setup is wrong, so a 500 the SDKs do not retry (see {@link #retried}).
+     */
+    ANSWER_BREAKS_RULE(API, "Mock error: the answer of %s breaks a rule for this request: %s. Bedrock could not "
+            + "send that answer; fix it (java -jar mock-server.jar --check-fixtures DIR lists such fixtures) or "
+            + "send a request it fits. See docs/fixtures.md#answers-obey-the-request."),
     FAULT_HEADER_NOT_A_NUMBER(INVALID_REQUEST, "x-mock-fault: '%s' has a parameter that is not a number"),
     FAULT_HEADER_UNKNOWN_PARAMETER(INVALID_REQUEST, "x-mock-fault: unknown parameter '%s' (known: %s)"),
     FAULT_HEADER_NEEDS_STREAM(INVALID_REQUEST, "x-mock-fault: '%s' needs a streaming request (\"stream\": true)"),
@@ -323,6 +330,14 @@ public enum ApiError {
         public String format(Object... args) {
             return String.format(Locale.ROOT, template, args);
         }
+    }
+
+    /**
+     * Whether a client may retry this error, by its status ({@link ErrorEnvelope#shouldRetry}) unless it is
+     * a setup error of the mock's: retrying cannot help, and the SDKs would only wait three times longer.
+     */
+    public boolean retried() {
+        return this != UPSTREAM_CREDENTIALS && this != ANSWER_BREAKS_RULE && ErrorEnvelope.shouldRetry(status);
     }
 
     /** Texts two entries share; enum constants cannot read each other's fields while being built. */

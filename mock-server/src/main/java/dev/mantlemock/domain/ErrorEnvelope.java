@@ -22,7 +22,9 @@ public final class ErrorEnvelope {
     public static Reply reply(ApiException e, String requestId) {
         Map<String, String> headers = new HashMap<>(e.headers());
         headers.put("request-id", requestId);
-        headers.putIfAbsent("x-should-retry", Boolean.toString(shouldRetry(e.status()))); // a fixture may say otherwise
+        // A fixture may say otherwise; a setup error of the mock's is never retried (ApiError#retried).
+        boolean retry = e.error() == ApiError.SCRIPTED || e.status() != e.error().status() ? shouldRetry(e.status()) : e.error().retried();
+        headers.putIfAbsent("x-should-retry", Boolean.toString(retry));
         byte[] body = ("{\"type\":\"error\",\"error\":{\"type\":\"" + e.type().wireName() + "\",\"message\":\""
                         + escape(e.getMessage()) + "\"},\"request_id\":\"" + escape(requestId) + "\"}")
                 .getBytes(StandardCharsets.UTF_8);

@@ -15,6 +15,13 @@ import java.util.Map;
 public record HttpRequestView(
         String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
 
+    /** The same request without some headers (lower-case names): what another stage must not see. */
+    public HttpRequestView withoutHeaders(java.util.Collection<String> names) {
+        Map<String, List<String>> kept = new java.util.LinkedHashMap<>(headers);
+        names.forEach(kept::remove);
+        return new HttpRequestView(method, rawPath, rawQuery, kept, body);
+    }
+
     /** The first value of a header (name in any case), or null. */
     public String header(String name) {
         List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));

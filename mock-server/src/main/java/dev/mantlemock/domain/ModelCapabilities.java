@@ -39,4 +39,13 @@ public record ModelCapabilities(Set<String> thinkingModes, String thinkingDispla
         effortLevels = List.copyOf(effortLevels);
         samplingParameters = Set.copyOf(samplingParameters);
     }
+
+    /**
+     * Whether the model thinks when the request has no {@code thinking} parameter. No model in the table
+     * does yet: this is the one hook for a {@code models.yaml} column saying so, read only by
+     * {@link ThinkingDecision}.
+     */
+    public boolean thinkingOnByDefault() {
+        return false;
+    }
 }

@@ -13,7 +13,10 @@ import dev.mantlemock.pipeline.Stage;
 import dev.mantlemock.upstream.Capture;
 import dev.mantlemock.upstream.CapturingChannel;
 import dev.mantlemock.upstream.Upstream;
+import dev.mantlemock.answer.StopReasonHeader;
+import dev.mantlemock.faults.FaultInjection;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -22,6 +25,12 @@ import java.util.concurrent.CompletableFuture;
  * both have finished, every difference goes to the drift log.
  */
 public final class CompareStage implements Stage {
+    /**
+     * The client's test headers change the mock's answer, not the upstream's (which never sees them): applied
+     * to the mock's side only, every such request would log a difference the client made itself.
+     */
+    static final List<String> NOT_APPLIED = List.of(FaultInjection.HEADER, Exchange.SCENARIO_HEADER, StopReasonHeader.HEADER);
+
     private final Upstream upstream;
     private final RequestPipeline mock;
     private final DriftLog log;
@@ -48,11 +57,12 @@ public final class CompareStage implements Stage {
             Capture theirs = new Capture();
             CompletableFuture<Completion> relayed = upstream.relay(requestId, endpoint, request, channel, theirs);
             Capture ours = new Capture();
-            CompletableFuture<Void> answered = mock.handle(
-                    new Exchange(Ids.requestId(), endpoint, request, clock.instant(), System.nanoTime()), new CapturingChannel(ours));
+            CompletableFuture<Void> answered = mock.handle(new Exchange(Ids.requestId(), endpoint,
+                    request.withoutHeaders(NOT_APPLIED), clock.instant(), System.nanoTime()), new CapturingChannel(ours));
             return relayed.thenCombine(answered, (done, ignored) -> {
-                // An upstream that never answered, or a client that left, leaves no whole answer to compare.
-                if (theirs.outcome() != null && theirs.outcome() != Capture.Outcome.CLIENT_LEFT) {
+                // An upstream never asked or that never answered, or a client that left, leaves no whole answer to compare.
+                if (theirs.outcome() != null && theirs.outcome() != Capture.Outcome.CLIENT_LEFT
+                        && theirs.outcome() != Capture.Outcome.NOT_SENT) {
                     log.note(requestId, endpoint.path(), model(request), Drift.between(ours, theirs));
                 }
                 return done;

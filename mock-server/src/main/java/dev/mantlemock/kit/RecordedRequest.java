@@ -56,6 +56,9 @@ public final class RecordedRequest {
 
     public long outputTokens() { return entry.outputTokens(); }
 
+    /** What the mock changed in a stub's or fixture's answer to obey the request ({@code x-mock-adapted}), if anything. */
+    public Optional<String> adapted() { return Optional.ofNullable(entry.adapted()); }
+
     /** The body as sent, or a missing node if it was not JSON. */
     public JsonNode body() { return body; }
 

@@ -43,6 +43,9 @@ public final class Exchange {
     private Map<String, String> responseHeaders = Map.of();
     private int waits; // touched by one thread at a time; the hand-over to a worker orders it
 
+    /** The header naming a fixture scenario. */
+    public static final String SCENARIO_HEADER = "x-mock-scenario";
+
     public Exchange(String requestId, Endpoint endpoint, HttpRequestView request, Instant receivedAt, long startNanos) {
         this.requestId = requestId;
         this.endpoint = endpoint;
@@ -50,7 +53,7 @@ public final class Exchange {
         this.receivedAt = receivedAt;
         this.startNanos = startNanos;
         this.testId = request.header("x-mock-test-id");
-        this.scenario = request.header("x-mock-scenario");
+        this.scenario = request.header(SCENARIO_HEADER);
     }
 
     public String requestId() { return requestId; }
@@ -86,6 +89,8 @@ public final class Exchange {
     public void inputTokens(InputTokens inputTokens) { put(Slot.INPUT_TOKENS, inputTokens); }
 
     public Answer answer() { return get(Slot.ANSWER); }
+    public String answerOrigin() { return get(Slot.ANSWER_ORIGIN); }
+    public void answerOrigin(String origin) { put(Slot.ANSWER_ORIGIN, origin); }
     public void answer(Answer answer) { put(Slot.ANSWER, answer); }
 
     /** How a stream is paced and whether it is interrupted. */

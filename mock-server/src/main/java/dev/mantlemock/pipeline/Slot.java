@@ -38,9 +38,11 @@ public final class Slot<T> {
 
     /** An answer relayed from the upstream (record, compare): once provided, no later stage runs. */
     public static final Slot<Relay> RELAY = new Slot<>(11, "relay");
+    /** Who made the answer ("fixture 'x' (file.json)", "the generator"): what a broken rule's error names. */
+    public static final Slot<String> ANSWER_ORIGIN = new Slot<>(12, "answer origin");
 
     static final List<Slot<?>> ALL = List.of(PRINCIPAL, API_VERSION, BETAS, BODY, MESSAGE, MODEL, INPUT_TOKENS,
-            OUTPUT_METER, STREAM_PLAN, ANSWER, CONTEXT_EDITS, RELAY);
+            OUTPUT_METER, STREAM_PLAN, ANSWER, CONTEXT_EDITS, RELAY, ANSWER_ORIGIN);
 
     final int index;
     private final String name;

@@ -44,7 +44,7 @@ public final class Recorder {
 
     /** Writes the recording, or says in the log why it did not (an answer broken off, count_tokens, ...). */
     public Optional<Path> write(Endpoint endpoint, HttpRequestView request, Capture capture) {
-        String skip = !capture.whole() ? "the answer did not arrive whole (" + capture.outcome() + ")" : null;
+        String skip = capture.whyNotWhole();
         JsonNode body = skip == null ? parse(request.body()) : null;
         if (skip == null && body == null) {
             skip = "the request body is not JSON";

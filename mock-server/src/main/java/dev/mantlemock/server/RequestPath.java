@@ -1,6 +1,7 @@
 package dev.mantlemock.server;
 
 import dev.mantlemock.admin.MockControls;
+import dev.mantlemock.answer.AnswerConformance;
 import dev.mantlemock.answer.StopReasonHeader;
 import dev.mantlemock.api.RequestParser;
 import dev.mantlemock.auth.AuthStage;
@@ -20,6 +21,7 @@ import dev.mantlemock.quota.QuotaAdmission;
 import dev.mantlemock.thinking.AnswerSigning;
 import dev.mantlemock.thinking.BlockSigner;
 import dev.mantlemock.thinking.ThinkingChecks;
+import dev.mantlemock.tokens.TokenEstimator;
 import dev.mantlemock.wire.AnswerEncoder;
 import dev.mantlemock.wire.StreamWriter;
 import java.util.ArrayList;
@@ -50,6 +52,8 @@ import java.util.List;
  *   -> faults: x-mock-fault header, rules     faults.FaultInjection
  *   -> answer: fixture match, else generator  answer.AnswerSelection
  *      (or per record.on-miss: a 404 naming the nearest recordings, or the upstream, recorded)
+ *   -> the answer obeys the request: thinking, answer.AnswerConformance
+ *      tool_choice, tool input, stop, usage (adapted, or a mock error naming the fixture)
  *   -> x-mock-stop-reason header              answer.StopReasonHeader
  *   -> sign the answer's thinking blocks      thinking.AnswerSigning
  *   -> open-stream gauge                      admin.MetricsRegistry
@@ -79,6 +83,7 @@ final class RequestPath {
         stages.add(new QuotaAdmission(controls.quotas()));
         stages.add(new FaultInjection(controls.faults(), config.streaming.timing()));
         stages.add(c.answerSelection());
+        stages.add(new AnswerConformance(new TokenEstimator()));
         stages.add(new StopReasonHeader());
         stages.add(new AnswerSigning(signer));
         stages.add(controls.metrics().openStreams());

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class Capture {
     /** How the answer ended. */
-    public enum Outcome { COMPLETE, UPSTREAM_DROPPED, CLIENT_LEFT }
+    public enum Outcome { COMPLETE, UPSTREAM_DROPPED, CLIENT_LEFT, NOT_SENT }
 
     /** A stream event and its arrival, in nanoseconds after the request was sent. */
     public record TimedFrame(String name, String data, long atNanos) {}
@@ -43,6 +43,31 @@ public final class Capture {
 
     void frame(String name, String data) {
         frames.add(new TimedFrame(name, data, System.nanoTime() - startNanos));
+    }
+
+    /** Why the request was never sent (no credentials, the upstream unreachable), or null. */
+    private volatile String notSent;
+
+    /** The request was not sent, or got no answer: the mock's error went to the client instead. */
+    void notSent(String why) {
+        notSent = why;
+        finish(Outcome.NOT_SENT);
+    }
+
+    /** Why the answer is not whole, as a log line says it; null when it is whole. */
+    public String whyNotWhole() {
+        if (whole()) {
+            return null;
+        }
+        if (outcome == null) {
+            return "no answer was captured";
+        }
+        return switch (outcome) {
+            case NOT_SENT -> "the upstream never answered: " + notSent;
+            case UPSTREAM_DROPPED -> "the upstream dropped the connection before the answer ended";
+            case CLIENT_LEFT -> "the client left before the answer ended";
+            case COMPLETE -> "the stream ended without message_stop";
+        };
     }
 
     void finish(Outcome how) {

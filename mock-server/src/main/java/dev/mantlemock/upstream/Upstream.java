@@ -88,17 +88,17 @@ public final class Upstream {
             signed = signed(endpoint, request);
         } catch (RuntimeException e) { // the AWS SDK's: no credentials in the chain, an expired SSO session
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return refuse(requestId, channel, ApiException.of(ApiError.UPSTREAM_CREDENTIALS, target.describe(),
+            return refuse(requestId, channel, capture, ApiException.of(ApiError.UPSTREAM_CREDENTIALS, target.describe(),
                     why.length() > 300 ? why.substring(0, 300) + "…" : why));
         }
         HttpResponse<InputStream> response;
         try {
             response = http.send(signed, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            return refuse(requestId, channel, ApiException.of(ApiError.UPSTREAM_UNREACHABLE, target.describe(), e.getClass().getSimpleName()));
+            return refuse(requestId, channel, capture, ApiException.of(ApiError.UPSTREAM_UNREACHABLE, target.describe(), e.getClass().getSimpleName()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return refuse(requestId, channel, ApiException.of(ApiError.UPSTREAM_UNREACHABLE, target.describe(), "interrupted"));
+            return refuse(requestId, channel, capture, ApiException.of(ApiError.UPSTREAM_UNREACHABLE, target.describe(), "interrupted"));
         }
         Map<String, String> headers = relayed(response.headers().map());
         // Every answer carries a request id; one that is not Mantle's (a proxy's 404) gets the mock's.
@@ -163,7 +163,8 @@ public final class Upstream {
     }
 
     /** The upstream was never asked, or never answered: the client gets the mock's error, in the envelope. */
-    private static Completion refuse(String requestId, ResponseChannel channel, ApiException error) {
+    private static Completion refuse(String requestId, ResponseChannel channel, Capture capture, ApiException error) {
+        capture.notSent(error.getMessage());
         ErrorEnvelope.Reply reply = ErrorEnvelope.reply(error, requestId);
         channel.begin(reply.status(), reply.contentType(), reply.headers());
         try {

@@ -65,7 +65,8 @@ class StopReasonsTest {
 
     @Test
     void aFixtureRefusesWithItsCategoryAndExplanation() {
-        Message message = mock.client().messages().create(ask("Please refuse this request.").build());
+        Message message = mock.client().messages().create(ask("Please refuse this request.")
+                .putAdditionalHeader("x-mock-scenario", "refusal").build());
 
         assertThat(message.stopReason()).contains(StopReason.REFUSAL);
         RefusalStopDetails details = message.stopDetails().orElseThrow();

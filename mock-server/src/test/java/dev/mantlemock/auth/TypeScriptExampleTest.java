@@ -20,7 +20,7 @@ class TypeScriptExampleTest {
     private static final Path EXAMPLE = Path.of("../examples/typescript");
 
     @RegisterExtension
-    static final RunningMock mock = RunningMock.perClass();
+    static final RunningMock mock = RunningMock.perClass(c -> c.fixtures = "shipped"); // as java -jar serves them
 
     @Test
     void theTypeScriptSdkPassesItsSmokeRunIncludingSessionCredentials() throws Exception {

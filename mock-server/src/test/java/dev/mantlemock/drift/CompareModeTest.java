@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.helpers.MessageAccumulator;
+import com.anthropic.core.JsonValue;
 import com.anthropic.models.messages.ContentBlock;
+import com.anthropic.models.messages.ContentBlockParam;
+import com.anthropic.models.messages.Tool;
+import com.anthropic.models.messages.ToolResultBlockParam;
+import com.anthropic.models.messages.ToolUseBlockParam;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
@@ -15,6 +20,7 @@ import dev.mantlemock.testing.TestRequests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  * and every difference lands in the drift log and in {@code GET /_mock/drift}.
  */
 class CompareModeTest {
-    /** The upstream answers questions about the weather with a tool call; the mock, with no fixture, in text. */
+    /**
+     * The upstream answers a weather conversation with another tool call; the mock, with no fixture, answers the
+     * tool result in text.
+     */
     private static final String WEATHER_FIXTURE = """
-            {"name": "weather-calls-the-tool", "match": {"last-message": {"contains": "weather"}},
+            {"name": "weather-calls-the-tool", "match": {"any-message": {"contains": "weather"}, "tool": "get_weather"},
              "response": {"content": [{"type": "tool_use", "name": "get_weather", "input": {"city": "Paris"}}],
                           "stop_reason": "tool_use"}}
             """;
@@ -46,7 +55,7 @@ class CompareModeTest {
                     c.upstreamCredentials = StrictUpstream.credentials();
                 })) {
             Message same = comparer.client().messages().create(ask("Hello there"));
-            Message weather = comparer.client().messages().create(ask("What is the weather in Paris?"));
+            Message weather = comparer.client().messages().create(weatherWithAResult());
 
             assertThat(same.content()).allMatch(ContentBlock::isText);
             assertThat(weather.content()).as("the upstream's answer").allMatch(ContentBlock::isToolUse);
@@ -103,6 +112,41 @@ class CompareModeTest {
             assertThat(fromAPage.statusCode()).isEqualTo(403);
             assertThat(fromAPage.body()).contains("permission_error");
         }
+    }
+
+    @Test
+    void theClientsTestHeadersAreNotAppliedToTheMocksSideAnswer() throws Exception {
+        try (RunningMock upstream = StrictUpstream.start(c -> {});
+                RunningMock comparer = RunningMock.start(c -> {
+                    c.compare.with = upstream.baseUrl();
+                    c.compare.region = "us-east-1";
+                    c.compare.driftLog = dir.resolve("drift.jsonl").toString();
+                    c.upstreamCredentials = StrictUpstream.credentials();
+                })) {
+            var answer = comparer.postMessages("{\"model\":\"" + RunningMock.MODEL + "\",\"max_tokens\":100,"
+                    + "\"messages\":[{\"role\":\"user\",\"content\":\"Hello there\"}]}",
+                    "x-mock-fault", "overloaded", "x-mock-scenario", "no-such-scenario", "x-mock-stop-reason", "refusal");
+
+            assertThat(answer.statusCode()).as("the upstream's answer").isEqualTo(200);
+            JsonNode summary = awaitCompared(comparer, 1);
+            assertThat(summary.path("compared").asInt()).isEqualTo(1);
+            assertThat(summary.path("drifted").asInt()).as("no difference the client's headers made: %s", summary).isZero();
+        }
+    }
+
+    /** A weather question, the model's call of get_weather and its result: the next answer is the model's. */
+    private static MessageCreateParams weatherWithAResult() {
+        return MessageCreateParams.builder().model(RunningMock.MODEL).maxTokens(100)
+                .addTool(Tool.builder().name("get_weather")
+                        .inputSchema(Tool.InputSchema.builder()
+                                .properties(JsonValue.from(Map.of("city", Map.of("type", "string"))))
+                                .build()).build())
+                .addUserMessage("What is the weather in Paris?")
+                .addAssistantMessageOfContentBlockParams(List.of(ContentBlockParam.ofToolUse(ToolUseBlockParam.builder()
+                        .id("toolu_01").name("get_weather").input(JsonValue.from(Map.of("city", "Paris"))).build())))
+                .addUserMessageOfContentBlockParams(List.of(ContentBlockParam.ofToolResult(
+                        ToolResultBlockParam.builder().toolUseId("toolu_01").content("18 C").build())))
+                .build();
     }
 
     private static MessageCreateParams ask(String text) {

@@ -63,13 +63,20 @@ class MantleMockDslTest {
         return client.messages().create(MessageCreateParams.builder().model(MODEL).maxTokens(256).addUserMessage(question).build());
     }
 
+    /** A stub may call only a tool the request offers, as Bedrock's model can: these requests offer get_weather. */
+    private static final com.anthropic.models.messages.Tool GET_WEATHER = com.anthropic.models.messages.Tool.builder()
+            .name("get_weather").inputSchema(com.anthropic.models.messages.Tool.InputSchema.builder()
+                    .properties(com.anthropic.core.JsonValue.from(Map.of("city", Map.of("type", "string")))).build())
+            .build();
+
     @Test
     void aStubAnswersTheRequestsItMatchesAndTheGeneratorTheRest() {
         mock.stubFor(messages().withModel(MODEL).withLastUserMessageContaining("weather")
                 .willReturn(toolUse("get_weather", Map.of("city", "Paris"))));
         {
             AnthropicClient client = client0;
-            Message call = ask(client, "What is the WEATHER in Paris?");
+            Message call = client.messages().create(MessageCreateParams.builder().model(MODEL).maxTokens(256)
+                    .addTool(GET_WEATHER).addUserMessage("What is the WEATHER in Paris?").build());
             assertThat(call.stopReason()).hasValueSatisfying(r -> assertThat(r.asString()).isEqualTo("tool_use"));
             ToolUseBlock tool = call.content().get(0).asToolUse();
             assertThat(tool.name()).isEqualTo("get_weather");
@@ -106,8 +113,8 @@ class MantleMockDslTest {
     void aThinkingReplyIsStreamedWithASignedThinkingBlock() {
         mock.stubFor(messages().streaming(true).willReturn(thinking("Paris is in France.").text("Sunny.").streamed(0, 5_000)));
         com.anthropic.helpers.MessageAccumulator accumulator = com.anthropic.helpers.MessageAccumulator.create();
-        try (var stream = client0.messages().createStreaming(MessageCreateParams.builder().model(MODEL).maxTokens(256)
-                .addUserMessage("Weather in Paris?").build())) {
+        try (var stream = client0.messages().createStreaming(MessageCreateParams.builder().model(MODEL).maxTokens(2048)
+                .enabledThinking(1024).addUserMessage("Weather in Paris?").build())) {
             stream.stream().forEach(accumulator::accumulate);
         }
         Message message = accumulator.message();
@@ -131,7 +138,8 @@ class MantleMockDslTest {
         mock.stubFor(messages().withToolResultFor("get_weather").willReturn(text("It is sunny in Paris."))); // newest first
         {
             AnthropicClient client = client0;
-            MessageCreateParams first = MessageCreateParams.builder().model(MODEL).maxTokens(256).addUserMessage("Weather in Paris?").build();
+            MessageCreateParams first = MessageCreateParams.builder().model(MODEL).maxTokens(256).addTool(GET_WEATHER)
+                    .addUserMessage("Weather in Paris?").build();
             Message call = client.messages().create(first);
             ToolUseBlock tool = call.content().get(0).asToolUse();
             MessageCreateParams second = first.toBuilder()

@@ -281,6 +281,7 @@ class RecordReplayTest {
                 })) {
             var refused = recorder.postMessages(hello("No keys"));
             assertThat(refused.statusCode()).isEqualTo(500);
+            assertThat(refused.headers().firstValue("x-should-retry")).as("a setup error: retrying cannot help").contains("false");
             assertThat(refused.body()).contains("api_error", "could not sign the request for the upstream",
                     "Unable to load credentials", "AWS_BEARER_TOKEN_BEDROCK");
             assertThat(upstreamRequests(upstream, 0)).isZero();

@@ -32,7 +32,9 @@ class ClientsThatStopReadingTest {
     void clientsThatStopReadingDoNotHoldUpOtherStreams() throws Exception {
         // ~2 MB of text (~17 MB of events): more than the socket buffers between a client that stops reading and the mock hold
         Files.writeString(fixtures.resolve("long.json"), "{\"name\":\"long\",\"match\":{\"scenario\":\"long\"},"
-                + "\"response\":{\"content\":[{\"type\":\"text\",\"text\":\"" + "word ".repeat(400_000) + "\"}]},"
+                // its usage is scripted below max_tokens: the answer is held to the request, and only the bytes matter here
+                + "\"response\":{\"content\":[{\"type\":\"text\",\"text\":\"" + "word ".repeat(400_000) + "\"}],"
+                + "\"usage\":{\"output_tokens\":50000}},"
                 + "\"timing\":{\"time-to-first-token-ms\":10,\"tokens-per-second\":0}}"); // written by the pacing timer, at once
         try (RunningMock mock = RunningMock.start(c -> {
             c.fixtures = fixtures.toString();

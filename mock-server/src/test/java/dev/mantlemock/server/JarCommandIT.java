@@ -63,6 +63,21 @@ class JarCommandIT {
     }
 
     @Test
+    void checkFixturesListsABadFixtureAndExitsNonZeroWithoutStarting(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("bad.json"), "{\"name\": \"no-call\", \"response\": {\"content\": "
+                + "[{\"type\": \"text\", \"text\": \"hi\"}], \"stop_reason\": \"tool_use\"}}");
+        Process check = run("--check-fixtures", dir.toString());
+        String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).as(out).isEqualTo(1);
+        assertThat(out).contains("BAD fixture 'no-call' (bad.json)").contains("1 fixtures checked");
+        Process shipped = run("--check-fixtures", System.getProperty("mantlemock.fixtures"));
+        assertThat(shipped.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(shipped.exitValue()).isZero();
+    }
+
+    @Test
     void theJarWithoutFlagsServesTheShippedFixturesFromInsideItself() throws Exception {
         Process mock = run("--port", "0");
         try {

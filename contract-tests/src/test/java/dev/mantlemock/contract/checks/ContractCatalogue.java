@@ -23,6 +23,7 @@ public final class ContractCatalogue {
         all.addAll(AuthContracts.all());
         all.addAll(RequestIdContracts.all());
         all.addAll(FixtureContracts.all());
+        all.addAll(AnswerKindContracts.all());
         return List.copyOf(all);
     }
 

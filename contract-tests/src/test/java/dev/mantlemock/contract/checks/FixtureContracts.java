@@ -26,6 +26,9 @@ import java.util.Map;
  * the mock answers from, so each scenario is written down once.
  */
 public final class FixtureContracts {
+    /** The shipped fixtures answer only a request that names their scenario. */
+    static final String SCENARIO = "x-mock-scenario";
+
     private FixtureContracts() {}
 
     public static final Contract WEATHER_AGENT = new Contract("fixture.weather-agent", "fixtures (mock-only)",
@@ -34,7 +37,8 @@ public final class FixtureContracts {
                 JsonNode call = Fixtures.named("weather-agent.json", "weather-agent-calls-the-tool").path("response");
                 JsonNode answer = Fixtures.named("weather-agent.json", "weather-agent-answers-from-the-result").path("response");
 
-                MessageCreateParams first = Requests.ask(s, Requests.WEATHER_QUESTION, 300).addTool(Requests.weatherTool()).build();
+                MessageCreateParams first = Requests.ask(s, Requests.WEATHER_QUESTION, 300).addTool(Requests.weatherTool())
+                        .putAdditionalHeader(SCENARIO, "weather-agent").build();
                 Message turn1 = s.create(first);
                 assertThat(turn1.stopReason().map(StopReason::asString)).contains(call.path("stop_reason").asText());
                 assertContent(turn1, call.path("content"));
@@ -51,7 +55,8 @@ public final class FixtureContracts {
     public static final Contract STREAM_EQUALS_MESSAGE = new Contract("fixture.stream-equals-message", "fixtures (mock-only)",
             "Streaming the scripted weather call accumulates to the very message the non-streamed request returns",
             Needs.FIXTURES, s -> {
-                MessageCreateParams params = Requests.ask(s, Requests.WEATHER_QUESTION, 300).addTool(Requests.weatherTool()).build();
+                MessageCreateParams params = Requests.ask(s, Requests.WEATHER_QUESTION, 300).addTool(Requests.weatherTool())
+                        .putAdditionalHeader(SCENARIO, "weather-agent").build();
                 Message whole = s.create(params);
                 Message streamed = s.stream(params).message();
                 assertThat(streamed.content()).as("content").isEqualTo(whole.content());
@@ -66,7 +71,7 @@ public final class FixtureContracts {
             Needs.FIXTURES, s -> {
                 JsonNode scripted = Fixtures.named("thinking.json", "riddle-with-thinking").path("response").path("content");
                 Message message = s.create(Requests.ask(s, "Here is a riddle: what has keys but cannot open locks?", 2048)
-                        .enabledThinking(1024).build());
+                        .enabledThinking(1024).putAdditionalHeader(SCENARIO, "thinking").build());
                 assertContent(message, scripted);
                 assertThat(message.content().get(0).asThinking().signature()).as("signature").isNotBlank();
             });
@@ -89,7 +94,7 @@ public final class FixtureContracts {
             });
 
     private static AnthropicServiceException scenario(Session s, String name) {
-        return s.refusal(c -> c.messages().create(Requests.hello(s).putAdditionalHeader("x-mock-scenario", name).build()));
+        return s.refusal(c -> c.messages().create(Requests.hello(s).putAdditionalHeader(SCENARIO, name).build()));
     }
 
     /** The message's blocks are the scripted ones: same types, texts, tool ids, names and inputs. */

@@ -12,7 +12,7 @@ import java.util.Map;
 /** The requests the contracts send: small, cheap on a live account, and phrased so a real model complies. */
 final class Requests {
     static final ObjectMapper JSON = new ObjectMapper();
-    /** Matches fixtures/weather-agent.json, so the mock answers it from the fixture. */
+    /** A weather question (with x-mock-scenario: weather-agent, the mock answers it from fixtures/weather-agent.json). */
     static final String WEATHER_QUESTION = "What's the weather like in Paris right now?";
     static final String LONG_ANSWER = "Write a long story about a lighthouse keeper and the storm of the century.";
 

@@ -16,6 +16,6 @@ class CatalogueTest {
     void exactlyTheFixtureScenariosAreMockOnly() {
         assertThat(ContractCatalogue.all()).filteredOn(Contract::mockOnly).extracting(Contract::id)
                 .allMatch(id -> id.startsWith("fixture."))
-                .hasSize(4);
+                .hasSize(6);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mantlemock.contract.suite;
 
+import dev.mantlemock.contract.checks.AnswerKindContracts;
 import dev.mantlemock.contract.checks.FixtureContracts;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,16 @@ class FixtureScenariosTest {
     @Test
     void theRiddleIsAnsweredWithItsScriptedThinking() {
         SuiteRun.verify(FixtureContracts.THINKING_RIDDLE);
+    }
+
+    @Test
+    void everyShippedFixtureIsAcceptedStrictlyByTheSdk() {
+        SuiteRun.verify(AnswerKindContracts.SHIPPED_FIXTURES);
+    }
+
+    @Test
+    void everyKindOfAnswerIsAcceptedStrictlyByTheSdk() {
+        SuiteRun.verify(AnswerKindContracts.EVERY_ANSWER_KIND);
     }
 
     @Test
