@@ -121,11 +121,11 @@ public enum ApiError {
     BETA_UNKNOWN(INVALID_REQUEST, "Unexpected value(s) %s for the `anthropic-beta` header. Please consult our "
             + "documentation at platform.claude.com/docs or try again without the header."), // first-party wording
     BETA_NOT_WHITELISTED(INVALID_REQUEST, "invalid beta flag"), // AWS Bedrock runtime wording
-    /** The first sentence is the endpoint's; the rest says what the mock serves and where that is set. */
-    MODEL_NOT_FOUND(NOT_FOUND, "model: %s is not a model available on Claude in Amazon Bedrock. "
-            + "Models this mock serves: %s (bedrock/models.yaml; add or change one with 'models:' in the config)."),
-    MODEL_NOT_FOUND_DID_YOU_MEAN(NOT_FOUND, "model: %s is not a model available on Claude in Amazon Bedrock. "
-            + "Did you mean '%s'? Mantle model ids are 'anthropic.' and the model name, without a date, version or region prefix."),
+    /**
+     * The first sentence is the endpoint's; the second says exactly what to do: one or more {@link ModelHint}s
+     * (policy.ModelCatalogueStage picks them).
+     */
+    MODEL_NOT_FOUND(NOT_FOUND, "model: %s is not a model available on Claude in Amazon Bedrock. %s"),
     MAX_TOKENS_OVER_LIMIT(INVALID_REQUEST,
             "max_tokens: %d > %d, which is the maximum allowed number of output tokens for %s"), // first-party wording
     PROMPT_TOO_LONG(INVALID_REQUEST, "prompt is too long: %d tokens > %d maximum"), // first-party wording
@@ -290,6 +290,33 @@ public enum ApiError {
     /** The message, the template filled in (ROOT locale: numbers read the same on every machine). */
     public String format(Object... args) {
         return String.format(Locale.ROOT, template, args);
+    }
+
+    /**
+     * The parts of a model 404's advice, in the order they are given: how to write a Mantle id, how to serve a
+     * model AWS does not list for bedrock-mantle, how to add a model the mock does not know, what is served.
+     */
+    public enum ModelHint {
+        ID_FORM("Did you mean '%s'? Mantle model ids are 'anthropic.' and the model name, without a date, version "
+                + "or region prefix. "),
+        OFF_MANTLE("AWS does not list '%s' for bedrock-mantle, so this mock answers 404 as Mantle does (models.yaml: "
+                + "on-mantle: unlisted). To have the mock serve it anyway, with its own rules, put this line in a config "
+                + "file and restart the mock with --config <file>:\noff-mantle-models: serve\n"),
+        ADD_TO_CONFIG("This mock does not know '%s'. If Bedrock serves it, add it without a rebuild: put these lines "
+                + "in a config file and restart the mock with --config <file>:\nmodels:\n  - id: %s\nIt then "
+                + "inherits the catalogue's defaults (%s); name any of those keys under the id to change it "
+                + "(docs/configuration.md, Models). "),
+        SERVED("Models this mock serves: %s.");
+
+        private final String template;
+
+        ModelHint(String template) {
+            this.template = template;
+        }
+
+        public String format(Object... args) {
+            return String.format(Locale.ROOT, template, args);
+        }
     }
 
     /** Texts two entries share; enum constants cannot read each other's fields while being built. */

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The models the mock serves: the built-in table ({@code bedrock/models.yaml}) changed and extended by
@@ -21,11 +23,18 @@ public final class ModelCatalogue {
     private static final OtherIdForms OTHER_ID_FORMS = OtherIdForms.read(
             BuiltInTable.read(BuiltInTable.MODELS, SECTIONS).section("other-id-forms", OtherIdForms.KEYS));
     private final Map<String, ModelSpec> models;
+    /** Built-in models left out because AWS does not list them for bedrock-mantle: their 404 says how to serve them. */
+    private final Set<String> offMantle;
 
     public ModelCatalogue(Collection<ModelSpec> models) {
+        this(models, Set.of());
+    }
+
+    private ModelCatalogue(Collection<ModelSpec> models, Set<String> offMantle) {
         Map<String, ModelSpec> byId = new LinkedHashMap<>();
         models.forEach(m -> byId.put(m.id(), m));
         this.models = Collections.unmodifiableMap(byId);
+        this.offMantle = Set.copyOf(offMantle);
     }
 
     /** The built-in models AWS lists for bedrock-mantle (and the contested ones), plus the config's. */
@@ -37,13 +46,16 @@ public final class ModelCatalogue {
     public static ModelCatalogue load(List<ModelEntry> configured, boolean serveUnlisted) {
         Map<String, ModelEntry> byId = entries(configured);
         List<ModelSpec> served = new ArrayList<>();
+        Set<String> offMantle = new LinkedHashSet<>();
         for (ModelEntry e : byId.values()) {
             ModelSpec spec = e.spec();
             if (serveUnlisted || e.servedByDefault()) {
                 served.add(spec);
+            } else {
+                offMantle.add(e.id);
             }
         }
-        return new ModelCatalogue(served);
+        return new ModelCatalogue(served, offMantle);
     }
 
     /** Every row, served or not, after the config's changes: what the model table in docs/api.md shows. */
@@ -53,6 +65,21 @@ public final class ModelCatalogue {
 
     public Optional<ModelSpec> find(String id) {
         return Optional.ofNullable(models.get(id));
+    }
+
+    /** Whether {@code id} is a built-in model this mock leaves out because AWS does not list it for bedrock-mantle. */
+    public boolean isOffMantle(String id) {
+        return offMantle.contains(id);
+    }
+
+    /** Whether {@code id} has the shape of a Mantle model id of the catalogue's family ({@code other-id-forms}). */
+    public static boolean looksLikeMantleModelId(String id) {
+        return OTHER_ID_FORMS.looksLikeMantleModelId(id);
+    }
+
+    /** What a model added in config with only an id inherits: the table's {@code defaults}, key by key. */
+    public static String inheritedDefaults() {
+        return defaults().describe();
     }
 
     /** The Mantle id that an id written for another surface means (models.yaml, {@code other-id-forms}). */
@@ -67,7 +94,7 @@ public final class ModelCatalogue {
 
     private static Map<String, ModelEntry> entries(List<ModelEntry> configured) {
         BuiltInTable table = BuiltInTable.read(BuiltInTable.MODELS, SECTIONS);
-        ModelEntry defaults = ModelEntry.read(table.section("defaults", ModelEntry.KEYS), ModelEntry.DEFAULTED);
+        ModelEntry defaults = defaults();
         Map<String, ModelEntry> byId = new LinkedHashMap<>();
         for (BuiltInTable row : table.rows("models", ModelEntry.KEYS)) {
             ModelEntry e = ModelEntry.read(row, ModelEntry.REQUIRED);
@@ -80,5 +107,10 @@ public final class ModelCatalogue {
             byId.put(m.id, byId.getOrDefault(m.id, defaults).overlaidWith(m));
         }
         return byId;
+    }
+
+    private static ModelEntry defaults() {
+        BuiltInTable table = BuiltInTable.read(BuiltInTable.MODELS, SECTIONS);
+        return ModelEntry.read(table.section("defaults", ModelEntry.KEYS), ModelEntry.DEFAULTED);
     }
 }

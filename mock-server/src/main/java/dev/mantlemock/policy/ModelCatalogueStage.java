@@ -2,6 +2,7 @@ package dev.mantlemock.policy;
 
 import dev.mantlemock.domain.ModelSpec;
 import dev.mantlemock.domain.ApiError;
+import dev.mantlemock.domain.ApiError.ModelHint;
 import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.pipeline.Exchange;
@@ -33,11 +34,26 @@ public final class ModelCatalogueStage implements Stage {
         exchange.model(model);
     }
 
-    /** The endpoint's 404, with the id the caller most likely meant, or the list of ids served. */
+    /**
+     * The endpoint's 404, with what to do about it: the Mantle form of an id written for another surface
+     * (whether or not that model is served), how to serve a model AWS does not list for bedrock-mantle, the
+     * config lines that add a model of the family the mock does not know, and the models served.
+     */
     private ApiException notFound(String id) {
         String meant = ModelCatalogue.mantleIdFor(id);
-        return catalogue.find(meant).isPresent() && !meant.equals(id)
-                ? ApiException.of(ApiError.MODEL_NOT_FOUND_DID_YOU_MEAN, id, meant)
-                : ApiException.of(ApiError.MODEL_NOT_FOUND, id, String.join(", ", catalogue.ids()));
+        StringBuilder advice = new StringBuilder();
+        if (!meant.equals(id)) {
+            advice.append(ModelHint.ID_FORM.format(meant));
+        }
+        if (catalogue.find(meant).isPresent()) {
+            return ApiException.of(ApiError.MODEL_NOT_FOUND, id, advice.toString().trim());
+        }
+        if (catalogue.isOffMantle(meant)) {
+            advice.append(ModelHint.OFF_MANTLE.format(meant));
+        } else if (ModelCatalogue.looksLikeMantleModelId(meant)) {
+            advice.append(ModelHint.ADD_TO_CONFIG.format(meant, meant, ModelCatalogue.inheritedDefaults()));
+        }
+        advice.append(ModelHint.SERVED.format(String.join(", ", catalogue.ids())));
+        return ApiException.of(ApiError.MODEL_NOT_FOUND, id, advice);
     }
 }

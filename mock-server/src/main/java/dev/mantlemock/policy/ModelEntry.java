@@ -96,6 +96,15 @@ public final class ModelEntry {
         return e;
     }
 
+    /** The rules this entry sets, as YAML-like {@code key: value} pairs, for a 404 that says what a new model inherits. */
+    String describe() {
+        return String.join(", ", List.of("context-window: " + contextWindow, "max-output-tokens: " + maxOutputTokens,
+                "thinking: " + thinking, "thinking-display: " + thinkingDisplay, "effort: " + effort,
+                "sampling: " + sampling, "prefill: " + prefill, "structured-outputs: " + structuredOutputs,
+                "strict-tools: " + strictTools, "min-cacheable-tokens: " + minCacheableTokens,
+                "max-cache-breakpoints: " + maxCacheBreakpoints));
+    }
+
     /** Whether AWS lists the model for bedrock-mantle, or the sources disagree (then it is served). */
     boolean servedByDefault() {
         return !onMantle.equals("unlisted");

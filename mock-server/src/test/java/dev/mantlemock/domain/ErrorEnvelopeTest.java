@@ -22,7 +22,8 @@ class ErrorEnvelopeTest {
 
     @Test
     void anErrorIsAnsweredWithItsRequestIdInTheHeaderAndTheBody() throws Exception {
-        ErrorEnvelope.Reply reply = ErrorEnvelope.reply(ApiException.of(ApiError.MODEL_NOT_FOUND, "anthropic.nope", "anthropic.claude-haiku-4-5"), "req_1");
+        ErrorEnvelope.Reply reply = ErrorEnvelope.reply(ApiException.of(ApiError.MODEL_NOT_FOUND, "anthropic.nope",
+                "Models this mock serves: anthropic.claude-haiku-4-5."), "req_1");
         JsonNode body = Json.MAPPER.readTree(reply.body());
 
         assertThat(reply.status()).isEqualTo(404);
@@ -30,7 +31,7 @@ class ErrorEnvelopeTest {
         assertThat(reply.headers()).containsEntry("request-id", "req_1").containsEntry("x-should-retry", "false");
         assertThat(body.toString()).isEqualTo("{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\","
                 + "\"message\":\"model: anthropic.nope is not a model available on Claude in Amazon Bedrock. Models this mock serves: "
-                + "anthropic.claude-haiku-4-5 (bedrock/models.yaml; add or change one with 'models:' in the config).\"},\"request_id\":\"req_1\"}");
+                + "anthropic.claude-haiku-4-5.\"},\"request_id\":\"req_1\"}");
     }
 
     @Test
