@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The models the mock serves: the built-in table ({@code bedrock/models.yaml}) changed and extended by
@@ -24,17 +22,17 @@ public final class ModelCatalogue {
             BuiltInTable.read(BuiltInTable.MODELS, SECTIONS).section("other-id-forms", OtherIdForms.KEYS));
     private final Map<String, ModelSpec> models;
     /** Built-in models left out because AWS does not list them for bedrock-mantle: their 404 says how to serve them. */
-    private final Set<String> offMantle;
+    private final Map<String, Optional<String>> offMantle;
 
     public ModelCatalogue(Collection<ModelSpec> models) {
-        this(models, Set.of());
+        this(models, Map.of());
     }
 
-    private ModelCatalogue(Collection<ModelSpec> models, Set<String> offMantle) {
+    private ModelCatalogue(Collection<ModelSpec> models, Map<String, Optional<String>> offMantle) {
         Map<String, ModelSpec> byId = new LinkedHashMap<>();
         models.forEach(m -> byId.put(m.id(), m));
         this.models = Collections.unmodifiableMap(byId);
-        this.offMantle = Set.copyOf(offMantle);
+        this.offMantle = Map.copyOf(offMantle);
     }
 
     /** The built-in models AWS lists for bedrock-mantle (and the contested ones), plus the config's. */
@@ -46,13 +44,13 @@ public final class ModelCatalogue {
     public static ModelCatalogue load(List<ModelEntry> configured, boolean serveUnlisted) {
         Map<String, ModelEntry> byId = entries(configured);
         List<ModelSpec> served = new ArrayList<>();
-        Set<String> offMantle = new LinkedHashSet<>();
+        Map<String, Optional<String>> offMantle = new LinkedHashMap<>();
         for (ModelEntry e : byId.values()) {
             ModelSpec spec = e.spec();
             if (serveUnlisted || e.servedByDefault()) {
                 served.add(spec);
             } else {
-                offMantle.add(e.id);
+                offMantle.put(e.id, e.instead());
             }
         }
         return new ModelCatalogue(served, offMantle);
@@ -69,7 +67,12 @@ public final class ModelCatalogue {
 
     /** Whether {@code id} is a built-in model this mock leaves out because AWS does not list it for bedrock-mantle. */
     public boolean isOffMantle(String id) {
-        return offMantle.contains(id);
+        return offMantle.containsKey(id);
+    }
+
+    /** The served model to use instead of a built-in one left out, when its row names one. */
+    public Optional<String> insteadOf(String id) {
+        return offMantle.getOrDefault(id, Optional.empty()).filter(models::containsKey);
     }
 
     /** Whether {@code id} has the shape of a Mantle model id of the catalogue's family ({@code other-id-forms}). */

@@ -73,7 +73,7 @@ final class RequestPath {
         stages.add(new FeaturePolicy(features, config.profile, config.validation.betaMode()));
         stages.add(new ModelCatalogueStage(c.catalogue()));
         stages.add(new PermissionStage(config.region));
-        stages.add(new ModelRules(config.validation.allowPrefill));
+        stages.add(new ModelRules(config.validation.allowPrefill, config.validation.samplingAccepted()));
         stages.add(c.contextEditing());
         stages.add(c.tokenCounting());
         stages.add(new QuotaAdmission(controls.quotas()));
