@@ -102,6 +102,9 @@ public enum ApiError {
     THINKING_BLOCK_MODIFIED(INVALID_REQUEST, "messages.%d.content.%d: `thinking` or `redacted_thinking` blocks in the "
             + "latest assistant message cannot be modified. These blocks must remain as they were in the original "
             + "response."), // first-party wording
+    THINKING_BOUND_TO_OTHER_CONVERSATION(INVALID_REQUEST, "messages.%d.content.%d: Invalid `signature` in `thinking` "
+            + "block. The block is bound to a different conversation. Remove the block, or set "
+            + "`thinking.block_binding.prefix_mismatch_behavior` to \"drop_block\"."), // first-party wording (preserved thinking docs)
     /** The first-party text for a bad {@code data} was not found; modelled on the thinking one. */
     REDACTED_THINKING_INVALID(INVALID_REQUEST, "messages.%d.content.%d: Invalid `data` in `redacted_thinking` block"),
     THINKING_NOT_FIRST(INVALID_REQUEST, "messages.%d.content.0.type: Expected `thinking` or `redacted_thinking`, but "

@@ -19,6 +19,7 @@ import dev.mantlemock.policy.ModelRules;
 import dev.mantlemock.quota.QuotaAdmission;
 import dev.mantlemock.thinking.AnswerSigning;
 import dev.mantlemock.thinking.BlockSigner;
+import dev.mantlemock.thinking.ThinkingBinding;
 import dev.mantlemock.thinking.ThinkingChecks;
 import dev.mantlemock.wire.AnswerEncoder;
 import dev.mantlemock.wire.StreamWriter;
@@ -43,6 +44,7 @@ import java.util.List;
  *   -> model catalogue and output limit       policy.ModelCatalogueStage
  *   -> model permission (IAM action on model) auth.PermissionStage
  *   -> the model's own rules (models.yaml)    policy.ModelRules
+ *   -> thinking bound to its conversation     thinking.ThinkingBinding
  *   -> context editing (context_management)   tokens.ContextEditing
  *   -> input tokens, prompt cache, context    tokens.TokenCounting
  *   -> quota admission (429 before any work)  quota.QuotaAdmission
@@ -74,6 +76,7 @@ final class RequestPath {
         stages.add(new ModelCatalogueStage(c.catalogue()));
         stages.add(new PermissionStage(config.region));
         stages.add(new ModelRules(config.validation.allowPrefill, config.validation.samplingAccepted()));
+        stages.add(new ThinkingBinding(signer, config.thinking));
         stages.add(c.contextEditing());
         stages.add(c.tokenCounting());
         stages.add(new QuotaAdmission(controls.quotas()));
