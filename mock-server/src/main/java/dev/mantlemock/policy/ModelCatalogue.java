@@ -1,6 +1,7 @@
 package dev.mantlemock.policy;
 
 import dev.mantlemock.bedrock.BuiltInTable;
+import dev.mantlemock.domain.Json;
 import dev.mantlemock.domain.ModelSpec;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,12 +24,15 @@ public final class ModelCatalogue {
     private final Map<String, ModelSpec> models;
     /** Built-in models left out because AWS does not list them for bedrock-mantle: their 404 says how to serve them. */
     private final Map<String, Optional<String>> offMantle;
+    /** The rows served, as the config left them: what {@code GET /_mock/models} shows. */
+    private final List<ModelEntry> servedRows;
 
     public ModelCatalogue(Collection<ModelSpec> models) {
-        this(models, Map.of());
+        this(models, Map.of(), List.of());
     }
 
-    private ModelCatalogue(Collection<ModelSpec> models, Map<String, Optional<String>> offMantle) {
+    private ModelCatalogue(Collection<ModelSpec> models, Map<String, Optional<String>> offMantle, List<ModelEntry> rows) {
+        this.servedRows = List.copyOf(rows);
         Map<String, ModelSpec> byId = new LinkedHashMap<>();
         models.forEach(m -> byId.put(m.id(), m));
         this.models = Collections.unmodifiableMap(byId);
@@ -45,20 +49,38 @@ public final class ModelCatalogue {
         Map<String, ModelEntry> byId = entries(configured);
         List<ModelSpec> served = new ArrayList<>();
         Map<String, Optional<String>> offMantle = new LinkedHashMap<>();
+        List<ModelEntry> rows = new ArrayList<>();
         for (ModelEntry e : byId.values()) {
             ModelSpec spec = e.spec();
             if (serveUnlisted || e.servedByDefault()) {
                 served.add(spec);
+                rows.add(e);
             } else {
                 offMantle.put(e.id, e.instead());
             }
         }
-        return new ModelCatalogue(served, offMantle);
+        return new ModelCatalogue(served, offMantle, rows);
     }
 
     /** Every row, served or not, after the config's changes: what the model table in docs/api.md shows. */
     public static List<ModelEntry> entries() {
         return List.copyOf(entries(List.of()).values());
+    }
+
+    /**
+     * Each served model with every rule, under its models.yaml key, and its sources; then the built-in models
+     * left out, with the switch that serves them. What {@code GET /_mock/models} answers.
+     */
+    public Map<String, Object> describe() {
+        List<Object> rows = new ArrayList<>();
+        for (ModelEntry row : servedRows) {
+            rows.add(Json.MAPPER.convertValue(row, Map.class));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("models", rows);
+        out.put("not-served", List.copyOf(offMantle.keySet()));
+        out.put("serve-them-with", "off-mantle-models: serve");
+        return out;
     }
 
     public Optional<ModelSpec> find(String id) {
