@@ -24,7 +24,7 @@ public final class RequestValidator implements Stage {
             "temperature", "top_p", "top_k", "stop_sequences", "stream", "metadata", "tools", "tool_choice",
             "thinking", "output_config", "output_format", "cache_control", "service_tier", "container",
             "inference_geo", "mcp_servers", "context_management", "fallbacks", "fallback_credit_token", "speed",
-            "diagnostics", "user_profile_id");
+            "diagnostics", "user_profile_id", "thread", "compaction", "billing_policy");
     private static final Set<String> COUNT_TOKENS_FIELDS = Set.of("model", "messages", "system", "tools",
             "tool_choice", "thinking", "output_config", "output_format", "cache_control", "mcp_servers",
             "context_management", "container", "speed");
@@ -181,7 +181,7 @@ public final class RequestValidator implements Stage {
         JsonNode config = body.get("output_config");
         if (config != null && !config.isNull()) {
             ObjectNode obj = Check.object(config, "output_config");
-            Check.onlyFields(obj, "output_config", Set.of("effort", "format"));
+            Check.onlyFields(obj, "output_config", Set.of("effort", "format", "task_budget"));
             if (obj.has("effort")) {
                 Check.oneOf(obj.get("effort"), "output_config.effort", Set.of("low", "medium", "high", "xhigh", "max"));
             }
