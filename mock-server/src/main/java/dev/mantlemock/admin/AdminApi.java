@@ -47,15 +47,21 @@ public final class AdminApi implements AutoCloseable {
     private final MockControls controls;
     private final LiveFeed feed;
     private final java.util.function.Supplier<Map<String, Object>> drift;
+    private final java.util.function.Supplier<Map<String, Object>> models;
 
     public AdminApi(MockControls controls, AdminConfig config, String bindHost) {
-        this(controls, config, bindHost, () -> Map.of("comparing", false));
+        this(controls, config, bindHost, () -> Map.of("comparing", false), () -> Map.of("models", List.of()));
     }
 
-    /** @param drift what {@code GET /_mock/drift} answers: compare mode's summary */
-    public AdminApi(MockControls controls, AdminConfig config, String bindHost, java.util.function.Supplier<Map<String, Object>> drift) {
+    /**
+     * @param drift  what {@code GET /_mock/drift} answers: compare mode's summary
+     * @param models what {@code GET /_mock/models} answers: each served model with its rules and sources
+     */
+    public AdminApi(MockControls controls, AdminConfig config, String bindHost, java.util.function.Supplier<Map<String, Object>> drift,
+            java.util.function.Supplier<Map<String, Object>> models) {
         this.controls = controls;
         this.drift = drift;
+        this.models = models;
         this.quotas = controls.quotas();
         this.faults = controls.faults();
         this.journal = controls.journal();
@@ -88,6 +94,7 @@ public final class AdminApi implements AutoCloseable {
             ok(ctx, Map.of("cleared", "journal"));
         }));
         routes.get("/_mock/drift", guarded(ctx -> ok(ctx, drift.get())));
+        routes.get("/_mock/models", guarded(ctx -> ok(ctx, models.get())));
         routes.get("/_mock/metrics", guarded(ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render())));
         routes.get("/_mock/fixtures", guarded(ctx -> ok(ctx, Map.of("fixtures", controls.fixtures().added()))));
         routes.post("/_mock/fixtures", guarded(this::postFixture));

@@ -108,6 +108,9 @@ public enum ApiError {
     THINKING_BLOCK_MODIFIED(INVALID_REQUEST, "messages.%d.content.%d: `thinking` or `redacted_thinking` blocks in the "
             + "latest assistant message cannot be modified. These blocks must remain as they were in the original "
             + "response."), // first-party wording
+    THINKING_BOUND_TO_OTHER_CONVERSATION(INVALID_REQUEST, "messages.%d.content.%d: Invalid `signature` in `thinking` "
+            + "block. The block is bound to a different conversation. Remove the block, or set "
+            + "`thinking.block_binding.prefix_mismatch_behavior` to \"drop_block\"."), // first-party wording (preserved thinking docs)
     /** The first-party text for a bad {@code data} was not found; modelled on the thinking one. */
     REDACTED_THINKING_INVALID(INVALID_REQUEST, "messages.%d.content.%d: Invalid `data` in `redacted_thinking` block"),
     THINKING_NOT_FIRST(INVALID_REQUEST, "messages.%d.content.0.type: Expected `thinking` or `redacted_thinking`, but "
@@ -131,7 +134,7 @@ public enum ApiError {
      * The first sentence is the endpoint's; the second says exactly what to do: one or more {@link ModelHint}s
      * (policy.ModelCatalogueStage picks them).
      */
-    MODEL_NOT_FOUND(NOT_FOUND, "model: %s is not a model available on Claude in Amazon Bedrock. %s"),
+    MODEL_NOT_FOUND(NOT_FOUND, "The model '%s' does not exist. %s"), // bedrock-mantle wording (posit-dev/chatlas#411), then the advice
     MAX_TOKENS_OVER_LIMIT(INVALID_REQUEST,
             "max_tokens: %d > %d, which is the maximum allowed number of output tokens for %s"), // first-party wording
     PROMPT_TOO_LONG(INVALID_REQUEST, "prompt is too long: %d tokens > %d maximum"), // first-party wording
@@ -148,6 +151,24 @@ public enum ApiError {
             "`temperature` may only be set to 1 when thinking is enabled or in adaptive mode"), // first-party wording
     TOP_P_WITH_THINKING(INVALID_REQUEST,
             "`top_p` must be greater than or equal to 0.95 or unset when thinking is enabled"), // first-party wording
+    /** Above the effort cap of thinking disabled (models.yaml disabled-max-effort); observed in a Claude Code issue (models.yaml). */
+    EFFORT_OVER_CAP_THINKING_DISABLED(INVALID_REQUEST, "output_config.effort '%s' is not supported when thinking is "
+            + "disabled on this model. Use effort '%s' or below, or enable thinking."), // first-party wording
+    /** No first-party text found for between_tools; modelled on the one above (docs/inferred-behaviour.md). */
+    EFFORT_OVER_CAP_BETWEEN_TOOLS(INVALID_REQUEST, "output_config.effort '%s' is not supported with thinking type "
+            + "'between_tools' on this model. Use effort '%s' or below, or use adaptive thinking."),
+    FORCED_TOOL_CHOICE_NOT_SUPPORTED(INVALID_REQUEST,
+            "tool_choice: type \"tool\" and \"any\" are not supported for this model."), // first-party wording
+    SYSTEM_MESSAGE_NOT_SUPPORTED(INVALID_REQUEST, "messages.%d: role 'system' is not supported on this model"), // observed wording, after the path
+    /** The placement rules are documented, their texts are not: ours, in the same style (docs/inferred-behaviour.md). */
+    SYSTEM_MESSAGE_FIRST(INVALID_REQUEST, "messages.0: a system message cannot be the first message; put the "
+            + "conversation's opening instructions in the top-level `system` field"),
+    SYSTEM_MESSAGE_AFTER_ASSISTANT(INVALID_REQUEST, "messages.%d: a system message must follow a user turn (or an "
+            + "assistant turn that ends in a server tool result), not an assistant turn"),
+    SYSTEM_MESSAGE_INSIDE_TOOL_USE(INVALID_REQUEST, "messages.%d: a system message cannot come between a `tool_use` "
+            + "block and its `tool_result`; put it after the user turn that carries the tool results"),
+    SYSTEM_MESSAGE_BEFORE_USER(INVALID_REQUEST, "messages.%d: a system message must be followed by an assistant turn "
+            + "or end the messages, not a user turn"),
     PREFILL_NOT_SUPPORTED(INVALID_REQUEST, "This model does not support assistant message prefill. "
             + "The conversation must end with a user message."), // first-party wording
     TOO_MANY_CACHE_BREAKPOINTS(INVALID_REQUEST,
@@ -315,6 +336,7 @@ public enum ApiError {
         OFF_MANTLE("AWS does not list '%s' for bedrock-mantle, so this mock answers 404 as Mantle does (models.yaml: "
                 + "on-mantle: unlisted). To have the mock serve it anyway, with its own rules, put this line in a config "
                 + "file and restart the mock with --config <file>:\noff-mantle-models: serve\n"),
+        INSTEAD("Use '%s' instead, which Mantle serves. "),
         ADD_TO_CONFIG("This mock does not know '%s'. If Bedrock serves it, add it without a rebuild: put these lines "
                 + "in a config file and restart the mock with --config <file>:\nmodels:\n  - id: %s\nIt then "
                 + "inherits the catalogue's defaults (%s); name any of those keys under the id to change it "

@@ -12,6 +12,14 @@ package dev.mantlemock.domain;
 public record ModelSpec(String id, int contextWindow, int maxOutputTokens, double tokenizerFactor,
         ModelCapabilities capabilities) {
 
+    /**
+     * Whether the model thinks when the request has no {@code thinking} parameter: its answers then begin
+     * with a thinking block (models.yaml {@code thinking-on-by-default}).
+     */
+    public boolean thinkingOnByDefault() {
+        return capabilities.thinkingOnByDefault();
+    }
+
     /** A model whose rules allow everything: for tests about limits and token counts. */
     public ModelSpec(String id, int contextWindow, int maxOutputTokens, double tokenizerFactor) {
         this(id, contextWindow, maxOutputTokens, tokenizerFactor, ModelCapabilities.PERMISSIVE);

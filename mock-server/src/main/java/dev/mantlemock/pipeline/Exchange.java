@@ -7,6 +7,7 @@ import dev.mantlemock.domain.ApiVersion;
 import dev.mantlemock.domain.Endpoint;
 import dev.mantlemock.domain.HttpRequestView;
 import dev.mantlemock.domain.ContextEdits;
+import dev.mantlemock.domain.InputTransformations;
 import dev.mantlemock.domain.InputTokens;
 import dev.mantlemock.domain.MessageRequest;
 import dev.mantlemock.domain.ModelSpec;
@@ -99,6 +100,9 @@ public final class Exchange {
 
     public ContextEdits contextEdits() { return get(Slot.CONTEXT_EDITS); }
     public void contextEdits(ContextEdits edits) { put(Slot.CONTEXT_EDITS, edits); }
+
+    public InputTransformations inputTransformations() { return get(Slot.INPUT_TRANSFORMATIONS); }
+    public void inputTransformations(InputTransformations t) { put(Slot.INPUT_TRANSFORMATIONS, t); }
 
     /** Ends the request path: the relay answers instead of the mock's encoder. */
     public void relay(Relay relay) { put(Slot.RELAY, relay); }

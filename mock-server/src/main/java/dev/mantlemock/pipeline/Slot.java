@@ -5,6 +5,7 @@ import dev.mantlemock.domain.Answer;
 import dev.mantlemock.domain.ApiVersion;
 import dev.mantlemock.domain.ContextEdits;
 import dev.mantlemock.domain.InputTokens;
+import dev.mantlemock.domain.InputTransformations;
 import dev.mantlemock.domain.MessageRequest;
 import dev.mantlemock.domain.ModelSpec;
 import dev.mantlemock.domain.Principal;
@@ -36,13 +37,16 @@ public final class Slot<T> {
     /** What {@code context_management} edits cleared, reported in the response. */
     public static final Slot<ContextEdits> CONTEXT_EDITS = new Slot<>(10, "context edits");
 
+    /** What a binding check removed from the request, reported in the response ({@code input_transformations}). */
+    public static final Slot<InputTransformations> INPUT_TRANSFORMATIONS = new Slot<>(13, "input transformations");
+
     /** An answer relayed from the upstream (record, compare): once provided, no later stage runs. */
     public static final Slot<Relay> RELAY = new Slot<>(11, "relay");
     /** Who made the answer ("fixture 'x' (file.json)", "the generator"): what a broken rule's error names. */
     public static final Slot<String> ANSWER_ORIGIN = new Slot<>(12, "answer origin");
 
     static final List<Slot<?>> ALL = List.of(PRINCIPAL, API_VERSION, BETAS, BODY, MESSAGE, MODEL, INPUT_TOKENS,
-            OUTPUT_METER, STREAM_PLAN, ANSWER, CONTEXT_EDITS, RELAY, ANSWER_ORIGIN);
+            OUTPUT_METER, STREAM_PLAN, ANSWER, CONTEXT_EDITS, RELAY, ANSWER_ORIGIN, INPUT_TRANSFORMATIONS);
 
     final int index;
     private final String name;

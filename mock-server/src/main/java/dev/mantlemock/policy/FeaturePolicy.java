@@ -75,10 +75,14 @@ public final class FeaturePolicy implements Stage {
         }
     }
 
+    /** A field, or with {@code path=value} only that value of it (speed=fast). */
     private static void checkFields(ObjectNode body, UnsupportedFeature f) {
         for (String field : f.fields()) {
-            if (!at(body, field).isMissingNode()) {
-                throw refuse(field, f);
+            int eq = field.indexOf('=');
+            String path = eq < 0 ? field : field.substring(0, eq);
+            JsonNode value = at(body, path);
+            if (!value.isMissingNode() && (eq < 0 || value.asText().equals(field.substring(eq + 1)))) {
+                throw refuse(path, f);
             }
         }
     }

@@ -1,16 +1,15 @@
 package dev.mantlemock.policy;
 
 import dev.mantlemock.bedrock.BuiltInTable;
+import dev.mantlemock.domain.Json;
 import dev.mantlemock.domain.ModelSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The models the mock serves: the built-in table ({@code bedrock/models.yaml}) changed and extended by
@@ -24,17 +23,20 @@ public final class ModelCatalogue {
             BuiltInTable.read(BuiltInTable.MODELS, SECTIONS).section("other-id-forms", OtherIdForms.KEYS));
     private final Map<String, ModelSpec> models;
     /** Built-in models left out because AWS does not list them for bedrock-mantle: their 404 says how to serve them. */
-    private final Set<String> offMantle;
+    private final Map<String, Optional<String>> offMantle;
+    /** The rows served, as the config left them: what {@code GET /_mock/models} shows. */
+    private final List<ModelEntry> servedRows;
 
     public ModelCatalogue(Collection<ModelSpec> models) {
-        this(models, Set.of());
+        this(models, Map.of(), List.of());
     }
 
-    private ModelCatalogue(Collection<ModelSpec> models, Set<String> offMantle) {
+    private ModelCatalogue(Collection<ModelSpec> models, Map<String, Optional<String>> offMantle, List<ModelEntry> rows) {
+        this.servedRows = List.copyOf(rows);
         Map<String, ModelSpec> byId = new LinkedHashMap<>();
         models.forEach(m -> byId.put(m.id(), m));
         this.models = Collections.unmodifiableMap(byId);
-        this.offMantle = Set.copyOf(offMantle);
+        this.offMantle = Map.copyOf(offMantle);
     }
 
     /** The built-in models AWS lists for bedrock-mantle (and the contested ones), plus the config's. */
@@ -46,21 +48,39 @@ public final class ModelCatalogue {
     public static ModelCatalogue load(List<ModelEntry> configured, boolean serveUnlisted) {
         Map<String, ModelEntry> byId = entries(configured);
         List<ModelSpec> served = new ArrayList<>();
-        Set<String> offMantle = new LinkedHashSet<>();
+        Map<String, Optional<String>> offMantle = new LinkedHashMap<>();
+        List<ModelEntry> rows = new ArrayList<>();
         for (ModelEntry e : byId.values()) {
             ModelSpec spec = e.spec();
             if (serveUnlisted || e.servedByDefault()) {
                 served.add(spec);
+                rows.add(e);
             } else {
-                offMantle.add(e.id);
+                offMantle.put(e.id, e.instead());
             }
         }
-        return new ModelCatalogue(served, offMantle);
+        return new ModelCatalogue(served, offMantle, rows);
     }
 
     /** Every row, served or not, after the config's changes: what the model table in docs/api.md shows. */
     public static List<ModelEntry> entries() {
         return List.copyOf(entries(List.of()).values());
+    }
+
+    /**
+     * Each served model with every rule, under its models.yaml key, and its sources; then the built-in models
+     * left out, with the switch that serves them. What {@code GET /_mock/models} answers.
+     */
+    public Map<String, Object> describe() {
+        List<Object> rows = new ArrayList<>();
+        for (ModelEntry row : servedRows) {
+            rows.add(Json.MAPPER.convertValue(row, Map.class));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("models", rows);
+        out.put("not-served", List.copyOf(offMantle.keySet()));
+        out.put("serve-them-with", "off-mantle-models: serve");
+        return out;
     }
 
     public Optional<ModelSpec> find(String id) {
@@ -69,7 +89,12 @@ public final class ModelCatalogue {
 
     /** Whether {@code id} is a built-in model this mock leaves out because AWS does not list it for bedrock-mantle. */
     public boolean isOffMantle(String id) {
-        return offMantle.contains(id);
+        return offMantle.containsKey(id);
+    }
+
+    /** The served model to use instead of a built-in one left out, when its row names one. */
+    public Optional<String> insteadOf(String id) {
+        return offMantle.getOrDefault(id, Optional.empty()).filter(models::containsKey);
     }
 
     /** Whether {@code id} has the shape of a Mantle model id of the catalogue's family ({@code other-id-forms}). */

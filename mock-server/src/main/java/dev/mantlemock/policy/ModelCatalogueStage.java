@@ -49,6 +49,7 @@ public final class ModelCatalogueStage implements Stage {
             return ApiException.of(ApiError.MODEL_NOT_FOUND, id, advice.toString().trim());
         }
         if (catalogue.isOffMantle(meant)) {
+            catalogue.insteadOf(meant).ifPresent(other -> advice.append(ModelHint.INSTEAD.format(other)));
             advice.append(ModelHint.OFF_MANTLE.format(meant));
         } else if (ModelCatalogue.looksLikeMantleModelId(meant)) {
             advice.append(ModelHint.ADD_TO_CONFIG.format(meant, meant, ModelCatalogue.inheritedDefaults()));

@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Refuses what the requested model does not accept, as its row in {@code bedrock/models.yaml} says:
- * thinking modes, effort levels, sampling parameters (alone, together, with thinking), assistant
- * prefill, structured outputs, tool {@code strict}, and the number and order of cache breakpoints.
+ * thinking modes and the effort each allows, effort levels, sampling parameters (alone, together, with
+ * thinking), forced {@code tool_choice}, mid-conversation system messages, assistant prefill, structured
+ * outputs, tool {@code strict}, and the number and order of cache breakpoints.
  * Each refusal uses the first-party wording. Shapes and ranges were checked before, by validation.
  */
 public final class ModelRules implements Stage {
@@ -23,10 +24,21 @@ public final class ModelRules implements Stage {
     private static final double MIN_TOP_P_WITH_THINKING = 0.95;
 
     private final Boolean prefillOverride;
+    private final boolean samplingAtDefault;
 
-    /** @param prefillOverride {@code validation.allow-prefill}: null lets each model decide, else it holds for every model */
-    public ModelRules(Boolean prefillOverride) {
+    /** Every model's rules as its row says, with the defaults of the switches. */
+    public ModelRules() {
+        this(null, true);
+    }
+
+    /**
+     * @param prefillOverride   {@code validation.allow-prefill}: null lets each model decide, else it holds for every model
+     * @param samplingAtDefault {@code validation.sampling-at-default}: whether a deprecated {@code temperature} is
+     *                          still accepted at its default, 1 (the docs), or refused like any value (live reports)
+     */
+    public ModelRules(Boolean prefillOverride, boolean samplingAtDefault) {
         this.prefillOverride = prefillOverride;
+        this.samplingAtDefault = samplingAtDefault;
     }
 
     @Override
@@ -40,9 +52,12 @@ public final class ModelRules implements Stage {
         ModelCapabilities model = exchange.model().capabilities();
         checkThinking(request, model);
         checkEffort(request, model);
+        checkEffortCap(request, model);
+        checkToolChoice(request, model);
         if (exchange.endpoint() == Endpoint.MESSAGES) {
             checkSampling(request, model);
         }
+        SystemMessagePlacement.check(request.messages(), model.systemMessages());
         checkPrefill(request, model);
         checkStructuredOutputs(request, model);
         CacheBreakpoints.check(request, model.maxCacheBreakpoints());
@@ -70,12 +85,32 @@ public final class ModelRules implements Stage {
         }
     }
 
-    private static void checkSampling(MessageRequest request, ModelCapabilities model) {
+    /** Some thinking types allow only the lower efforts (Opus 5: disabled up to high); a missing effort is the model's default. */
+    private static void checkEffortCap(MessageRequest request, ModelCapabilities model) {
+        String type = model.thinkingTypeOf(request);
+        String cap = model.effortCaps().get(type);
+        String effort = model.effortOf(request).orElse(null);
+        List<String> levels = ModelCapabilities.EFFORT_LEVELS;
+        if (cap == null || effort == null || levels.indexOf(effort) <= levels.indexOf(cap)) {
+            return;
+        }
+        throw type.equals("between_tools") ? ApiException.of(ApiError.EFFORT_OVER_CAP_BETWEEN_TOOLS, effort, cap)
+                : ApiException.of(ApiError.EFFORT_OVER_CAP_THINKING_DISABLED, effort, cap);
+    }
+
+    /** Forced tool use ({@code any}, {@code tool}) is gone on the 5.5 models and Fable 5.1+; count_tokens refuses it too. */
+    private static void checkToolChoice(MessageRequest request, ModelCapabilities model) {
+        String choice = request.json().path("tool_choice").path("type").asText("");
+        if (!model.forcedToolChoice() && (choice.equals("any") || choice.equals("tool"))) {
+            throw ApiException.of(ApiError.FORCED_TOOL_CHOICE_NOT_SUPPORTED);
+        }
+    }
+
+    private void checkSampling(MessageRequest request, ModelCapabilities model) {
         JsonNode body = request.json();
         for (String parameter : ModelCapabilities.SAMPLING_PARAMETERS) {
             JsonNode value = body.path(parameter);
-            boolean atDefault = parameter.equals("temperature") && value.isNumber() && value.asDouble() == 1.0;
-            if (value.isNumber() && !model.samplingParameters().contains(parameter) && !atDefault) {
+            if (value.isNumber() && !model.samplingParameters().contains(parameter) && !stillAccepted(parameter, value, model)) {
                 throw ApiException.of(ApiError.SAMPLING_DEPRECATED, parameter);
             }
         }
@@ -84,7 +119,8 @@ public final class ModelRules implements Stage {
         if (temperature.isNumber() && topP.isNumber() && !model.temperatureWithTopP()) {
             throw ApiException.of(ApiError.TEMPERATURE_AND_TOP_P);
         }
-        if (request.thinkingEnabled()) {
+        String thinking = model.thinkingTypeOf(request);
+        if (thinking.equals("enabled") || thinking.equals("adaptive")) {
             if (temperature.isNumber() && temperature.asDouble() != 1.0) {
                 throw ApiException.of(ApiError.TEMPERATURE_WITH_THINKING);
             }
@@ -92,6 +128,15 @@ public final class ModelRules implements Stage {
                 throw ApiException.of(ApiError.TOP_P_WITH_THINKING);
             }
         }
+    }
+
+    /** A parameter the model deprecated is still accepted at its default (temperature 1) or in its top_p range. */
+    private boolean stillAccepted(String parameter, JsonNode value, ModelCapabilities model) {
+        return switch (parameter) {
+            case "temperature" -> samplingAtDefault && value.asDouble() == 1.0;
+            case "top_p" -> model.topPAccepted().accepts(value.asDouble());
+            default -> false;
+        };
     }
 
     private void checkPrefill(MessageRequest request, ModelCapabilities model) {

@@ -105,8 +105,9 @@ public final class MockServer implements AutoCloseable {
         ExecutorService workers = Workers.start();
         // A request that waits (a queueing quota) is resumed on the workers after its wait: the timer only counts.
         RequestPipeline.Later later = (millis, task) -> timer.schedule(() -> workers.execute(task), millis, TimeUnit.MILLISECONDS);
-        RequestPipeline pipeline = RequestPath.assemble(config, components(config, controls, clock, drift), controls, streams, later);
-        AdminApi admin = new AdminApi(controls, config.admin, config.host, drift::summary);
+        RequestPath.Components components = components(config, controls, clock, drift);
+        RequestPipeline pipeline = RequestPath.assemble(config, components, controls, streams, later);
+        AdminApi admin = new AdminApi(controls, config.admin, config.host, drift::summary, components.catalogue()::describe);
         ConnectionSettings limits = config.connections;
         HttpEntry entry = new HttpEntry(pipeline, workers, clock, config.maxBodyBytes, limits.bodyReadTimeoutMillis());
 

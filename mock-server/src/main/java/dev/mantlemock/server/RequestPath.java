@@ -20,6 +20,7 @@ import dev.mantlemock.policy.ModelRules;
 import dev.mantlemock.quota.QuotaAdmission;
 import dev.mantlemock.thinking.AnswerSigning;
 import dev.mantlemock.thinking.BlockSigner;
+import dev.mantlemock.thinking.ThinkingBinding;
 import dev.mantlemock.thinking.ThinkingChecks;
 import dev.mantlemock.tokens.TokenEstimator;
 import dev.mantlemock.wire.AnswerEncoder;
@@ -45,6 +46,7 @@ import java.util.List;
  *   -> model catalogue and output limit       policy.ModelCatalogueStage
  *   -> model permission (IAM action on model) auth.PermissionStage
  *   -> the model's own rules (models.yaml)    policy.ModelRules
+ *   -> thinking bound to its conversation     thinking.ThinkingBinding
  *   -> context editing (context_management)   tokens.ContextEditing
  *   -> input tokens, prompt cache, context    tokens.TokenCounting
  *   -> quota admission (429 before any work)  quota.QuotaAdmission
@@ -77,7 +79,8 @@ final class RequestPath {
         stages.add(new FeaturePolicy(features, config.profile, config.validation.betaMode()));
         stages.add(new ModelCatalogueStage(c.catalogue()));
         stages.add(new PermissionStage(config.region));
-        stages.add(new ModelRules(config.validation.allowPrefill));
+        stages.add(new ModelRules(config.validation.allowPrefill, config.validation.samplingAccepted()));
+        stages.add(new ThinkingBinding(signer, config.thinking));
         stages.add(c.contextEditing());
         stages.add(c.tokenCounting());
         stages.add(new QuotaAdmission(controls.quotas()));

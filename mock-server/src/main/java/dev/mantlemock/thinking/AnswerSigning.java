@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * Signs the answer's thinking blocks, whoever made them: a block without a signature (the generator's,
- * or a fixture's that leaves it out) is signed over its text; a redacted block's data is sealed unless it
+ * or a fixture's that leaves it out) is signed over its text and what preceded it in the conversation
+ * (the request, then the answer's earlier blocks: {@link ConversationPrefix}), so that it is bound to
+ * this conversation when sent back; a redacted block's data is sealed unless it
  * already is. A signature a fixture writes is kept as written (made with {@code thinking.signing-key}, it
  * verifies when sent back; any other is refused then, as a forged one would be).
  */
@@ -25,7 +27,7 @@ public final class AnswerSigning implements Stage {
 
     @Override
     public Needs needs() {
-        return Needs.reads(Slot.ANSWER).andProvides(Slot.ANSWER);
+        return Needs.reads(Slot.MESSAGE, Slot.ANSWER).andProvides(Slot.ANSWER);
     }
 
     @Override
@@ -37,18 +39,20 @@ public final class AnswerSigning implements Stage {
         if (!answer.thought()) {
             return;
         }
-        List<ObjectNode> signed = new ArrayList<>(answer.content().size());
-        for (ObjectNode block : answer.content()) {
-            signed.add(sign(block));
+        List<ObjectNode> content = answer.content();
+        List<ObjectNode> signed = new ArrayList<>(content.size());
+        for (int i = 0; i < content.size(); i++) {
+            int at = i;
+            signed.add(sign(content.get(i), () -> ConversationPrefix.ofAnswer(exchange.message(), content, at)));
         }
         exchange.answer(answer.withContent(List.copyOf(signed)));
     }
 
-    private ObjectNode sign(ObjectNode block) {
+    private ObjectNode sign(ObjectNode block, java.util.function.Supplier<byte[]> prefix) {
         switch (block.path("type").asText()) {
             case "thinking" -> {
                 if (block.path("signature").asText("").isEmpty()) {
-                    return block.deepCopy().put("signature", signer.signThinking(block.path("thinking").asText()));
+                    return block.deepCopy().put("signature", signer.signThinking(block.path("thinking").asText(), prefix.get()));
                 }
             }
             case "redacted_thinking" -> {

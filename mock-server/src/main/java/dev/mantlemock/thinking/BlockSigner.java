@@ -14,9 +14,12 @@ import javax.crypto.spec.SecretKeySpec;
  * Signs the thinking blocks the mock emits and checks those sent back, as the real API's opaque
  * signatures let it. The formats (docs/api.md, "Thinking blocks"), all base64:
  * <ul>
- *   <li>thinking {@code signature}: {@code "MTS1" || d || HMAC-SHA256(key, "MTS1" || d)}, where {@code d} is the
- *       first 16 bytes of SHA-256 of the thinking text. The MAC shows the signature is the mock's; {@code d}
- *       tells a changed text from a forged signature, which the API words differently.</li>
+ *   <li>thinking {@code signature}: {@code "MTS2" || d || p || HMAC-SHA256(key, "MTS2" || d || p)}, where {@code d} is the
+ *       first 16 bytes of SHA-256 of the thinking text and {@code p} those of what preceded the block in its
+ *       conversation ({@link ConversationPrefix}). The MAC shows the signature is the mock's; {@code d} tells a
+ *       changed text from a forged signature, which the API words differently; {@code p} binds the block to its
+ *       conversation (preserved thinking). {@code "MTS1" || d || HMAC(...)}, bound to no conversation, is
+ *       what fixtures carry and still verifies.</li>
  *   <li>redacted_thinking {@code data}: {@code "MTR1" || HMAC-SHA256(key, "MTR1" || payload) || payload}.</li>
  * </ul>
  */
@@ -25,6 +28,7 @@ public final class BlockSigner {
     public enum Verdict { VALID, TEXT_CHANGED, FORGED, FOREIGN }
 
     private static final byte[] THINKING = "MTS1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BOUND_THINKING = "MTS2".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REDACTED = "MTR1".getBytes(StandardCharsets.US_ASCII);
     private static final int DIGEST = 16;
     private static final int MAC = 32;
@@ -53,22 +57,55 @@ public final class BlockSigner {
         return key;
     }
 
+    /** A signature over the text alone, bound to no conversation (what a fixture's block gets). */
     public String signThinking(String thinking) {
         byte[] signed = concat(THINKING, digest(thinking));
         return Base64.getEncoder().encodeToString(concat(signed, mac(signed)));
     }
 
+    /** A signature over the text and what preceded the block ({@link ConversationPrefix}): bound to its conversation. */
+    public String signThinking(String thinking, byte[] prefix) {
+        byte[] signed = concat(concat(BOUND_THINKING, digest(thinking)), Arrays.copyOf(prefix, DIGEST));
+        return Base64.getEncoder().encodeToString(concat(signed, mac(signed)));
+    }
+
     public Verdict verifyThinking(String thinking, String signature) {
         byte[] raw = decode(signature);
-        if (raw == null || raw.length != THINKING.length + DIGEST + MAC || !startsWith(raw, THINKING)) {
+        int signedLength = signedLength(raw);
+        if (signedLength < 0) {
             return Verdict.FOREIGN;
         }
-        byte[] signed = Arrays.copyOf(raw, THINKING.length + DIGEST);
+        byte[] signed = Arrays.copyOf(raw, signedLength);
         if (!MessageDigest.isEqual(mac(signed), Arrays.copyOfRange(raw, signed.length, raw.length))) {
             return Verdict.FORGED;
         }
-        return MessageDigest.isEqual(Arrays.copyOfRange(signed, THINKING.length, signed.length), digest(thinking))
+        int at = THINKING.length;
+        return MessageDigest.isEqual(Arrays.copyOfRange(signed, at, at + DIGEST), digest(thinking))
                 ? Verdict.VALID : Verdict.TEXT_CHANGED;
+    }
+
+    /**
+     * The conversation a signature binds its block to (the digest of what preceded it), or empty when it binds
+     * none (a fixture's, or not the mock's). Read only after {@link #verifyThinking} says VALID.
+     */
+    public java.util.Optional<byte[]> boundPrefix(String signature) {
+        byte[] raw = decode(signature);
+        if (signedLength(raw) != BOUND_THINKING.length + 2 * DIGEST) {
+            return java.util.Optional.empty();
+        }
+        int at = BOUND_THINKING.length + DIGEST;
+        return java.util.Optional.of(Arrays.copyOfRange(raw, at, at + DIGEST));
+    }
+
+    /** How many leading bytes the MAC covers, by format; -1 when it is neither of the mock's. */
+    private static int signedLength(byte[] raw) {
+        if (raw != null && raw.length == THINKING.length + DIGEST + MAC && startsWith(raw, THINKING)) {
+            return THINKING.length + DIGEST;
+        }
+        if (raw != null && raw.length == BOUND_THINKING.length + 2 * DIGEST + MAC && startsWith(raw, BOUND_THINKING)) {
+            return BOUND_THINKING.length + 2 * DIGEST;
+        }
+        return -1;
     }
 
     /** Whether a redacted block's data is already sealed with this key (a fixture may carry one). */

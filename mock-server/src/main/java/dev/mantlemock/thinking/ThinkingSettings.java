@@ -29,7 +29,15 @@ public final class ThinkingSettings {
     @JsonProperty("thinking-first")
     public String thinkingFirst = "enabled";
 
+    /**
+     * Preserved thinking on the models that have it (models.yaml {@code preserved-thinking}): {@code enforce} (the
+     * default for accounts created from 2026-08-31) refuses or drops a thinking block whose conversation changed;
+     * {@code off} lets it through, as for older accounts.
+     */
+    public String binding = "enforce";
+
     public void check() {
+        oneOf("thinking.binding", binding, List.of("enforce", "off"));
         oneOf("thinking.signatures", signatures, List.of("verify", "verify-own", "ignore"));
         oneOf("thinking.thinking-first", thinkingFirst, List.of("enabled", "enabled-and-adaptive", "off"));
         if (signingKey != null && signingKey.isEmpty()) {

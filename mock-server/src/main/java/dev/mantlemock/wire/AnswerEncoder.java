@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mantlemock.domain.Answer;
 import dev.mantlemock.domain.ContextEdits;
+import dev.mantlemock.domain.InputTransformations;
 import dev.mantlemock.domain.InputTokens;
 import dev.mantlemock.domain.Ids;
 import dev.mantlemock.domain.Json;
@@ -35,7 +36,7 @@ public final class AnswerEncoder implements ResponseEncoder {
     @Override
     public Needs needs() {
         return Needs.reads(Slot.MESSAGE, Slot.INPUT_TOKENS, Slot.ANSWER, Slot.STREAM_PLAN, Slot.OUTPUT_METER,
-                Slot.CONTEXT_EDITS);
+                Slot.CONTEXT_EDITS, Slot.INPUT_TRANSFORMATIONS);
     }
 
     @Override
@@ -58,7 +59,8 @@ public final class AnswerEncoder implements ResponseEncoder {
         if (exchange.message().stream()) {
             StreamPlan plan = exchange.streamPlan();
             channel.begin(200, "text/event-stream; charset=utf-8", headers(exchange, "text/event-stream"));
-            Iterator<SseEvent> events = withContextEdits(sse.stream(id, model, answer, input), exchange.contextEdits());
+            Iterator<SseEvent> events = withReports(sse.stream(id, model, answer, input), exchange.contextEdits(),
+                    exchange.inputTransformations());
             return streams.write(events, answer, plan, channel, exchange.outputMeter(), input, outputTokens);
         }
         int granted = exchange.outputMeter().grant(answer.outputTokens());
@@ -70,12 +72,19 @@ public final class AnswerEncoder implements ResponseEncoder {
         if (exchange.contextEdits().report() != null) {
             message.set("context_management", exchange.contextEdits().report());
         }
+        if (exchange.inputTransformations().report() != null) {
+            message.set("input_transformations", exchange.inputTransformations().report());
+        }
         return json(channel, headers, message);
     }
 
-    /** A stream reports context editing on its message_delta, as the first-party stream does. */
-    private static Iterator<SseEvent> withContextEdits(Iterator<SseEvent> events, ContextEdits edits) {
-        if (edits.report() == null) {
+    /**
+     * A stream reports context editing on its message_delta, as the first-party stream does, and input
+     * transformations in message_start, where they are final (TS SDK 1.17 types).
+     */
+    private static Iterator<SseEvent> withReports(Iterator<SseEvent> events, ContextEdits edits,
+            InputTransformations transformations) {
+        if (edits.report() == null && transformations.report() == null) {
             return events;
         }
         return new Iterator<>() {
@@ -87,8 +96,12 @@ public final class AnswerEncoder implements ResponseEncoder {
             @Override
             public SseEvent next() {
                 SseEvent e = events.next();
-                if (e.name().equals("message_delta")) {
+                if (e.name().equals("message_delta") && edits.report() != null) {
                     e.data().set("context_management", edits.report());
+                }
+                if (e.name().equals("message_start") && transformations.report() != null) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) e.data().path("message"))
+                            .set("input_transformations", transformations.report());
                 }
                 return e;
             }

@@ -356,7 +356,7 @@ class AnswerGeneratorTest {
     }
 
     private static MessageRequest ask(String userText, String extraFields, int maxTokens) {
-        return request("{\"model\":\"anthropic.claude-sonnet-4-6\",\"max_tokens\":" + maxTokens
+        return request("{\"model\":\"anthropic.claude-sonnet-5\",\"max_tokens\":" + maxTokens
                 + ",\"messages\":[{\"role\":\"user\",\"content\":" + quoted(userText) + "}]" + extraFields + "}");
     }
 

@@ -79,7 +79,7 @@ class ValidationTest {
             2023-06-01 | {$M,"max_tokens":0,$HI}
             2023-06-01 | {$M,"max_tokens":10,"messages":[{"role":"user","content":"a"},{"role":"user","content":"b"}]}
             2023-06-01 | {$M,"max_tokens":10,"messages":[{"role":"user","content":"a"},{"role":"assistant","content":"The answer is"}]}
-            2026-10-21 | {$M,"max_tokens":10,"messages":[{"role":"user","content":"a"},{"role":"system","content":"Be brief"},{"role":"user","content":"b"}]}
+            2026-10-21 | {"model":"anthropic.claude-opus-5-5","max_tokens":10,"messages":[{"role":"user","content":"a"},{"role":"system","content":"Be brief"}]}
             2026-10-21 | {$M,"max_tokens":10,$HI,"user_profile_id":"up_1","metadata":{"user_id":"u"},"service_tier":"auto"}
             2023-06-01 | {"model":"anthropic.claude-opus-4-7","max_tokens":10,$HI,"output_config":{"effort":"xhigh"}}
             2023-06-01 | {$M,"max_tokens":10,"system":[{"type":"text","text":"s","cache_control":{"type":"ephemeral","ttl":"1h"}}],$HI}

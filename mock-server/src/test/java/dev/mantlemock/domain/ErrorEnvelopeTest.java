@@ -30,7 +30,7 @@ class ErrorEnvelopeTest {
         assertThat(reply.contentType()).isEqualTo("application/json");
         assertThat(reply.headers()).containsEntry("request-id", "req_1").containsEntry("x-should-retry", "false");
         assertThat(body.toString()).isEqualTo("{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\","
-                + "\"message\":\"model: anthropic.nope is not a model available on Claude in Amazon Bedrock. Models this mock serves: "
+                + "\"message\":\"The model 'anthropic.nope' does not exist. Models this mock serves: "
                 + "anthropic.claude-haiku-4-5.\"},\"request_id\":\"req_1\"}");
     }
 

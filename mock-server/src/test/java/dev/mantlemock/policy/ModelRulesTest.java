@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ModelRulesTest {
     static final String OPUS_47 = "anthropic.claude-opus-4-7";
     static final String HAIKU_45 = "anthropic.claude-haiku-4-5";
-    static final String SONNET_46 = "anthropic.claude-sonnet-4-6";
+    static final String SONNET_5 = "anthropic.claude-sonnet-5";
+    static final String MYTHOS_PREVIEW = "anthropic.claude-mythos-preview";
 
     @RegisterExtension
     static final RunningMock mock = RunningMock.perClass();
@@ -77,17 +78,20 @@ class ModelRulesTest {
     }
 
     @Test
-    void sonnet46SummarizesAdaptiveThinkingByDefault() {
-        Message m = mock.client().messages().create(ask(SONNET_46).thinking(ThinkingConfigAdaptive.builder().build()).build());
-        assertThat(m.content().get(0).asThinking().thinking()).isNotEmpty();
+    void sonnet46ServedOnPurposeSummarizesAdaptiveThinkingByDefault() {
+        try (RunningMock serving = RunningMock.start(c -> c.offMantleModels = "serve")) {
+            Message m = serving.client().messages().create(ask("anthropic.claude-sonnet-4-6")
+                    .thinking(ThinkingConfigAdaptive.builder().build()).build());
+            assertThat(m.content().get(0).asThinking().thinking()).isNotEmpty();
+        }
     }
 
     @Test
-    void haiku45RefusesTheEffortParameterAndSonnet46RefusesXhigh() {
+    void haiku45RefusesTheEffortParameterAndMythosPreviewRefusesXhigh() {
         assertThat(message(refused(mock.client(), ask(HAIKU_45)
                 .outputConfig(OutputConfig.builder().effort(OutputConfig.Effort.LOW).build()).build())))
                 .contains("This model does not support the effort parameter");
-        assertThat(message(refused(mock.client(), ask(SONNET_46)
+        assertThat(message(refused(mock.client(), ask(MYTHOS_PREVIEW)
                 .outputConfig(OutputConfig.builder().effort(OutputConfig.Effort.XHIGH).build()).build())))
                 .contains("output_config.effort: Input should be 'low', 'medium', 'high' or 'max'");
         Message xhigh = mock.client().messages().create(ask(OPUS_47)
@@ -96,8 +100,8 @@ class ModelRulesTest {
     }
 
     @Test
-    void sonnet46RefusesAssistantPrefillWhileHaiku45AcceptsIt() {
-        assertThat(message(refused(mock.client(), ask(SONNET_46).addAssistantMessage("The answer is").build())))
+    void sonnet5RefusesAssistantPrefillWhileHaiku45AcceptsIt() {
+        assertThat(message(refused(mock.client(), ask(SONNET_5).addAssistantMessage("The answer is").build())))
                 .contains("This model does not support assistant message prefill. The conversation must end with a user message.");
         assertThat(mock.client().messages().create(ask(HAIKU_45).addAssistantMessage("The answer is").build()).content()).isNotEmpty();
     }
@@ -191,11 +195,11 @@ class ModelRulesTest {
 
     @Test
     void aPrefixBelowTheModelsMinimumIsNotCachedWithoutError() {
-        // About 3,000 tokens: above Sonnet 4.6's 1,024 on Bedrock, below Haiku 4.5's 4,096.
+        // About 3,000 tokens (3,900 with Sonnet 5's tokenizer): above Sonnet 5's 1,024 on Bedrock, below Haiku 4.5's 4,096.
         List<TextBlockParam> system = List.of(TextBlockParam.builder().text("All work and no play. ".repeat(480))
                 .cacheControl(CacheControlEphemeral.builder().build()).build());
         Message haiku = mock.client().messages().create(ask(HAIKU_45).systemOfTextBlockParams(system).build());
-        Message sonnet = mock.client().messages().create(ask(SONNET_46).systemOfTextBlockParams(system).build());
+        Message sonnet = mock.client().messages().create(ask(SONNET_5).systemOfTextBlockParams(system).build());
         assertThat(haiku.usage().cacheCreationInputTokens()).hasValue(0L);
         assertThat(sonnet.usage().cacheCreationInputTokens().orElse(0L)).isPositive();
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * An unknown model keeps the endpoint's 404 wording first, then says exactly what to do: the Mantle form of
+ * An unknown model keeps bedrock-mantle's 404 wording first ("The model 'X' does not exist."), then says exactly what to do: the Mantle form of
  * the id, the switch that serves a model AWS does not list, or the config lines that add a model.
  */
 class UnknownModelHintsTest {
@@ -39,7 +39,7 @@ class UnknownModelHintsTest {
     @Test
     void aFirstPartyModelNameIsPointedToItsMantleId() {
         assertThat(notFound("claude-haiku-4-5"))
-                .contains("model: claude-haiku-4-5 is not a model available on Claude in Amazon Bedrock.")
+                .startsWith("The model 'claude-haiku-4-5' does not exist.")
                 .contains("Did you mean 'anthropic.claude-haiku-4-5'?");
     }
 
@@ -53,7 +53,7 @@ class UnknownModelHintsTest {
     @Test
     void anIdWithNoNearMantleModelListsTheModelsServed() {
         assertThat(notFound("anthropic.claude-nonesuch"))
-                .startsWith("model: anthropic.claude-nonesuch is not a model available on Claude in Amazon Bedrock.")
+                .startsWith("The model 'anthropic.claude-nonesuch' does not exist.")
                 .contains("Models this mock serves: ").contains("anthropic.claude-opus-4-7").contains("anthropic.claude-haiku-4-5")
                 .doesNotContain("Did you mean");
         assertThat(notFound("gpt-4o")).contains("Models this mock serves: ").doesNotContain("models:\n");
@@ -62,7 +62,8 @@ class UnknownModelHintsTest {
     @Test
     void aModelAwsDoesNotListForMantleSaysTheSwitchThatServesIt() {
         assertThat(notFound(OFF_MANTLE))
-                .contains("model: " + OFF_MANTLE + " is not a model available on Claude in Amazon Bedrock.")
+                .startsWith("The model '" + OFF_MANTLE + "' does not exist.")
+                .contains("Use 'anthropic.claude-opus-5-5' instead, which Mantle serves.")
                 .contains("AWS does not list '" + OFF_MANTLE + "' for bedrock-mantle")
                 .contains("restart the mock with --config <file>:\noff-mantle-models: serve")
                 .doesNotContain("- id:").doesNotContain("Did you mean");

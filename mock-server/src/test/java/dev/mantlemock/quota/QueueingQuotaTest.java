@@ -95,7 +95,7 @@ class QueueingQuotaTest {
             assertThat(mock.running().get("/_mock/health").statusCode()).isEqualTo(200);
             // Another model has its own quota: a worker is free to answer it while the others wait.
             Message other = mock.client("other", 0).messages().create(com.anthropic.models.messages.MessageCreateParams.builder()
-                    .model("anthropic.claude-sonnet-4-6").maxTokens(50).addUserMessage("Still there?").build());
+                    .model("anthropic.claude-sonnet-5").maxTokens(50).addUserMessage("Still there?").build());
             assertThat(other.content()).isNotEmpty();
 
             List<Integer> statuses = new ArrayList<>();

@@ -63,7 +63,7 @@ class RequestFuzzTest {
                 + "\"tools\":[{\"name\":\"get_weather\",\"input_schema\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},"
                 + "\"days\":{\"type\":\"array\",\"items\":{\"type\":\"integer\",\"minimum\":1}}},\"required\":[\"city\"]}}],"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"Weather?\"}]}",
-        "{\"model\":\"anthropic.claude-sonnet-4-6\",\"max_tokens\":200,\"tools\":[{\"name\":\"t\",\"input_schema\":{\"type\":\"object\"}}],"
+        "{\"model\":\"anthropic.claude-opus-4-8\",\"max_tokens\":200,\"tools\":[{\"name\":\"t\",\"input_schema\":{\"type\":\"object\"}}],"
                 + "\"tool_choice\":{\"type\":\"any\"},\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"assistant\",\"content\":"
                 + "[{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"t\",\"input\":{}}]},{\"role\":\"user\",\"content\":[{\"type\":"
                 + "\"tool_result\",\"tool_use_id\":\"toolu_1\",\"content\":\"ok\"}]}]}",

@@ -11,7 +11,7 @@ import java.util.Base64;
 /** Request bodies written as JSON text, as a client would send them. */
 public final class TestRequests {
     public static final ObjectMapper MAPPER = new ObjectMapper();
-    public static final ModelSpec SONNET = new ModelSpec("anthropic.claude-sonnet-4-6", 200_000, 64_000, 1.0);
+    public static final ModelSpec SONNET = new ModelSpec("anthropic.claude-sonnet-5", 200_000, 64_000, 1.0);
     public static final ModelSpec OPUS_47 = new ModelSpec("anthropic.claude-opus-4-7", 1_000_000, 128_000, 1.3);
 
     private TestRequests() {}

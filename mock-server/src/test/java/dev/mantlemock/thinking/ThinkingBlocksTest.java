@@ -87,7 +87,7 @@ class ThinkingBlocksTest {
     }
 
     static MessageCreateParams.Builder adaptiveQuestion() {
-        return MessageCreateParams.builder().model("anthropic.claude-sonnet-4-6").maxTokens(4000)
+        return MessageCreateParams.builder().model("anthropic.claude-opus-4-8").maxTokens(4000)
                 .thinking(ThinkingConfigAdaptive.builder().build())
                 .addTool(weatherTool()).addUserMessage("What is the weather in Paris?");
     }

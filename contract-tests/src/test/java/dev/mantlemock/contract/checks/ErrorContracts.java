@@ -54,6 +54,24 @@ public final class ErrorContracts {
                 Envelope.expect(e, 404, "not_found_error");
             });
 
+    public static final Contract OFF_MANTLE_MODEL_NOT_FOUND = new Contract("errors.off-mantle-model-not-found", "errors",
+            "A model AWS does not list for bedrock-mantle (Sonnet 4.6) is a 404 not_found_error \"The model '...' does not exist\"",
+            Needs.NOTHING, s -> {
+                AnthropicServiceException e = s.refusal(c -> c.messages().create(Requests.hello(s)
+                        .model("anthropic.claude-sonnet-4-6").build()));
+                assertThat(e).as("exception class").isInstanceOf(NotFoundException.class);
+                Envelope.expect(e, 404, "not_found_error");
+                assertThat(Envelope.body(e).path("error").path("message").asText()).as("message")
+                        .startsWith("The model 'anthropic.claude-sonnet-4-6' does not exist");
+            });
+
+    public static final Contract FAST_MODE_REFUSED = new Contract("errors.fast-mode-refused", "unsupported features",
+            "speed fast (first-party fast mode) is refused with 400 invalid_request_error on Mantle", Needs.NOTHING, s -> {
+                AnthropicServiceException e = s.refusal(c -> c.messages().create(Requests.hello(s)
+                        .speed(com.anthropic.models.messages.MessageCreateParams.Speed.FAST).build()));
+                Envelope.expect(e, 400, "invalid_request_error");
+            });
+
     public static final Contract SERVER_TOOLS_REFUSED = new Contract("errors.server-tools-refused", "unsupported features",
             "A server-side tool (web search) is refused with 400 invalid_request_error: Bedrock does not run Anthropic's server tools",
             Needs.NOTHING, s -> {
@@ -74,6 +92,6 @@ public final class ErrorContracts {
 
     public static List<Contract> all() {
         return List.of(VALIDATION_ENVELOPE, BAD_REQUEST_IN_THE_SDK, VERSION_REQUIRED, UNKNOWN_MODEL_NOT_FOUND,
-                SERVER_TOOLS_REFUSED, UNSUPPORTED_ENDPOINTS);
+                OFF_MANTLE_MODEL_NOT_FOUND, FAST_MODE_REFUSED, SERVER_TOOLS_REFUSED, UNSUPPORTED_ENDPOINTS);
     }
 }

@@ -25,6 +25,16 @@ class ErrorsTest {
     }
 
     @Test
+    void aModelAwsDoesNotListForMantleIsNotFoundInMantlesWords() {
+        SuiteRun.verify(ErrorContracts.OFF_MANTLE_MODEL_NOT_FOUND);
+    }
+
+    @Test
+    void fastModeIsRefused() {
+        SuiteRun.verify(ErrorContracts.FAST_MODE_REFUSED);
+    }
+
+    @Test
     void serverToolsAreRefused() {
         SuiteRun.verify(ErrorContracts.SERVER_TOOLS_REFUSED);
     }

@@ -24,12 +24,14 @@ public final class RequestValidator implements Stage {
             "temperature", "top_p", "top_k", "stop_sequences", "stream", "metadata", "tools", "tool_choice",
             "thinking", "output_config", "output_format", "cache_control", "service_tier", "container",
             "inference_geo", "mcp_servers", "context_management", "fallbacks", "fallback_credit_token", "speed",
-            "diagnostics", "user_profile_id");
+            "diagnostics", "user_profile_id", "thread", "compaction", "billing_policy");
     private static final Set<String> COUNT_TOKENS_FIELDS = Set.of("model", "messages", "system", "tools",
             "tool_choice", "thinking", "output_config", "output_format", "cache_control", "mcp_servers",
             "context_management", "container", "speed");
     private static final Set<String> SAMPLING = Set.of("temperature", "top_p", "top_k");
     private static final int MAX_MESSAGES = 100_000;
+    /** The beta field that says what a thinking block bound to another conversation does (thinking.ThinkingBinding). */
+    private static final String BLOCK_BINDING = "block_binding";
     /** The smallest {@code thinking.budget_tokens} the API accepts. */
     static final int MIN_THINKING_BUDGET = 1024;
 
@@ -144,22 +146,31 @@ public final class RequestValidator implements Stage {
             return;
         }
         ObjectNode obj = Check.object(thinking, "thinking");
-        String type = Check.tag(obj, "thinking", Set.of("enabled", "adaptive", "disabled"));
+        String type = Check.tag(obj, "thinking", Set.of("enabled", "adaptive", "disabled", "between_tools"));
         String path = "thinking." + type;
         switch (type) {
             case "enabled" -> {
-                Check.onlyFields(obj, path, Set.of("type", "budget_tokens", "display"));
+                Check.onlyFields(obj, path, Set.of("type", "budget_tokens", "display", BLOCK_BINDING));
                 long budget = Check.integer(Check.required(obj, "budget_tokens", path), path + ".budget_tokens");
                 Check.atLeast(budget, MIN_THINKING_BUDGET, path + ".budget_tokens");
                 if (messages && maxTokens <= budget) {
                     throw ApiException.of(ApiError.THINKING_BUDGET_NOT_BELOW_MAX);
                 }
             }
-            case "adaptive" -> Check.onlyFields(obj, path, Set.of("type", "display"));
+            case "adaptive" -> Check.onlyFields(obj, path, Set.of("type", "display", BLOCK_BINDING));
             default -> Check.onlyFields(obj, path, Set.of("type"));
         }
         if (obj.has("display")) {
             Check.oneOf(obj.get("display"), path + ".display", Set.of("summarized", "omitted"));
+        }
+        if (obj.has(BLOCK_BINDING)) {
+            String where = path + "." + BLOCK_BINDING;
+            ObjectNode binding = Check.object(obj.get(BLOCK_BINDING), where);
+            Check.onlyFields(binding, where, Set.of("prefix_mismatch_behavior"));
+            if (binding.has("prefix_mismatch_behavior") && !binding.get("prefix_mismatch_behavior").isNull()) {
+                Check.oneOf(binding.get("prefix_mismatch_behavior"), where + ".prefix_mismatch_behavior",
+                        Set.of("error", "drop_block"));
+            }
         }
         if (!type.equals("disabled") && (toolChoice.equals("any") || toolChoice.equals("tool"))) {
             throw ApiException.of(ApiError.THINKING_WITH_FORCED_TOOL);
@@ -170,7 +181,7 @@ public final class RequestValidator implements Stage {
         JsonNode config = body.get("output_config");
         if (config != null && !config.isNull()) {
             ObjectNode obj = Check.object(config, "output_config");
-            Check.onlyFields(obj, "output_config", Set.of("effort", "format"));
+            Check.onlyFields(obj, "output_config", Set.of("effort", "format", "task_budget"));
             if (obj.has("effort")) {
                 Check.oneOf(obj.get("effort"), "output_config.effort", Set.of("low", "medium", "high", "xhigh", "max"));
             }

@@ -29,11 +29,23 @@ public final class ValidationSettings {
     @JsonProperty("context-management")
     public String contextManagement = "apply";
 
+    /**
+     * A deprecated {@code temperature} (models.yaml {@code sampling}) at its default, 1: {@code accept} (the docs: only
+     * non-default values are refused) or {@code refuse} (live reports: even 1 is refused on Opus 4.7, 4.8, Sonnet 5).
+     */
+    @JsonProperty("sampling-at-default")
+    public String samplingAtDefault = "accept";
+
+    public boolean samplingAccepted() {
+        return samplingAtDefault.equals("accept");
+    }
+
     /** Refuses a value that would otherwise silently mean another choice. */
     public void check() {
         oneOf("validation.consecutive-roles", consecutiveRoles, "merge", "reject");
         oneOf("validation.context-management", contextManagement, "apply", "refuse");
         oneOf("validation.betas", betas, BetaMode.wireNames());
+        oneOf("validation.sampling-at-default", samplingAtDefault, "accept", "refuse");
     }
 
     private static void oneOf(String key, String value, String... allowed) {
