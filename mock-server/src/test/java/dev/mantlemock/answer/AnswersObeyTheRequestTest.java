@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * with a mock error naming the stub and the rule.
  */
 class AnswersObeyTheRequestTest {
-    private static final String THINKING_MODEL = "anthropic.claude-sonnet-4-6";
+    private static final String THINKING_MODEL = "anthropic.claude-haiku-4-5"; // thinks when asked with type enabled, as the loop asks
 
     @RegisterExtension
     static final RunningMock mock = RunningMock.perClass(c -> c.fixtures = "shipped");

@@ -114,9 +114,12 @@ class OwnAnswersPropertyTest {
             tool.set("input_schema", RandomSchemas.inputSchema(rnd));
             tools.add(tool);
         }
-        boolean thinks = thinking.equals("enabled") || thinking.equals("adaptive");
+        // What the model does with this request: a request without thinking gets the model's default.
+        boolean thinks = !thinking.equals("disabled") && (!thinking.equals("absent") || model.capabilities().thinkingOnByDefault());
+        // Forced choices only where the request may have them at all: with thinking off, on a model that takes them.
+        boolean forcing = !thinks && model.capabilities().forcedToolChoice();
         String[] choices = tools.isEmpty() ? new String[] {"absent"}
-                : thinks ? new String[] {"absent", "auto", "none"} : new String[] {"absent", "auto", "any", "tool", "none"};
+                : forcing ? new String[] {"absent", "auto", "any", "tool", "none"} : new String[] {"absent", "auto", "none"};
         int maxTokens = thinking.equals("enabled") ? 1025 + rnd.nextInt(4000)
                 : new int[] {1, 16, 64, 256, 1024, 4096}[rnd.nextInt(6)];
         return new Conversation(model.id(), thinking, display, tools, choices[rnd.nextInt(choices.length)],
