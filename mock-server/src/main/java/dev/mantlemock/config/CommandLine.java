@@ -110,6 +110,7 @@ public final class CommandLine {
 
     /** The docs map --help prints; DocsLinksTest checks every page exists and every page is listed. */
     static final Map<String, String> DOCS = docs(
+            "docs/models.md", "the model catalogue, adding a model by config the day it ships, checking it",
             "docs/api.md", "what the mock serves: endpoints, validation, unsupported features, models, streaming",
             "docs/auth.md", "SigV4 and bearer keys, auth modes, principals, minting a short-term key",
             "docs/junit.md", "the JUnit 5 kit: @MantleMockTest and its DSL",

@@ -321,6 +321,18 @@ public enum ApiError {
         return template;
     }
 
+    /**
+     * The {@code error.details.error_code} the first-party API sends with this error (the codes of TS SDK 1.17's
+     * {@code ErrorCode}), or null when it sends none; written only under {@code responses.error-details: send}.
+     */
+    public String errorCode() {
+        return switch (this) {
+            case IMAGE_DIMENSIONS, IMAGE_DIMENSIONS_MANY -> "image_dimensions_too_large";
+            case TOOL_NAMES_NOT_UNIQUE -> "tool_name_conflict";
+            default -> null;
+        };
+    }
+
     /** The message, the template filled in (ROOT locale: numbers read the same on every machine). */
     public String format(Object... args) {
         return String.format(Locale.ROOT, template, args);

@@ -20,13 +20,20 @@ public final class ErrorEnvelope {
     public record Reply(int status, String contentType, Map<String, String> headers, byte[] body) {}
 
     public static Reply reply(ApiException e, String requestId) {
+        return reply(e, requestId, false);
+    }
+
+    /** @param details whether to add {@code "details":{"error_code":...}} where the first-party error carries one */
+    public static Reply reply(ApiException e, String requestId, boolean details) {
         Map<String, String> headers = new HashMap<>(e.headers());
         headers.put("request-id", requestId);
         // A fixture may say otherwise; a setup error of the mock's is never retried (ApiError#retried).
         boolean retry = e.error() == ApiError.SCRIPTED || e.status() != e.error().status() ? shouldRetry(e.status()) : e.error().retried();
         headers.putIfAbsent("x-should-retry", Boolean.toString(retry));
+        String code = details && e.error() != null ? e.error().errorCode() : null;
+        String detail = code == null ? "" : ",\"details\":{\"error_code\":\"" + code + "\"}";
         byte[] body = ("{\"type\":\"error\",\"error\":{\"type\":\"" + e.type().wireName() + "\",\"message\":\""
-                        + escape(e.getMessage()) + "\"},\"request_id\":\"" + escape(requestId) + "\"}")
+                        + escape(e.getMessage()) + "\"" + detail + "},\"request_id\":\"" + escape(requestId) + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         return new Reply(e.status(), CONTENT_TYPE, Map.copyOf(headers), body);
     }

@@ -35,11 +35,20 @@ public final class RequestPipeline {
         };
     }
 
+    private final boolean errorDetails;
+
     public RequestPipeline(List<Stage> stages, ResponseEncoder encoder, List<ExchangeObserver> observers) {
         this(stages, encoder, observers, Later.NEVER);
     }
 
     public RequestPipeline(List<Stage> stages, ResponseEncoder encoder, List<ExchangeObserver> observers, Later later) {
+        this(stages, encoder, observers, later, false);
+    }
+
+    /** @param errorDetails whether errors carry {@code error.details.error_code} where first-party ones do */
+    public RequestPipeline(List<Stage> stages, ResponseEncoder encoder, List<ExchangeObserver> observers, Later later,
+            boolean errorDetails) {
+        this.errorDetails = errorDetails;
         this.stages = List.copyOf(stages);
         this.encoder = encoder;
         this.observers = List.copyOf(observers);
@@ -151,7 +160,7 @@ public final class RequestPipeline {
     }
 
     private void sendError(Exchange exchange, ResponseChannel channel, ApiException e) {
-        ErrorEnvelope.Reply reply = ErrorEnvelope.reply(e, exchange.requestId());
+        ErrorEnvelope.Reply reply = ErrorEnvelope.reply(e, exchange.requestId(), errorDetails);
         channel.begin(reply.status(), reply.contentType(), reply.headers());
         try {
             channel.body(reply.body());

@@ -102,7 +102,7 @@ final class RequestPath {
             // The mock's own answer takes the whole path, the auth again included; only the relayed exchange is journalled.
             stages.add(1, c.compare().apply(new RequestPipeline(stages, encoder, List.of(), later)));
         }
-        return new RequestPipeline(stages, encoder, observers, later);
+        return new RequestPipeline(stages, encoder, observers, later, config.responses.sendsErrorDetails());
     }
 
     /**

@@ -20,7 +20,21 @@ public final class ResponseSettings {
     @JsonProperty("inference-geo")
     public String inferenceGeo = "global";
 
+    /**
+     * {@code error.details.error_code} on the errors that carry one first-party (TS SDK 1.17): {@code omit} (the
+     * default: no source shows Mantle sending it, and no SDK needs it) or {@code send}.
+     */
+    @JsonProperty("error-details")
+    public String errorDetails = "omit";
+
+    public boolean sendsErrorDetails() {
+        return errorDetails.equals("send");
+    }
+
     public void check() {
+        if (!errorDetails.equals("omit") && !errorDetails.equals("send")) {
+            throw new ConfigException("responses.error-details must be 'omit' or 'send', not '" + errorDetails + "'");
+        }
         if (!nullableFields.equals("present") && !nullableFields.equals("omit")) {
             throw new ConfigException("responses.nullable-fields must be 'present' or 'omit', not '" + nullableFields + "'");
         }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * An unknown model keeps bedrock-mantle's 404 wording first ("The model 'X' does not exist."), then says exactly what to do: the Mantle form of
- * the id, the switch that serves a model AWS does not list, or the config lines that add a model.
+ * An unknown model keeps bedrock-mantle's 404 wording first ("The model 'X' does not exist."), then says
+ * exactly what to do: the Mantle form of the id, the model to use instead and the switch that serves a model
+ * AWS does not list, or the config lines that add a model.
  */
 class UnknownModelHintsTest {
     @RegisterExtension

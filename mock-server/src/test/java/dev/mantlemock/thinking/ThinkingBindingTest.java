@@ -118,4 +118,13 @@ class ThinkingBindingTest {
                 .addUserMessage("Hello").build());
         assertThat(answer.inputTransformations()).hasValueSatisfying(list -> assertThat(list).isEmpty());
     }
+
+    @Test
+    void aStreamReportsTheTransformationsInMessageStart() {
+        java.net.http.HttpResponse<String> r = mock.postMessages("{\"model\":\"" + BOUND + "\",\"max_tokens\":64,\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}", "anthropic-beta", "thinking-binding-controls-2026-08-01");
+        assertThat(r.statusCode()).isEqualTo(200);
+        String start = r.body().lines().filter(l -> l.startsWith("data:") && l.contains("\"message_start\"")).findFirst().orElseThrow();
+        assertThat(start).contains("\"input_transformations\":[]");
+    }
 }
