@@ -22,17 +22,31 @@ class ThinkingDecisionTest {
     }
 
     @Test
-    void withoutThinkingTheModelsDefaultDecidesAndNoModelThinksByDefaultYet() {
-        assertThat(MODEL.capabilities().thinkingOnByDefault()).isFalse();
-        assertThat(ThinkingDecision.on(with(null), MODEL)).isFalse();
+    void withoutThinkingTheModelsDefaultDecides() {
+        assertThat(ThinkingDecision.on(with(null), model(false, "summarized"))).isFalse();
+        assertThat(ThinkingDecision.on(with(null), model(true, "summarized"))).isTrue();
+        assertThat(ThinkingDecision.on(with("{\"type\":\"disabled\"}"), model(true, "summarized"))).isFalse();
+    }
+
+    @Test
+    void betweenToolsThinks() {
+        assertThat(ThinkingDecision.on(with("{\"type\":\"between_tools\"}"), model(false, "summarized"))).isTrue();
     }
 
     @Test
     void displayIsTheRequestsElseTheModelsDefault() {
-        ModelSpec omitting = new ModelSpec("m", 1000, 1000, 1.0, new ModelCapabilities(ModelCapabilities.PERMISSIVE.thinkingModes(),
-                "omitted", ModelCapabilities.EFFORT_LEVELS, ModelCapabilities.PERMISSIVE.samplingParameters(), true, true, true, true, 1024, 4));
+        ModelSpec omitting = model(false, "omitted");
         assertThat(ThinkingDecision.omitted(with("{\"type\":\"adaptive\"}"), omitting)).isTrue();
         assertThat(ThinkingDecision.omitted(with("{\"type\":\"adaptive\",\"display\":\"summarized\"}"), omitting)).isFalse();
-        assertThat(ThinkingDecision.omitted(with("{\"type\":\"adaptive\"}"), MODEL)).isFalse();
+        assertThat(ThinkingDecision.omitted(with("{\"type\":\"adaptive\"}"), model(false, "summarized"))).isFalse();
+    }
+
+    /** A permissive model but for its thinking default and display. */
+    private static ModelSpec model(boolean thinksByDefault, String display) {
+        ModelCapabilities p = ModelCapabilities.PERMISSIVE;
+        return new ModelSpec("m", 1000, 1000, 1.0, new ModelCapabilities(p.thinkingModes(), thinksByDefault, display,
+                p.effortCaps(), p.effortLevels(), p.defaultEffort(), p.samplingParameters(), p.topPAccepted(),
+                p.temperatureWithTopP(), p.prefill(), p.structuredOutputs(), p.strictTools(), p.forcedToolChoice(),
+                p.minimumCacheableTokens(), p.maxCacheBreakpoints(), p.systemMessages(), p.preservedThinking()));
     }
 }
