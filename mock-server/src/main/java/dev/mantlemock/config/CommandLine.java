@@ -76,6 +76,13 @@ public final class CommandLine {
     /** The prefix of the environment variables that stand for flags. */
     public static final String ENV_PREFIX = "MANTLE_MOCK_";
 
+    /**
+     * Variables with the prefix that belong to the image's tooling (docker/build-local.sh, the Testcontainers
+     * module, the compose example), not to the mock: CI exports them to every process, the jar's included.
+     */
+    static final java.util.Set<String> TOOLING_VARIABLES = java.util.Set.of("MANTLE_MOCK_IMAGE", "MANTLE_MOCK_BUILD_IMAGE",
+            "MANTLE_MOCK_RUNTIME_IMAGE", "MANTLE_MOCK_DOCKERFILE_TEST", "MANTLE_MOCK_HOST_PORT", "MANTLE_MOCK_ADMIN_URL");
+
     /** Reads {@code --config FILE} first, then applies every other flag over it; no environment variable. */
     public static MockConfig parse(String... args) {
         return parse(Map.of(), args);
@@ -119,7 +126,8 @@ public final class CommandLine {
         Map<String, String> flagsByVariable = new LinkedHashMap<>();
         FLAGS.keySet().forEach(flag -> flagsByVariable.put(variable(flag), flag));
         new java.util.TreeMap<>(env).forEach((name, value) -> {
-            if (!name.startsWith(ENV_PREFIX) || name.equals(ENV_PREFIX + "CONFIG") || nonEmpty(value) == null) {
+            if (!name.startsWith(ENV_PREFIX) || name.equals(ENV_PREFIX + "CONFIG") || TOOLING_VARIABLES.contains(name)
+                    || nonEmpty(value) == null) {
                 return;
             }
             String flag = flagsByVariable.get(name);

@@ -158,6 +158,8 @@ class CommandLineTest {
                 .hasMessageContaining("MANTLE_MOCK_PORT: --port must be a whole number");
         assertThat(CommandLine.parse(java.util.Map.of("MANTLE_MOCK_ADMIN_TOKEN", "")).admin.token)
                 .as("an empty variable is as good as unset").isNull();
+        assertThat(CommandLine.parse(java.util.Map.of("MANTLE_MOCK_IMAGE", "mantle-mock:local")).port)
+                .as("the image's tooling variables, which CI exports to every process, are not the mock's").isEqualTo(8080);
     }
 
     @Test
