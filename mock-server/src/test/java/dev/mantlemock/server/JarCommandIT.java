@@ -49,7 +49,7 @@ class JarCommandIT {
                 "MANTLE_MOCK_ADVERTISED_URL", "http://mantle-mock:8080", "MANTLE_MOCK_ADMIN_TOKEN", "s3cret",
                 "MANTLE_MOCK_ADMIN_ALLOWED_HOSTS", "mantle-mock"));
         try {
-            String line = new BufferedReader(new InputStreamReader(mock.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            String line = readyLine(mock);
             Matcher listening = Pattern.compile("listening on 0\\.0\\.0\\.0:(\\d+)").matcher(String.valueOf(line));
             assertThat(line).as("ready line").contains("ANTHROPIC_BEDROCK_MANTLE_BASE_URL=http://mantle-mock:8080/anthropic ")
                     .doesNotContain("=http://0.0.0.0");
@@ -70,13 +70,16 @@ class JarCommandIT {
     void onEveryInterfaceWithoutAnAdvertisedUrlTheReadyLineSaysLocalhostAndThatTheAdminApiIsOff() throws Exception {
         Process mock = run(java.util.Map.of("MANTLE_MOCK_HOST", "0.0.0.0"), "--port", "0");
         try {
-            String line = new BufferedReader(new InputStreamReader(mock.getInputStream(), StandardCharsets.UTF_8)).readLine();
-            assertThat(line).matches(".*ANTHROPIC_BEDROCK_MANTLE_BASE_URL=http://localhost:\\d+/anthropic \\(listening on 0\\.0\\.0\\.0:\\d+,"
+            assertThat(readyLine(mock)).matches(".*ANTHROPIC_BEDROCK_MANTLE_BASE_URL=http://localhost:\\d+/anthropic \\(listening on 0\\.0\\.0\\.0:\\d+,"
                     + " admin API off until an admin token is set, profile preview.*");
         } finally {
             mock.destroy();
             assertThat(mock.waitFor(10, TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    private static String readyLine(Process mock) throws java.io.IOException {
+        return new BufferedReader(new InputStreamReader(mock.getInputStream(), StandardCharsets.UTF_8)).readLine();
     }
 
     @Test
