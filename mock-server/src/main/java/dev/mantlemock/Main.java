@@ -1,5 +1,6 @@
 package dev.mantlemock;
 
+import dev.mantlemock.config.AdvertisedUrl;
 import dev.mantlemock.config.CommandLine;
 import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.ConfigException;
@@ -22,7 +23,7 @@ public final class Main {
         MockServer server;
         MockConfig config = null;
         try {
-            config = CommandLine.parse(args);
+            config = CommandLine.parse(System.getenv(), args);
             server = MockServer.start(config);
         } catch (ConfigException | IllegalArgumentException | ApiException e) { // ApiException: a setting the admin API would refuse too
             System.err.println("mock-server: " + e.getMessage());
@@ -42,9 +43,19 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
-        System.out.println("Mantle mock ready: ANTHROPIC_BEDROCK_MANTLE_BASE_URL=" + server.baseUrl()
-                + " (profile " + config.profile + ", region " + config.region + ", streaming " + config.streaming.preset
+        System.out.println("Mantle mock ready: ANTHROPIC_BEDROCK_MANTLE_BASE_URL="
+                + AdvertisedUrl.of(config, server.boundHost(), server.port()) + " (" + listening(config, server) + "profile " + config.profile + ", region " + config.region + ", streaming " + config.streaming.preset
                 + ", fixtures " + config.fixtures + upstreamMode(config) + ", " + config.auth.withRegion(config.region).describe() + ")");
+    }
+
+    /** Where it listens, when the URL above does not say it (every interface, or an advertised URL). */
+    private static String listening(MockConfig config, MockServer server) {
+        String bound = server.boundHost();
+        return config.advertisedUrl == null && !AdvertisedUrl.everyInterface(bound) ? ""
+                : "listening on " + (bound == null || bound.isEmpty() ? "0.0.0.0" : bound.contains(":") ? "[" + bound + "]" : bound)
+                        + ":" + server.port()
+                        + (config.admin.token == null && AdvertisedUrl.everyInterface(bound) ? ", admin API off until an admin token is set" : "")
+                        + ", ";
     }
 
     /** Record, replay-miss and compare settings, when they differ from plain mocking. */

@@ -23,17 +23,27 @@ final class AdminAccess {
     /** Methods that change state: a web page can send them without a preflight unless the type is JSON. */
     private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE", "PATCH");
 
+    /** An IP literal in a Host header: typed by a client, never the name of a page's site (no DNS answer makes one). */
+    private static final Pattern IP_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-f:.]*:[0-9a-f:.]*");
+
     private final byte[] token;
     private final boolean loopback;
     private final String host;
-    /** Bound to every interface: the names it is reached by cannot be known, so the token guards it. */
+    /**
+     * Bound to every interface: the names it is reached by cannot be known, so the token guards it; and
+     * behind a container's port mapping the port a client uses is not the one listened on.
+     */
     private final boolean wildcard;
+    /** Further names it is reached by (a compose service, host.docker.internal), in lower case. */
+    private final Set<String> allowedHosts;
 
-    AdminAccess(String token, String bindHost) {
+    AdminAccess(String token, String bindHost, java.util.List<String> allowedHosts) {
         this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
         this.host = bindHost;
         this.loopback = isLoopback(bindHost);
         this.wildcard = bindHost == null || bindHost.isEmpty() || isAnyLocal(bindHost);
+        this.allowedHosts = allowedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     static boolean isLoopback(String host) {
@@ -72,7 +82,8 @@ final class AdminAccess {
     private ApiException check(Context ctx, boolean page) {
         int port = ctx.req().getLocalPort();
         String hostHeader = ctx.header("Host");
-        if (!wildcard && !addressedHere(hostHeader, port)) {
+        // Bound to every interface with no names given, the token alone guards (as before names could be given).
+        if ((!wildcard || !allowedHosts.isEmpty()) && !addressedHere(hostHeader, port)) {
             return ApiException.of(ApiError.ADMIN_HOST_REFUSED, hostHeader == null ? "none" : "'" + hostHeader + "'");
         }
         String origin = ctx.header("Origin");
@@ -112,7 +123,11 @@ final class AdminAccess {
         return null;
     }
 
-    /** {@code Host} names this mock: localhost, a loopback literal or the bound address, with this port. */
+    /**
+     * {@code Host} names this mock: localhost, a loopback literal or the bound address, with this port; or a
+     * name of {@code admin.allowed-hosts}, or (bound to every interface) any IP literal, with any port, since
+     * a port mapping changes the port and no page can make a browser send either.
+     */
     private boolean addressedHere(String hostHeader, int port) {
         if (hostHeader == null) {
             return false;
@@ -128,13 +143,25 @@ final class AdminAccess {
                 return false;
             }
         }
-        return expectedPort == port && knownName(name);
+        return reachedAs(name, expectedPort, port);
+    }
+
+    private boolean reachedAs(String name, int portUsed, int port) {
+        String bare = bare(name);
+        if (allowedHosts.contains(bare) || wildcard && (IP_LITERAL.matcher(bare).matches() || knownName(bare))) {
+            return true;
+        }
+        return portUsed == port && knownName(bare);
     }
 
     private boolean knownName(String name) {
-        String bare = name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
-        bare = bare.toLowerCase(Locale.ROOT);
+        String bare = bare(name);
         return LOOPBACK_LITERAL.matcher(bare).matches() || bare.equalsIgnoreCase(host);
+    }
+
+    private static String bare(String name) {
+        String bare = name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
+        return bare.toLowerCase(Locale.ROOT);
     }
 
     /** An {@code Origin} is only acceptable when it is this mock itself (no page is served here, but a tool may say so). */
@@ -144,7 +171,7 @@ final class AdminAccess {
             if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
                 return false;
             }
-            return (uri.getPort() == -1 ? 80 : uri.getPort()) == port && knownName(uri.getHost());
+            return reachedAs(uri.getHost(), uri.getPort() == -1 ? 80 : uri.getPort(), port);
         } catch (IllegalArgumentException e) {
             return false; // "null" from a sandboxed page, or garbage
         }

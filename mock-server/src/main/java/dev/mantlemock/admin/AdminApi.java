@@ -66,7 +66,7 @@ public final class AdminApi implements AutoCloseable {
         this.faults = controls.faults();
         this.journal = controls.journal();
         this.metrics = controls.metrics();
-        this.access = new AdminAccess(config.token, bindHost);
+        this.access = new AdminAccess(config.token, bindHost, config.allowedHosts);
         this.feed = new LiveFeed(controls, () -> Strict.JSON);
     }
 

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * The flags of {@code java -jar mock-server.jar}. A flag overrides the config file's value.
- * Each flag is one line of the table below: name, what it sets, and its help text.
+ * The flags of {@code java -jar mock-server.jar}. A flag overrides its environment variable, which overrides
+ * the config file's value. Each flag is one line of the table below: name, what it sets, and its help text;
+ * its variable is the name in capitals with {@code MANTLE_MOCK_} in front ({@code --admin-token}:
+ * {@code MANTLE_MOCK_ADMIN_TOKEN}), so a container is configured without a command line.
  */
 public final class CommandLine {
     private record Flag(String help, BiConsumer<MockConfig, String> apply) {}
@@ -44,6 +46,13 @@ public final class CommandLine {
                 (c, v) -> c.quota.enabled = onOff(v, "--quotas")));
         FLAGS.put("--admin-token", new Flag("token the /_mock/ admin API requires (needed off loopback)",
                 (c, v) -> c.admin.token = v));
+        FLAGS.put("--admin-allowed-hosts", new Flag("further Host names the admin API answers to, comma-separated"
+                + " (e.g. a compose service name); localhost and IP addresses always pass",
+                (c, v) -> c.admin.allowedHosts = commaList(v)));
+        FLAGS.put("--advertised-url", new Flag("the URL clients reach the mock by, shown in the ready line"
+                + " (default: the bound address; localhost when bound to every interface)",
+                (c, v) -> c.advertisedUrl = AdvertisedUrl.check(v)));
+        FLAGS.put("--auth-mode", new Flag("strict, lenient (default) or off (docs/auth.md)", (c, v) -> c.auth.mode = authMode(v)));
         FLAGS.put("--journal-size", new Flag("requests kept in the journal (default 1000; 0 = off)",
                 (c, v) -> c.journal.size = (int) Math.min(Integer.MAX_VALUE, atLeast(0, v, "--journal-size"))));
         FLAGS.put("--record-from", new Flag("record: forward every request to this upstream (e.g."
@@ -64,9 +73,28 @@ public final class CommandLine {
 
     private CommandLine() {}
 
-    /** Reads {@code --config FILE} first, then applies every other flag over it. */
+    /** The prefix of the environment variables that stand for flags. */
+    public static final String ENV_PREFIX = "MANTLE_MOCK_";
+
+    /**
+     * Variables with the prefix that belong to the image's tooling (docker/build-local.sh, the Testcontainers
+     * module, the compose example), not to the mock: CI exports them to every process, the jar's included.
+     */
+    static final java.util.Set<String> TOOLING_VARIABLES = java.util.Set.of("MANTLE_MOCK_IMAGE", "MANTLE_MOCK_BUILD_IMAGE",
+            "MANTLE_MOCK_RUNTIME_IMAGE", "MANTLE_MOCK_DOCKERFILE_TEST", "MANTLE_MOCK_HOST_PORT", "MANTLE_MOCK_ADMIN_URL");
+
+    /** Reads {@code --config FILE} first, then applies every other flag over it; no environment variable. */
     public static MockConfig parse(String... args) {
-        String configFile = null;
+        return parse(Map.of(), args);
+    }
+
+    /**
+     * The config file ({@code --config}, else {@code MANTLE_MOCK_CONFIG}), then each {@code MANTLE_MOCK_}
+     * variable of {@code env} over it, then the flags over those. A variable with that prefix that stands
+     * for no flag stops the start, like an unknown flag: a typo in a compose file must not pass unseen.
+     */
+    public static MockConfig parse(Map<String, String> env, String... args) {
+        String configFile = nonEmpty(env.get(ENV_PREFIX + "CONFIG"));
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--config")) {
                 configFile = value(args, i);
@@ -77,6 +105,7 @@ public final class CommandLine {
             // The jar serves the shipped fixtures unless told otherwise, so the README's scenarios answer.
             config.fixtures = FixtureCatalogue.SHIPPED;
         }
+        applyEnvironment(config, env);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--config")) {
@@ -96,6 +125,38 @@ public final class CommandLine {
     /** Checks a fixtures directory instead of starting: {@code --check-fixtures DIR}, alone. */
     public static final String CHECK_FIXTURES = "--check-fixtures";
 
+    private static void applyEnvironment(MockConfig config, Map<String, String> env) {
+        Map<String, String> flagsByVariable = new LinkedHashMap<>();
+        FLAGS.keySet().forEach(flag -> flagsByVariable.put(variable(flag), flag));
+        new java.util.TreeMap<>(env).forEach((name, value) -> {
+            if (!name.startsWith(ENV_PREFIX) || name.equals(ENV_PREFIX + "CONFIG") || TOOLING_VARIABLES.contains(name)
+                    || nonEmpty(value) == null) {
+                return;
+            }
+            String flag = flagsByVariable.get(name);
+            if (flag == null) {
+                String near = KeyDistance.nearest(name, flagsByVariable.keySet());
+                throw new ConfigException("unknown environment variable " + name
+                        + (near == null ? "" : " (did you mean " + near + "?)") + "; each flag has one: "
+                        + ENV_PREFIX + "CONFIG, " + String.join(", ", flagsByVariable.keySet()));
+            }
+            try {
+                FLAGS.get(flag).apply().accept(config, value);
+            } catch (ConfigException e) {
+                throw new ConfigException(name + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /** {@code --admin-token} stands for {@code MANTLE_MOCK_ADMIN_TOKEN}. */
+    static String variable(String flag) {
+        return ENV_PREFIX + flag.substring(2).replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static String nonEmpty(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     public static String usage() {
         StringBuilder s = new StringBuilder("usage: java -jar mock-server.jar [options]\n");
         int width = FLAGS.keySet().stream().mapToInt(String::length).max().orElse(15);
@@ -103,6 +164,8 @@ public final class CommandLine {
         s.append(String.format(line, "--config", "YAML or JSON config file (docs/configuration.md)"));
         s.append(String.format(line, CHECK_FIXTURES + " DIR", "check a fixtures directory and exit (0: sound, 1: problems listed); starts no server"));
         FLAGS.forEach((name, flag) -> s.append(String.format(line, name, flag.help())));
+        s.append("\nEach flag can be given as an environment variable instead: --admin-token as ").append(variable("--admin-token"))
+                .append(", --config as ").append(ENV_PREFIX).append("CONFIG; a flag overrides its variable.\n");
         s.append("\nDocs, one page per topic in the project's docs/ folder (the README has the same map):\n");
         DOCS.forEach((page, topic) -> s.append(String.format("  %-30s %s%n", page, topic)));
         return s.toString();
@@ -118,7 +181,8 @@ public final class CommandLine {
             "docs/quotas.md", "token and request quotas, what a 429 carries",
             "docs/faults.md", "x-mock-fault and fault rules",
             "docs/admin-api.md", "the /_mock/ routes",
-            "docs/configuration.md", "every flag and config key",
+            "docs/configuration.md", "every flag, its MANTLE_MOCK_ variable and config key",
+            "docs/container.md", "the image, Testcontainers (MantleMockContainer), compose, GitHub Actions",
             "docs/record-replay-compare.md", "--record-from, --on-miss, --compare-with: real answers as fixtures, drift",
             "docs/contract-tests.md", "one suite for the mock and the real endpoint",
             "docs/load-tests.md", "Gatling scenarios: conformance, streaming, mixed workloads",
@@ -191,6 +255,19 @@ public final class CommandLine {
             // fall through to the message
         }
         throw new ConfigException("--quota-max-queue-wait must be a number of seconds between 0 and 3600, not '" + v + "'");
+    }
+
+    private static dev.mantlemock.auth.AuthMode authMode(String v) {
+        try {
+            return dev.mantlemock.auth.AuthMode.of(v);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--auth-mode must be strict, lenient or off, not '" + v + "'");
+        }
+    }
+
+    private static java.util.List<String> commaList(String v) {
+        return java.util.Arrays.stream(v.split(",")).map(String::trim).filter(h -> !h.isEmpty())
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
     }
 
     private static boolean onOff(String v, String flag) {

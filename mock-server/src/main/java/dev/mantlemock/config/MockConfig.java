@@ -29,6 +29,13 @@ public final class MockConfig {
     /** Address to bind; loopback unless told otherwise, so a laptop mock is not exposed. */
     public String host = "127.0.0.1";
 
+    /**
+     * The URL clients reach the mock by, for the ready line, where the bound address is not it (every
+     * interface, a port mapping, a compose service): {@code http://mantle-mock:8080}. Null: the bound address.
+     */
+    @JsonProperty("advertised-url")
+    public String advertisedUrl;
+
     /** Port to listen on; 0 picks a free one. */
     public int port = 8080;
 
@@ -128,6 +135,9 @@ public final class MockConfig {
         quota.defaults();
         MAX_BODY_BYTES.check(maxBodyBytes);
         record.check();
+        if (advertisedUrl != null) {
+            AdvertisedUrl.of(this, host, port);
+        }
         if (record.from != null && compare.with != null) {
             throw new ConfigException("--record-from and --compare-with cannot be used together: record first, then compare"
                     + " against the recordings' source");

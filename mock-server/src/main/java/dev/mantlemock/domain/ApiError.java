@@ -272,11 +272,13 @@ public enum ApiError {
 
     // --- Admin routes
     ADMIN_OFF_LOOPBACK(PERMISSION, "The admin API is disabled because the mock listens on '%s', which is not a "
-            + "loopback address. Set an admin token (--admin-token or admin.token in the config) and send it as "
+            + "loopback address. Set an admin token (--admin-token, MANTLE_MOCK_ADMIN_TOKEN or admin.token in the config) "
+            + "and send it as "
             + "'Authorization: Bearer <token>' or 'x-mock-admin-token'."),
     /** DNS rebinding: a page on a name that resolves to 127.0.0.1 reaches the mock with its own name as Host. */
     ADMIN_HOST_REFUSED(PERMISSION, "The admin API answers only requests addressed to this mock (Host: localhost, a "
-            + "loopback address or the address it listens on, with its port); Host was %s."),
+            + "loopback address or the address it listens on, with its port, or a name given in --admin-allowed-hosts, "
+            + "MANTLE_MOCK_ADMIN_ALLOWED_HOSTS or admin.allowed-hosts); Host was %s."),
     ADMIN_FROM_WEB_PAGE(PERMISSION, "The admin API does not answer web pages (%s). Call it from a test, a script or curl."),
     /** Without a JSON content type, a web page could send the request without asking the browser first (no preflight). */
     ADMIN_CONTENT_TYPE(INVALID_REQUEST, "content-type: %s on the admin API needs 'application/json' (with a body "

@@ -104,6 +104,42 @@ class AdminSafeFromWebPagesTest {
         }
     }
 
+    @Test
+    void onEveryInterfaceWithAllowedNamesTheAdminApiAnswersThoseNamesAndIpAddressesOnAnyPortAndNoOtherName() {
+        try (RunningMock container = RunningMock.start(c -> {
+            c.host = "0.0.0.0";
+            c.admin.token = "s3cret";
+            c.admin.allowedHosts = java.util.List.of("mantle-mock", "Host.Docker.Internal");
+        })) {
+            int p = container.server().port();
+            String token = "x-mock-admin-token: s3cret\r\n";
+            // a port mapping: the client's port is not the one listened on
+            for (String host : new String[] {"mantle-mock:8080", "host.docker.internal:49153", "localhost:49153", "172.17.0.1:32768",
+                    "[fd00::2]:8080", "127.0.0.1:" + p}) {
+                assertThat(call(p, "GET", "/_mock/faults", host, token, null).status()).as(host).isEqualTo(200);
+            }
+            for (String host : new String[] {"evil.example.com:8080", "mantle-mock.evil.example:8080", "rebind.127.0.0.1.nip.io:" + p}) {
+                call(p, "GET", "/_mock/requests", host, token, null).assertEnvelope(403, "permission_error", "MANTLE_MOCK_ADMIN_ALLOWED_HOSTS");
+            }
+            call(p, "POST", "/_mock/reset", "mantle-mock:8080", token + "Origin: http://evil.example\r\n"
+                    + "content-type: application/json\r\n", "").assertEnvelope(403, "permission_error", "Origin");
+            call(p, "GET", "/_mock/faults", "mantle-mock:8080", "", null).assertEnvelope(401, "authentication_error", "admin token");
+        }
+    }
+
+    @Test
+    void onEveryInterfaceWithoutATokenTheAdminApiIsOffWhateverTheName() {
+        try (RunningMock container = RunningMock.start(c -> {
+            c.host = "0.0.0.0";
+            c.admin.allowedHosts = java.util.List.of("mantle-mock");
+        })) {
+            int p = container.server().port();
+            call(p, "GET", "/_mock/requests", "mantle-mock:8080", "", null).assertEnvelope(403, "permission_error",
+                    "MANTLE_MOCK_ADMIN_TOKEN");
+            assertThat(call(p, "GET", "/_mock/health", "mantle-mock:8080", "", null).status()).isEqualTo(200);
+        }
+    }
+
     private JsonNode rules() {
         return TestRequests.node(call("GET", "/_mock/faults", "127.0.0.1:" + port, "", null).text()).path("rules");
     }

@@ -131,4 +131,54 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse("--config", file.toString()))
                 .hasMessageContaining("bad.yaml").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
+
+    @Test
+    void environmentVariablesSetWhatTheirFlagsSetAndAFlagOverridesItsVariable(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mock.yaml");
+        Files.writeString(file, "port: 9000\nprofile: ga\nadmin:\n  token: from-file\n");
+
+        MockConfig c = CommandLine.parse(java.util.Map.of("MANTLE_MOCK_CONFIG", file.toString(), "MANTLE_MOCK_HOST", "0.0.0.0",
+                "MANTLE_MOCK_ADMIN_TOKEN", "from-env", "MANTLE_MOCK_ADMIN_ALLOWED_HOSTS", "mantle-mock, host.docker.internal",
+                "MANTLE_MOCK_AUTH_MODE", "strict", "MANTLE_MOCK_PORT", "8081", "PATH", "/bin"), "--port", "0");
+
+        assertThat(c.profile).as("from the file MANTLE_MOCK_CONFIG names").isEqualTo("ga");
+        assertThat(c.host).isEqualTo("0.0.0.0");
+        assertThat(c.admin.token).as("the variable over the file").isEqualTo("from-env");
+        assertThat(c.admin.allowedHosts).containsExactly("mantle-mock", "host.docker.internal");
+        assertThat(c.auth.mode).isEqualTo(dev.mantlemock.auth.AuthMode.STRICT);
+        assertThat(c.port).as("the flag over the variable").isZero();
+    }
+
+    @Test
+    void aMisspelledVariableStopsTheStartWithTheNearestName() {
+        assertThatThrownBy(() -> CommandLine.parse(java.util.Map.of("MANTLE_MOCK_ADMIN_TOKN", "t")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown environment variable MANTLE_MOCK_ADMIN_TOKN (did you mean MANTLE_MOCK_ADMIN_TOKEN?)");
+        assertThatThrownBy(() -> CommandLine.parse(java.util.Map.of("MANTLE_MOCK_PORT", "eighty")))
+                .hasMessageContaining("MANTLE_MOCK_PORT: --port must be a whole number");
+        assertThat(CommandLine.parse(java.util.Map.of("MANTLE_MOCK_ADMIN_TOKEN", "")).admin.token)
+                .as("an empty variable is as good as unset").isNull();
+        assertThat(CommandLine.parse(java.util.Map.of("MANTLE_MOCK_IMAGE", "mantle-mock:local")).port)
+                .as("the image's tooling variables, which CI exports to every process, are not the mock's").isEqualTo(8080);
+    }
+
+    @Test
+    void theAdvertisedUrlIsWhatTheReadyLineGivesAndEveryInterfaceBecomesLocalhost() {
+        MockConfig c = CommandLine.parse("--advertised-url", "http://mantle-mock:8080/anthropic/");
+        assertThat(AdvertisedUrl.of(c, "0.0.0.0", 8080)).isEqualTo("http://mantle-mock:8080/anthropic");
+        assertThat(AdvertisedUrl.of(new MockConfig(), "0.0.0.0", 41234)).isEqualTo("http://localhost:41234/anthropic");
+        assertThat(AdvertisedUrl.of(new MockConfig(), "127.0.0.1", 8080)).isEqualTo("http://127.0.0.1:8080/anthropic");
+        assertThat(AdvertisedUrl.of(new MockConfig(), "::1", 8080)).isEqualTo("http://[::1]:8080/anthropic");
+        for (String bad : new String[] {"mantle-mock:8080", "ftp://host", "http://host/v1", "http://host?x=1"}) {
+            assertThatThrownBy(() -> CommandLine.parse("--advertised-url", bad)).as(bad)
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("--advertised-url must be http://host:port");
+        }
+    }
+
+    @Test
+    void theUsageSaysEachFlagHasAVariable() {
+        assertThat(CommandLine.usage()).contains("--auth-mode").contains("--admin-allowed-hosts").contains("--advertised-url")
+                .contains("MANTLE_MOCK_ADMIN_TOKEN").contains("MANTLE_MOCK_CONFIG");
+        assertThatThrownBy(() -> CommandLine.parse("--auth-mode", "loose")).hasMessageContaining("--auth-mode must be strict, lenient or off");
+    }
 }

@@ -29,10 +29,66 @@ class JarCommandIT {
     private static final Pattern READY = Pattern.compile("ANTHROPIC_BEDROCK_MANTLE_BASE_URL=(http://127\\.0\\.0\\.1:(\\d+)/anthropic)");
 
     private static Process run(String... args) throws Exception {
+        return run(java.util.Map.of(), args);
+    }
+
+    private static Process run(java.util.Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("mantlemock.jar")));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("MANTLE_MOCK_"));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    /** As the image runs it: configured by environment only, on every interface, behind a name it cannot see. */
+    @Test
+    void configuredByEnvironmentItPrintsTheAdvertisedUrlAndOpensTheAdminApiToItsTokenUnderTheAllowedName() throws Exception {
+        Process mock = run(java.util.Map.of("MANTLE_MOCK_HOST", "0.0.0.0", "MANTLE_MOCK_PORT", "0",
+                "MANTLE_MOCK_ADVERTISED_URL", "http://mantle-mock:8080", "MANTLE_MOCK_ADMIN_TOKEN", "s3cret",
+                "MANTLE_MOCK_ADMIN_ALLOWED_HOSTS", "mantle-mock"));
+        try {
+            String line = readyLine(mock);
+            Matcher listening = Pattern.compile("listening on 0\\.0\\.0\\.0:(\\d+)").matcher(String.valueOf(line));
+            assertThat(line).as("ready line").contains("ANTHROPIC_BEDROCK_MANTLE_BASE_URL=http://mantle-mock:8080/anthropic ")
+                    .doesNotContain("=http://0.0.0.0");
+            assertThat(listening.find()).as("ready line: %s", line).isTrue();
+            int port = Integer.parseInt(listening.group(1));
+            String answer = dev.mantlemock.testing.RawRequest.exchange(port, "GET /_mock/requests HTTP/1.1\r\nHost: mantle-mock:8080\r\n"
+                    + "Authorization: Bearer s3cret\r\nConnection: close\r\n\r\n");
+            assertThat(answer).startsWith("HTTP/1.1 200");
+            assertThat(dev.mantlemock.testing.RawRequest.exchange(port, "GET /_mock/requests HTTP/1.1\r\nHost: evil.example\r\n"
+                    + "Authorization: Bearer s3cret\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 403");
+        } finally {
+            mock.destroy();
+            assertThat(mock.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void onEveryInterfaceWithoutAnAdvertisedUrlTheReadyLineSaysLocalhostAndThatTheAdminApiIsOff() throws Exception {
+        Process mock = run(java.util.Map.of("MANTLE_MOCK_HOST", "0.0.0.0"), "--port", "0");
+        try {
+            assertThat(readyLine(mock)).matches(".*ANTHROPIC_BEDROCK_MANTLE_BASE_URL=http://localhost:\\d+/anthropic \\(listening on 0\\.0\\.0\\.0:\\d+,"
+                    + " admin API off until an admin token is set, profile preview.*");
+        } finally {
+            mock.destroy();
+            assertThat(mock.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private static String readyLine(Process mock) throws java.io.IOException {
+        return new BufferedReader(new InputStreamReader(mock.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    }
+
+    @Test
+    void aMisspelledVariableGivesOneLineAndExitCode2() throws Exception {
+        Process mock = run(java.util.Map.of("MANTLE_MOCK_ADMIN_TOKN", "t"), "--port", "0");
+        assertThat(mock.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        String err = new String(mock.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(mock.exitValue()).isEqualTo(2);
+        assertThat(err).startsWith("mock-server: unknown environment variable MANTLE_MOCK_ADMIN_TOKN (did you mean MANTLE_MOCK_ADMIN_TOKEN?)");
     }
 
     @Test
