@@ -185,11 +185,47 @@ public final class LoadSettings {
         if (v == null) {
             return null;
         }
+        if (v.startsWith("file:")) {
+            v = startSignal(Path.of(v.substring("file:".length())));
+        }
         try {
             return v.chars().allMatch(Character::isDigit) ? Long.parseLong(v) : java.time.Instant.parse(v).toEpochMilli();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("load.startAt must be epoch milliseconds or an ISO instant (2026-12-07T18:30:00Z), was '" + v + "'");
         }
+    }
+
+    /** {@code load.startAt} as given (a time, or {@code file:PATH}), for the records; null when not given. */
+    public String startAtSetting() {
+        return text("load.startAt", null);
+    }
+
+    /**
+     * {@code load.startAt=file:PATH}: the start is written to PATH once every injector is ready (by whoever
+     * starts them, on a mount they share); waits for it, at most {@code load.startWaitSeconds} (default 300).
+     */
+    private String startSignal(Path file) {
+        long until = System.currentTimeMillis() + Math.round(startWaitSeconds() * 1000);
+        System.out.println("Injector " + injectorIndex() + " of " + injectors() + ": ready, waiting for the start time in " + file);
+        try {
+            while (!java.nio.file.Files.isRegularFile(file) || java.nio.file.Files.size(file) == 0) {
+                if (System.currentTimeMillis() > until) {
+                    throw new IllegalStateException("no start time appeared in " + file + " within load.startWaitSeconds");
+                }
+                Thread.sleep(50);
+            }
+            return java.nio.file.Files.readString(file).trim();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not read the start time in " + file, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the start time", e);
+        }
+    }
+
+    /** The longest an injector waits for the shared start ({@code load.startWaitSeconds}, default 300). */
+    public double startWaitSeconds() {
+        return decimal("load.startWaitSeconds", 300);
     }
 
     /** Where this injector writes its per-request records (JSONL) for the merge; default {@code <summaryDir>/records}. */
@@ -229,7 +265,7 @@ public final class LoadSettings {
     /** Several injectors must plan identical steps: what they would otherwise each measure must be given. */
     public void checkInjectors() {
         injectorIndex();
-        if (injectors() > 1 && startAtMillis() == null) {
+        if (injectors() > 1 && text("load.startAt", null) == null) {
             throw new IllegalArgumentException("load.injectors=" + injectors() + " needs load.startAt, the same on every injector"
                     + " (epoch milliseconds or an ISO instant a little after the last one has started)");
         }

@@ -155,6 +155,20 @@ public final class MergeRuns {
                     .orElse(PhaseStats.of(name, measured, probe.measureSeconds())));
             i++;
         }
+        JsonNode firstStep = probeLine.path("steps").path(0);
+        if (firstStep.isObject()) {
+            long measured = firstStep.path("measureFromMillis").asLong();
+            List<String> late = new ArrayList<>();
+            for (RunRecords.Read r : reads) {
+                long firstSent = r.outcomes().stream().mapToLong(Outcome::sentAtMillis).min().orElse(Long.MAX_VALUE);
+                if (firstSent > measured) {
+                    late.add("injector " + r.injector());
+                }
+            }
+            // A late injector leaves the first steps to the others: they offered less than the step's rate.
+            checks.add(Check.of("every injector was sending before the first step was measured", late.isEmpty(),
+                    late.isEmpty() ? "all " + reads.size() : String.join(", ", late) + " started late: start them earlier or set load.startAt later"));
+        }
         checks.add(Check.of("every injector ran the same steps at the same rates", sameSteps,
                 sameSteps ? rates.size() + " steps" : "the injectors' steps differ: their verdicts diverged, the merge follows injector "
                         + reads.get(0).injector() + "'s"));

@@ -34,14 +34,14 @@ public final class RunRecords implements AutoCloseable {
     }
 
     /** Opens {@code dir/<simulation>-injector-<i>.jsonl} afresh and writes its {@code run} line. */
-    public static RunRecords open(Path dir, String simulation, int injector, int injectors, Long startAtMillis, String target) {
+    public static RunRecords open(Path dir, String simulation, int injector, int injectors, String startAt, String target) {
         Path file = dir.resolve(simulation + "-injector-" + injector + ".jsonl");
         try {
             Files.createDirectories(dir);
             RunRecords r = new RunRecords(file, injector, Files.newBufferedWriter(file, StandardCharsets.UTF_8));
             ObjectNode run = JSON.createObjectNode().put("type", "run").put("simulation", simulation).put("injector", injector)
                     .put("injectors", injectors).put("target", target);
-            run.put("startAt", startAtMillis);
+            run.put("startAt", startAt);
             r.line(run);
             return r;
         } catch (IOException e) {

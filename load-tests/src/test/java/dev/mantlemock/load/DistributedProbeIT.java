@@ -49,11 +49,18 @@ class DistributedProbeIT {
             }
             assertThat(outputTokens).isPositive();
 
-            long startAt = System.currentTimeMillis() + 15_000;
+            // The start is given once all three are ready (calibrated, simulation built): a signal file, as on a shared mount.
+            Path start = dir.resolve("start-at");
+            Files.deleteIfExists(start);
             List<Process> injectors = new ArrayList<>();
             for (int i = 0; i < INJECTORS; i++) {
-                injectors.add(injector(i, startAt, mock, window, outputTokens, dir));
+                injectors.add(injector(i, "file:" + start, mock, window, outputTokens, dir));
             }
+            long readyBy = System.currentTimeMillis() + 120_000;
+            while (!allReady(dir) && System.currentTimeMillis() < readyBy && injectors.stream().allMatch(Process::isAlive)) {
+                Thread.sleep(100);
+            }
+            Files.writeString(start, Long.toString(System.currentTimeMillis() + 1_000));
             for (int i = 0; i < INJECTORS; i++) {
                 Process injector = injectors.get(i);
                 boolean ended = injector.waitFor(150, TimeUnit.SECONDS);
@@ -70,6 +77,7 @@ class DistributedProbeIT {
         String table = merged.toTable();
         assertThat(GatlingRun.check(merged, "every injector's records are here").held()).as(table).isTrue();
         assertThat(GatlingRun.check(merged, "every injector ran the same steps").held()).as(table).isTrue();
+        assertThat(GatlingRun.check(merged, "every injector was sending before the first step").held()).as(table).isTrue();
         assertThat(GatlingRun.check(merged, "the injectors' 429s agree with the mock's own count").held()).as(table).isTrue();
         assertThat(GatlingRun.check(merged, "a step was sustained").held()).as(table).isTrue();
 
@@ -99,13 +107,23 @@ class DistributedProbeIT {
         assertThat(Files.readString(dir.resolve("QuotaProbe-merged.html"))).contains("data-series=\"offeredTpm\"", "data-series=\"serverThrottled\"");
     }
 
-    private static Process injector(int index, long startAt, MockProcess mock, double window, long outputTokens, Path dir) throws IOException {
+    private static boolean allReady(Path dir) throws IOException {
+        for (int i = 0; i < INJECTORS; i++) {
+            Path log = dir.resolve("injector-" + i + ".log");
+            if (!Files.exists(log) || !Files.readString(log).contains("ready, waiting for the start time")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Process injector(int index, String startAt, MockProcess mock, double window, long outputTokens, Path dir) throws IOException {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("load.target", mock.baseUrl());
         props.put("load.mockAdmin", mock.adminUrl());
         props.put("load.injectors", Integer.toString(INJECTORS));
         props.put("load.injectorIndex", Integer.toString(index));
-        props.put("load.startAt", Long.toString(startAt));
+        props.put("load.startAt", startAt);
         props.put("load.recordsDir", dir.resolve("records").toString());
         props.put("load.summaryDir", dir.resolve("injector-" + index).toString());
         props.put("load.quotaTpm", Long.toString(QUOTA));

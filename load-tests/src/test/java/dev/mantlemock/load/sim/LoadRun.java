@@ -90,7 +90,7 @@ final class LoadRun implements AutoCloseable {
             shape = calibrated;
             streamBody = Prompts.message(settings.model(), prompt, shape.maxTokens(), true);
             records = RunRecords.open(settings.recordsDir(), simulation, settings.injectorIndex(), settings.injectors(),
-                    settings.startAtMillis(), target.describe());
+                    settings.startAtSetting(), target.describe());
             meter.writeTo(records);
             System.out.println("Load run against " + target.describe() + ": " + shape.inputTokens()
                     + " input tokens per request (count_tokens), max_tokens " + shape.maxTokens()
@@ -121,7 +121,7 @@ final class LoadRun implements AutoCloseable {
 
     /** Waits for the shared start ({@code load.startAt}) if there is one, then marks the run's start. */
     void markStart() {
-        Long at = settings.startAtMillis();
+        Long at = startAt();
         if (at != null) {
             long wait = at - System.currentTimeMillis();
             System.out.printf(java.util.Locale.ROOT, "Injector %d of %d: starting at %s (in %d ms)%n", settings.injectorIndex(),
@@ -132,7 +132,24 @@ final class LoadRun implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        markStartNow();
+    }
+
+    /** Marks the run's start now, whatever load.startAt says (the probe's gate keeps the shared schedule itself). */
+    void markStartNow() {
         startedAtMillis = System.currentTimeMillis();
+    }
+
+    private Long startAt;
+    private boolean startKnown;
+
+    /** The shared start, read once (it may wait for a start signal): null with one injector and no load.startAt. */
+    synchronized Long startAt() {
+        if (!startKnown) {
+            startAt = settings.startAtMillis();
+            startKnown = true;
+        }
+        return startAt;
     }
 
     /** This injector's part of a planned total arrival rate: {@code load.injectors} share every rate equally. */

@@ -33,7 +33,7 @@ final class ProbeGate implements EdgeProbe.StepRunner {
 
     /** @param maxWaitMillis the longest to wait for answers still out (a request's timeout) */
     ProbeGate(Meter meter, long maxWaitMillis, double settleSeconds, double measureSeconds) {
-        this(meter, maxWaitMillis, settleSeconds, measureSeconds, null, 1, null);
+        this(meter, maxWaitMillis, settleSeconds, measureSeconds, null, 1, 0, null);
     }
 
     /**
@@ -41,14 +41,15 @@ final class ProbeGate implements EdgeProbe.StepRunner {
      * (the same on every injector), lets through {@code share} of the step's rate, and is judged on what the
      * mock counted ({@code server}, null against AWS: then on this injector's own answers).
      */
-    ProbeGate(Meter meter, long maxWaitMillis, double settleSeconds, double measureSeconds, Long startAtMillis, double share,
-              ServerCounter server) {
+    ProbeGate(Meter meter, long maxWaitMillis, double settleSeconds, double measureSeconds, java.util.function.Supplier<Long> startAtMillis,
+              double share, int slot, ServerCounter server) {
         this.meter = meter;
         this.maxWaitMillis = maxWaitMillis;
         this.settleSeconds = settleSeconds;
         this.measureSeconds = measureSeconds;
         this.startAtMillis = startAtMillis;
         this.share = share;
+        this.slot = slot;
         this.server = server;
     }
 
@@ -61,8 +62,12 @@ final class ProbeGate implements EdgeProbe.StepRunner {
     /** Time after a scheduled step's end before it is judged: its last answers and 429s are counted by then. */
     static final long JUDGE_AFTER_MILLIS = 1500;
 
-    private final Long startAtMillis;
+    /** The shared start, asked for once Gatling offers its first user (it may wait for a start signal). */
+    private final java.util.function.Supplier<Long> startAtMillis;
+    private Long startAt;
     private final double share;
+    /** This injector's place among the injectors (its index): its arrivals fall between the others'. */
+    private final int slot;
     private final ServerCounter server;
     private int stepsRun;
     private final List<Window> windows = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -73,6 +78,13 @@ final class ProbeGate implements EdgeProbe.StepRunner {
     /** The length of a scheduled step, judging included. */
     long slotMillis() {
         return Math.round((settleSeconds + measureSeconds) * 1000) + (startAtMillis == null ? 0 : JUDGE_AFTER_MILLIS);
+    }
+
+    private long scheduledStart(int step) {
+        if (startAt == null) {
+            startAt = startAtMillis.get();
+        }
+        return startAt + step * slotMillis();
     }
 
     List<Window> windows() {
@@ -119,13 +131,17 @@ final class ProbeGate implements EdgeProbe.StepRunner {
         awaitAnswers();
         long now = System.currentTimeMillis();
         // Several injectors: the step's place on the shared schedule, whatever this injector's own delays.
-        long start = startAtMillis == null ? now : startAtMillis + stepsRun * slotMillis();
+        long start = startAtMillis == null ? now : scheduledStart(stepsRun);
         stepsRun++;
         sleepUntil(start);
         long measureFrom = start + Math.round(settleSeconds * 1000);
         long end = measureFrom + Math.round(measureSeconds * 1000);
         long first = Math.max(start, System.currentTimeMillis());
-        Step s = new Step(name, ratePerSecond * share, first, measureFrom, end, new AtomicLong(first * 1000), new ConcurrentLinkedQueue<>());
+        // Several injectors interleave: injector i of N sends a 1/N of an interval after injector i-1, so together
+        // they send evenly, as one injector would, rather than N requests at each instant of a shared schedule.
+        long phaseMicros = Math.round(1_000_000 / ratePerSecond * slot);
+        Step s = new Step(name, ratePerSecond * share, first, measureFrom, end, new AtomicLong(start * 1000 + phaseMicros),
+                new ConcurrentLinkedQueue<>());
         step = s;
         sleepUntil(end);
         EdgeProbe.ServerCount counted = null;

@@ -42,20 +42,24 @@ public class QuotaProbe extends Simulation {
     private final ProbeGate gate = run.settings.injectors() == 1
             ? new ProbeGate(run.meter, Math.round(run.settings.requestTimeoutSeconds() * 1000), probe.settleSeconds(), probe.measureSeconds())
             : new ProbeGate(run.meter, Math.round(run.settings.requestTimeoutSeconds() * 1000), probe.settleSeconds(), probe.measureSeconds(),
-                    run.settings.startAtMillis(), run.settings.rateShare(), run.target.isMock() ? this::serverCount : null);
+                    run::startAt, run.settings.rateShare(), run.settings.injectorIndex(), run.target.isMock() ? this::serverCount : null);
     /** Whole steps within the budget, each as long as the gate's slot (judging included with several injectors). */
     private final double budgetSeconds = Math.round(probe.budgetSeconds() / probe.stepSeconds()) * gate.slotMillis() / 1000.0;
     private volatile List<PhaseStats> decided = List.of();
 
     {
         // Users arrive at the highest rate the probe may offer; the gate passes the current step's share.
-        Duration length = Duration.ofMillis((long) (budgetSeconds * 1000) + 1000);
-        run.checkBound(probe.maxRate() * run.settings.rateShare() * budgetSeconds);
+        // Several injectors: users are offered from Gatling's start, and the steps begin at the shared start, up to
+        // load.startWaitSeconds later; the load generator stops once the probe ends, whichever comes first.
+        Duration length = Duration.ofMillis((long) ((budgetSeconds + (run.settings.injectors() > 1 ? run.settings.startWaitSeconds() : 0)) * 1000) + 1000);
+        run.checkBound(probe.maxRate() * run.settings.rateShare() * budgetSeconds); // what the gate lets through at most
         setUp(scenario("probe")
                 .exec(stopLoadGeneratorIf("the probe has ended and every answer is in", s -> gate.stopped()))
                 .exec(s -> s.set("phase", String.valueOf(gate.admit())))
                 .exec(doIf(s -> !"null".equals(s.getString("phase"))).then(run.quotaCall(LoadRun.SESSION_PHASE)))
-                .injectOpen(constantUsersPerSec(probe.maxRate() * run.settings.rateShare()).during(length)))
+                // Users are the gate's ticks: each injector offers the whole top rate, so its sends fall within a
+                // fraction of the interleave between injectors (most users pass without sending).
+                .injectOpen(constantUsersPerSec(probe.maxRate()).during(length)))
                 .protocols(run.protocol())
                 .maxDuration(length.plusSeconds(60));
     }
@@ -98,7 +102,9 @@ public class QuotaProbe extends Simulation {
                 plan.settledTpm(probe.predictedRate()), new dev.mantlemock.load.ArrivalRate(probe.predictedRate()),
                 plan.admissionTpm(probe.predictedRate()), probe.settleSeconds(), probe.measureSeconds(), budgetSeconds);
         probe.warnings().forEach(w -> System.out.println("QuotaProbe: WARNING " + w));
-        run.markStart();
+        // Not waiting here for a shared start: the gate waits for it once Gatling offers users, so the schedule
+        // starts with every injector already injecting.
+        run.markStartNow();
         Thread controller = new Thread(() -> {
             try {
                 decided = probe.run((name, rate) -> {
