@@ -254,6 +254,11 @@ public final class LoadSettings {
         return text("load.mockLatencyModel", "off");
     }
 
+    /** A latency table for the mock this run starts ({@code --latency-table}); unset: the built-in one. */
+    public String mockLatencyTable() {
+        return text("load.mockLatencyTable", null);
+    }
+
     /**
      * Streamed requests of the quota runs read as events (TTFT measured) rather than whole (default true). Gatling's
      * SSE does not expose the HTTP status: a stream refused before it opened counts as a 429 (see docs/load-tests.md).

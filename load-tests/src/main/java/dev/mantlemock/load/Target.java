@@ -48,6 +48,9 @@ public final class Target implements AutoCloseable {
                     "--streaming", s.mockStreaming(mockStreaming),
                     "--latency-model", s.mockLatencyModel(),
                     "--journal-size", "0"));
+            if (s.mockLatencyTable() != null) {
+                args.addAll(List.of("--latency-table", s.mockLatencyTable()));
+            }
             MockProcess mock = MockProcess.start(s.mockJar(), args);
             return new Target(mock.baseUrl(), signerFor(s, true), mock, mock.adminUrl());
         }
