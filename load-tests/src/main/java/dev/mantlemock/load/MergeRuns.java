@@ -55,6 +55,9 @@ public final class MergeRuns {
     public static List<Path> files(List<Path> inputs) {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
+            if (!Files.exists(p)) {
+                throw new IllegalArgumentException("no records at " + p.toAbsolutePath() + " (paths are taken from where the command runs)");
+            }
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
                     s.filter(f -> f.getFileName().toString().matches(".*-injector-\\d+\\.jsonl")).sorted().forEach(files::add);
