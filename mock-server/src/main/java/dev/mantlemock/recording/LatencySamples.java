@@ -41,7 +41,10 @@ final class LatencySamples {
         String line = Json.MAPPER.writeValueAsString(Map.of("model", model, "prefillTokens", prefillTokens,
                 "outputTokens", outputTokens, "ttftMs", ttftMillis, "tokensPerSecond", tokensPerSecond)) + "\n";
         Files.writeString(dir.resolve(SAMPLES), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        Files.writeString(dir.resolve(FITTED), fitted(), StandardCharsets.UTF_8);
+        // Whole or not at all: a mock loading the table while a recording is written never reads half of it.
+        Path tmp = Files.createTempFile(dir, ".latency", ".tmp");
+        Files.writeString(tmp, fitted(), StandardCharsets.UTF_8);
+        Files.move(tmp, dir.resolve(FITTED), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private String fitted() throws IOException {
