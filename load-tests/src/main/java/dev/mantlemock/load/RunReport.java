@@ -63,10 +63,10 @@ public final class RunReport {
     static final String SETTLED = "charge settled (after refund)";
     static final String QUOTA = "planned quota (input TPM)";
 
-    private static final int WIDTH = 960;
+    static final int WIDTH = 960;
     private static final int HEIGHT = 300;
-    private static final int LEFT = 90;
-    private static final int RIGHT = 20;
+    static final int LEFT = 90;
+    static final int RIGHT = 20;
     private static final int TOP = 20;
     private static final int BOTTOM = 60;
 

@@ -35,10 +35,11 @@ final class TimelineReport {
                     new Line("TTFT p50", "ttftP50Ms", "#f2c57c"),
                     new Line("TTFT p95", "ttftP95Ms", "#9e2a2b"))));
 
-    private static final int WIDTH = 960;
+    /** As wide as the report's bar charts, and lower. */
+    private static final int WIDTH = RunReport.WIDTH;
+    private static final int LEFT = RunReport.LEFT;
+    private static final int RIGHT = RunReport.RIGHT;
     private static final int HEIGHT = 240;
-    private static final int LEFT = 90;
-    private static final int RIGHT = 20;
     private static final int TOP = 16;
     private static final int BOTTOM = 50;
 
