@@ -32,6 +32,7 @@ public final class EdgeProbe {
     private long lateMillis;
     private final double settleSeconds;
     private final double measureSeconds;
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final EdgeSearch search;
     private final int maxSteps;
     private final List<Double> rates = new ArrayList<>();
@@ -40,9 +41,23 @@ public final class EdgeProbe {
      * What a step sent: the outcomes of its measured part that were answered by its end, and when the
      * rest were sent (an answer still missing long after it was sent is a late one).
      */
-    public record StepResult(List<Outcome> measured, List<Long> unansweredSentAtMillis, long endedAtMillis) {
+    public record StepResult(List<Outcome> measured, List<Long> unansweredSentAtMillis, long endedAtMillis, ServerCount server) {
+        public StepResult(List<Outcome> measured, List<Long> unansweredSentAtMillis, long endedAtMillis) {
+            this(measured, unansweredSentAtMillis, endedAtMillis, null);
+        }
+
         long unansweredOlderThan(long millis) {
             return unansweredSentAtMillis.stream().filter(t -> t < endedAtMillis - millis).count();
+        }
+    }
+
+    /**
+     * What the mock itself counted in a step's measured part, over every injector: the global truth
+     * several injectors judge a step by, so they all decide alike and stay in step.
+     */
+    public record ServerCount(long requests, long throttled) {
+        public double throttledShare() {
+            return requests == 0 ? 0 : throttled / (double) requests;
         }
     }
 
@@ -64,6 +79,18 @@ public final class EdgeProbe {
      */
     public EdgeProbe(QuotaPlan plan, double windowSeconds, double latencySeconds, long outputQuotaTpm, long baselineP95Ms,
                      double maxShare, double stepSeconds, double budgetSeconds) {
+        parameters.put("quotaInputTpm", plan.quotaInputTpm());
+        parameters.put("inputTokens", plan.shape().inputTokens());
+        parameters.put("maxTokens", plan.shape().maxTokens());
+        parameters.put("outputTokens", plan.shape().expectedOutputTokens());
+        parameters.put("streamingShare", plan.shape().streamingShare());
+        parameters.put("windowSeconds", windowSeconds);
+        parameters.put("latencySeconds", latencySeconds);
+        parameters.put("outputQuotaTpm", outputQuotaTpm);
+        parameters.put("baselineP95Ms", baselineP95Ms);
+        parameters.put("maxShare", maxShare);
+        parameters.put("stepSeconds", stepSeconds);
+        parameters.put("budgetSeconds", budgetSeconds);
         this.plan = plan;
         this.windowSeconds = windowSeconds;
         this.latencySeconds = latencySeconds;
@@ -118,7 +145,8 @@ public final class EdgeProbe {
             String name = name(rates.size());
             StepResult r = runner.run(name, rate);
             rates.add(rate);
-            search.record(rate, StepVerdict.of(r.measured(), r.unansweredOlderThan(lateMillis), maxShare, lateMillis));
+            search.record(rate, r.server() != null ? StepVerdict.ofServer(r.server(), maxShare)
+                    : StepVerdict.of(r.measured(), r.unansweredOlderThan(lateMillis), maxShare, lateMillis));
             PhaseStats step = PhaseStats.of(name, r.measured(), measureSeconds);
             stats.add(step);
             if (stats.size() == 1 && step.answered() > 0) {
@@ -127,6 +155,39 @@ public final class EdgeProbe {
             }
         }
         return stats;
+    }
+
+    /** What this probe was built from, for an injector's records: {@link #fromParameters} builds the same probe. */
+    public Map<String, Object> parameters() {
+        return new LinkedHashMap<>(parameters);
+    }
+
+    /** The probe {@link #parameters()} describe: the merge replays the steps as run on it. */
+    public static EdgeProbe fromParameters(Map<String, ?> p) {
+        RequestShape shape = new RequestShape(num(p, "inputTokens").longValue(), num(p, "maxTokens").longValue(),
+                num(p, "outputTokens").longValue(), num(p, "streamingShare").doubleValue());
+        return new EdgeProbe(new QuotaPlan(num(p, "quotaInputTpm").longValue(), shape), num(p, "windowSeconds").doubleValue(),
+                num(p, "latencySeconds").doubleValue(), num(p, "outputQuotaTpm").longValue(), num(p, "baselineP95Ms").longValue(),
+                num(p, "maxShare").doubleValue(), num(p, "stepSeconds").doubleValue(), num(p, "budgetSeconds").doubleValue());
+    }
+
+    private static Number num(Map<String, ?> p, String key) {
+        if (!(p.get(key) instanceof Number n)) {
+            throw new IllegalArgumentException("the probe's parameters lack '" + key + "': " + p);
+        }
+        return n;
+    }
+
+    /** The search as run elsewhere: each step's rate and the verdict on it (the merge, on every injector's records). */
+    public void replay(List<Double> stepRates, List<StepVerdict> verdicts) {
+        for (int i = 0; i < stepRates.size(); i++) {
+            rates.add(stepRates.get(i));
+            search.record(stepRates.get(i), verdicts.get(i));
+        }
+    }
+
+    public long lateMillis() {
+        return lateMillis;
     }
 
     public EdgeSearch search() {

@@ -151,6 +151,135 @@ public final class LoadSettings {
         return Path.of(text("load.summaryDir", "target/load-summary"));
     }
 
+    // ---- several injectors ----------------------------------------------------------------------
+
+    /** How many injectors (load generators, one JVM each) share the planned load; each offers 1/N of every rate. */
+    public int injectors() {
+        long n = number("load.injectors", 1);
+        if (n < 1 || n > 1000) {
+            throw new IllegalArgumentException("load.injectors must be between 1 and 1000, was " + n);
+        }
+        return (int) n;
+    }
+
+    /** This injector's index, 0 to {@code load.injectors - 1}: it names its records. */
+    public int injectorIndex() {
+        long i = number("load.injectorIndex", 0);
+        if (i < 0 || i >= injectors()) {
+            throw new IllegalArgumentException("load.injectorIndex must be from 0 to load.injectors - 1 (" + (injectors() - 1) + "), was " + i);
+        }
+        return (int) i;
+    }
+
+    /** This injector's share of every arrival rate. */
+    public double rateShare() {
+        return 1.0 / injectors();
+    }
+
+    /**
+     * The shared start, epoch milliseconds ({@code load.startAt}): every injector's load (and each probe step)
+     * starts on a schedule counted from it, so their arrival rates add up. Null: start when ready (one injector).
+     */
+    public Long startAtMillis() {
+        String v = text("load.startAt", null);
+        if (v == null) {
+            return null;
+        }
+        if (v.startsWith("file:")) {
+            v = startSignal(Path.of(v.substring("file:".length())));
+        }
+        try {
+            return v.chars().allMatch(Character::isDigit) ? Long.parseLong(v) : java.time.Instant.parse(v).toEpochMilli();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("load.startAt must be epoch milliseconds or an ISO instant (2026-12-07T18:30:00Z), was '" + v + "'");
+        }
+    }
+
+    /** {@code load.startAt} as given (a time, or {@code file:PATH}), for the records; null when not given. */
+    public String startAtSetting() {
+        return text("load.startAt", null);
+    }
+
+    /**
+     * {@code load.startAt=file:PATH}: the start is written to PATH once every injector is ready (by whoever
+     * starts them, on a mount they share); waits for it, at most {@code load.startWaitSeconds} (default 300).
+     */
+    private String startSignal(Path file) {
+        long until = System.currentTimeMillis() + Math.round(startWaitSeconds() * 1000);
+        System.out.println("Injector " + injectorIndex() + " of " + injectors() + ": ready, waiting for the start time in " + file);
+        try {
+            while (!java.nio.file.Files.isRegularFile(file) || java.nio.file.Files.size(file) == 0) {
+                if (System.currentTimeMillis() > until) {
+                    throw new IllegalStateException("no start time appeared in " + file + " within load.startWaitSeconds");
+                }
+                Thread.sleep(50);
+            }
+            return java.nio.file.Files.readString(file).trim();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not read the start time in " + file, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the start time", e);
+        }
+    }
+
+    /** The longest an injector waits for the shared start ({@code load.startWaitSeconds}, default 300). */
+    public double startWaitSeconds() {
+        return decimal("load.startWaitSeconds", 300);
+    }
+
+    /** Where this injector writes its per-request records (JSONL) for the merge; default {@code <summaryDir>/records}. */
+    public Path recordsDir() {
+        String v = text("load.recordsDir", null);
+        return v == null ? summaryDir().resolve("records") : Path.of(v);
+    }
+
+    /**
+     * The admin root ({@code http://host:port}) of a mock started elsewhere, which {@code load.target} points at:
+     * requests are signed as for a mock, and its {@code /_mock/metrics/seconds} is the global truth.
+     */
+    public String mockAdmin() {
+        String v = text("load.mockAdmin", null);
+        return v == null ? null : v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+    }
+
+    /** Mean answer time, seconds, to plan with instead of sampling it (several injectors must plan the same steps). */
+    public Double latencySeconds() {
+        String v = text("load.latencySeconds", null);
+        return v == null ? null : decimal("load.latencySeconds", 0);
+    }
+
+    /** {@code on}: the mock this run starts paces answers with its latency model ({@code --latency-model on}). */
+    public String mockLatencyModel() {
+        return text("load.mockLatencyModel", "off");
+    }
+
+    /** A latency table for the mock this run starts ({@code --latency-table}); unset: the built-in one. */
+    public String mockLatencyTable() {
+        return text("load.mockLatencyTable", null);
+    }
+
+    /**
+     * Streamed requests of the quota runs read as events (TTFT measured) rather than whole (default true). Gatling's
+     * SSE does not expose the HTTP status: a stream refused before it opened counts as a 429 (see docs/load-tests.md).
+     */
+    public boolean streamEvents() {
+        return Boolean.parseBoolean(text("load.streamEvents", "true"));
+    }
+
+    /** Several injectors must plan identical steps: what they would otherwise each measure must be given. */
+    public void checkInjectors() {
+        injectorIndex();
+        if (injectors() > 1 && text("load.startAt", null) == null) {
+            throw new IllegalArgumentException("load.injectors=" + injectors() + " needs load.startAt, the same on every injector"
+                    + " (epoch milliseconds or an ISO instant a little after the last one has started)");
+        }
+        if (injectors() > 1 && (expectedOutputTokens() == null || latencySeconds() == null)) {
+            throw new IllegalArgumentException("load.injectors=" + injectors() + " needs load.outputTokens and load.latencySeconds,"
+                    + " the same on every injector, so all plan the same steps (a one-injector run prints both)");
+        }
+    }
+
     String text(String key, String fallback) {
         String v = p.getProperty(key);
         return v == null || v.isBlank() ? fallback : v.trim();

@@ -21,7 +21,18 @@ public final class Meter {
     /** Per phase: [requests, throttled], kept as they come so the probe's stop test is O(1), not a scan. */
     private final ConcurrentHashMap<String, LongAdder[]> perPhase = new ConcurrentHashMap<>();
 
+    private volatile RunRecords records;
+
+    /** From now on every outcome is also written to {@code records} (one injector's per-request records). */
+    public void writeTo(RunRecords records) {
+        this.records = records;
+    }
+
     public void record(Outcome outcome) {
+        RunRecords r = records;
+        if (r != null) {
+            r.request(outcome);
+        }
         LongAdder[] c = perPhase.computeIfAbsent(outcome.phase(),
                 k -> new LongAdder[] {new LongAdder(), new LongAdder()});
         c[0].increment();

@@ -63,10 +63,10 @@ public final class RunReport {
     static final String SETTLED = "charge settled (after refund)";
     static final String QUOTA = "planned quota (input TPM)";
 
-    private static final int WIDTH = 960;
+    static final int WIDTH = 960;
     private static final int HEIGHT = 300;
-    private static final int LEFT = 90;
-    private static final int RIGHT = 20;
+    static final int LEFT = 90;
+    static final int RIGHT = 20;
     private static final int TOP = 20;
     private static final int BOTTOM = 60;
 
@@ -100,6 +100,7 @@ public final class RunReport {
         for (Chart chart : CHARTS) {
             chart(out, chart, phases, chart.id().equals("tpm") ? number(s.plan().get(QUOTA)) : null);
         }
+        TimelineReport.render(out, s.timeline());
         phaseTable(out, phases, s.overall());
         checks(out, s.checks());
         out.append("</body></html>\n");
@@ -349,7 +350,7 @@ public final class RunReport {
     }
 
     private static final String STYLE = "body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1b1f24;max-width:1000px}"
-            + "h1{font-size:20px}h2{font-size:16px;margin-top:28px}table{border-collapse:collapse}table.nested th{font-weight:normal}"
+            + "h1{font-size:20px}h2{font-size:16px;margin-top:28px}h3{font-size:14px;margin:14px 0 4px}table{border-collapse:collapse}table.nested th{font-weight:normal}"
             + "td,th{border:1px solid #d0d7de;padding:3px 8px;text-align:left;font-variant-numeric:tabular-nums}"
             + "#phases td,#phases th{white-space:nowrap}.scroll{overflow-x:auto;max-width:100%}.verdict{font-weight:bold}.held{color:#1a7f37}.failed{color:#cf222e}"
             + ".chart{background:#fafbfc;border:1px solid #d0d7de}.grid{stroke:#e1e4e8}.reference{stroke:#cf222e;stroke-dasharray:6 4}"

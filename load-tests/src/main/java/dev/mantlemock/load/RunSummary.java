@@ -25,7 +25,12 @@ public record RunSummary(
         PhaseStats overall,
         List<Check> checks,
         boolean quotaAssertionsHeld,
-        Map<String, Object> result) {
+        Map<String, Object> result,
+        List<Timeline.Second> timeline) {
+
+    public RunSummary {
+        timeline = timeline == null ? List.of() : List.copyOf(timeline); // a summary written before the time series had none
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -33,7 +38,12 @@ public record RunSummary(
                                 PhaseStats overall, List<Check> checks, Map<String, Object> result) {
         boolean held = checks.stream().allMatch(Check::asExpected);
         return new RunSummary(simulation, target, new LinkedHashMap<>(plan), List.copyOf(phases), overall,
-                List.copyOf(checks), held, new LinkedHashMap<>(result));
+                List.copyOf(checks), held, new LinkedHashMap<>(result), List.of());
+    }
+
+    /** The same summary with its per-second time series. */
+    public RunSummary withTimeline(List<Timeline.Second> seconds) {
+        return new RunSummary(simulation, target, plan, phases, overall, checks, quotaAssertionsHeld, result, seconds);
     }
 
     public Path writeJson(Path file) {

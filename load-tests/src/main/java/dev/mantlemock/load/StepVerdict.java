@@ -55,6 +55,17 @@ public enum StepVerdict {
     }
 
     /**
+     * The verdict on what the mock itself counted in a step's measured part, over every injector: 429s
+     * only (a latency knee is judged from the answers an injector saw, in a one-injector run).
+     */
+    public static StepVerdict ofServer(EdgeProbe.ServerCount count, double maxShare) {
+        if (count.requests() == 0) {
+            return FAILED;
+        }
+        return count.throttled() >= maxShare * count.requests() && count.throttled() >= MIN_THROTTLED ? THROTTLED : SUSTAINED;
+    }
+
+    /**
      * A single 429 does not refuse a step: on a busy machine the load generator sends a few requests
      * late and then together, and one may find the window full below the edge. Just above the edge the
      * step still reports what got through, which is the edge.

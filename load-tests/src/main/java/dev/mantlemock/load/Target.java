@@ -26,12 +26,15 @@ public final class Target implements AutoCloseable {
     private final String baseUrl;
     private final RequestSigner signer;
     private final MockProcess mock;
+    /** The mock's admin root ({@code /_mock/...}), or null against AWS. */
+    private final String adminUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private Target(String baseUrl, RequestSigner signer, MockProcess mock) {
+    private Target(String baseUrl, RequestSigner signer, MockProcess mock, String adminUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.signer = signer;
         this.mock = mock;
+        this.adminUrl = adminUrl;
     }
 
     /** Opens the configured target; for the mock, starts it with the quota the run tests. */
@@ -43,15 +46,20 @@ public final class Target implements AutoCloseable {
                     "--output-tpm", Long.toString(s.outputQuotaTpm()),
                     "--quota-window", String.format(Locale.ROOT, "%s", s.windowSeconds()),
                     "--streaming", s.mockStreaming(mockStreaming),
+                    "--latency-model", s.mockLatencyModel(),
                     "--journal-size", "0"));
+            if (s.mockLatencyTable() != null) {
+                args.addAll(List.of("--latency-table", s.mockLatencyTable()));
+            }
             MockProcess mock = MockProcess.start(s.mockJar(), args);
-            return new Target(mock.baseUrl(), signerFor(s, true), mock);
+            return new Target(mock.baseUrl(), signerFor(s, true), mock, mock.adminUrl());
         }
         URI uri = URI.create(s.target());
         if (uri.getScheme() == null || uri.getHost() == null) {
             throw new IllegalArgumentException("load.target must be 'mock' or a base URL like https://bedrock-mantle.us-east-1.api.aws/anthropic, was " + s.target());
         }
-        return new Target(s.target(), signerFor(s, false), null);
+        // A mock started elsewhere (several injectors share one): signed as for a mock, its metrics the global truth.
+        return new Target(s.target(), signerFor(s, s.mockAdmin() != null), null, s.mockAdmin());
     }
 
     static RequestSigner signerFor(LoadSettings s, boolean mock) {
@@ -87,7 +95,45 @@ public final class Target implements AutoCloseable {
     }
 
     public boolean isMock() {
-        return mock != null;
+        return adminUrl != null;
+    }
+
+    /** The mock's admin root, or null against AWS. */
+    public String adminUrl() {
+        return adminUrl;
+    }
+
+    /**
+     * The mock's own per-second counts of Messages requests from {@code fromSecond} up to {@code toSecond}
+     * (epoch seconds): what every injector reads alike. Empty against AWS or if the mock cannot be asked.
+     */
+    public List<com.fasterxml.jackson.databind.JsonNode> serverSeconds(long fromSecond, long toSecond) {
+        if (adminUrl == null) {
+            return List.of();
+        }
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(adminUrl + "/_mock/metrics/seconds?from=" + fromSecond + "&to=" + toSecond))
+                    .timeout(Duration.ofSeconds(10)).GET().build();
+            String token = System.getenv("MANTLE_MOCK_ADMIN_TOKEN");
+            if (token != null && !token.isBlank()) {
+                // A mock other machines reach guards its admin routes with a token (docs/load-tests.md, several machines).
+                request = HttpRequest.newBuilder(request, (k, v) -> true).header("x-mock-admin-token", token).build();
+            }
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                System.err.println("the mock's per-second metrics answered " + r.statusCode() + ": " + r.body());
+                return List.of();
+            }
+            List<com.fasterxml.jackson.databind.JsonNode> out = new ArrayList<>();
+            RunRecords.JSON.readTree(r.body()).path("seconds").forEach(out::add);
+            return out;
+        } catch (IOException e) {
+            System.err.println("the mock's per-second metrics are not readable: " + e.getMessage());
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
     public String describe() {

@@ -57,6 +57,43 @@ class RunReportTest {
                 Map.of("sustained quota TPM (in+out)", "214,400"));
     }
 
+    private static final Pattern POINT = Pattern.compile("data-series=\"([^\"]*)\" data-second=\"(\\d+)\" data-value=\"([^\"]*)\"");
+
+    @Test
+    void everyPointOfTheTimeSeriesEqualsTheSummaryJson(@TempDir Path dir) throws IOException {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int sec = 0; sec < 5; sec++) {
+            for (int i = 0; i < 10; i++) {
+                long at = 1_000_000_000_000L + sec * 1000 + i * 100;
+                outcomes.add(sec == 3 && i < 2 ? new Outcome("run", at, 429, 0, 0, 200, 1, -1)
+                        : new Outcome("run", at, 200, 1000, 72, 200, 30 + i, i % 2 == 0 ? 10 + sec : -1));
+            }
+        }
+        List<JsonNode> server = List.of(new ObjectMapper().readTree("{\"second\":1000000003,\"requests\":10,\"throttled\":2}"));
+        List<Timeline.Second> seconds = Timeline.of(outcomes, server, 250_000, 2, 1200);
+        assertThat(seconds).hasSize(5);
+        assertThat(seconds.get(0).offeredTpm()).isEqualTo(10 * 1200 * 60.0);
+        assertThat(seconds.get(3).throttled()).isEqualTo(2);
+        assertThat(seconds.get(3).serverThrottled()).isEqualTo(2);
+        assertThat(seconds.get(2).windowFill()).as("two seconds of 10 x 1,072 in a 2 s window of 250,000 TPM")
+                .isEqualTo(2 * 10 * 1072 / (250_000 * 2 / 60.0));
+        Path json = probeLikeRun().withTimeline(seconds).writeJson(dir.resolve("run.json"));
+        JsonNode timeline = new ObjectMapper().readTree(json.toFile()).get("timeline");
+
+        String html = RunReport.render(RunSummary.readJson(json));
+
+        int points = 0;
+        Matcher m = POINT.matcher(html);
+        while (m.find()) {
+            assertThat(Double.parseDouble(m.group(3))).as(m.group(0))
+                    .isEqualTo(timeline.get(Integer.parseInt(m.group(2))).get(m.group(1)).asDouble());
+            points++;
+        }
+        // 5 seconds x (2 TPM + fill + 2 x 429s + 2 latency) and TTFT in every second (p50, p95).
+        assertThat(points).isEqualTo(5 * 7 + 5 * 2);
+        assertThat(RunReport.render(probeLikeRun())).contains("has no time series");
+    }
+
     @Test
     void everyDrawnValueAndEveryTableCellEqualsTheSummaryJson(@TempDir Path dir) throws IOException {
         RunSummary summary = probeLikeRun();

@@ -96,6 +96,7 @@ public final class AdminApi implements AutoCloseable {
         routes.get("/_mock/drift", guarded(ctx -> ok(ctx, drift.get())));
         routes.get("/_mock/models", guarded(ctx -> ok(ctx, models.get())));
         routes.get("/_mock/metrics", guarded(ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render())));
+        routes.get("/_mock/metrics/seconds", guarded(this::getSeconds));
         routes.get("/_mock/fixtures", guarded(ctx -> ok(ctx, Map.of("fixtures", controls.fixtures().added()))));
         routes.post("/_mock/fixtures", guarded(this::postFixture));
         routes.delete("/_mock/fixtures", guarded(ctx -> ok(ctx, Map.of("removed", controls.fixtures().clearAdded()))));
@@ -179,6 +180,26 @@ public final class AdminApi implements AutoCloseable {
         controls.fixtures().add(fixture);
         ctx.status(201);
         ok(ctx, fixture);
+    }
+
+    /** Messages requests per second of arrival ({@code from}, {@code to}: epoch seconds; default the last minute). */
+    private void getSeconds(Context ctx) throws Exception {
+        long now = controls.quotas().now() / 1000 + 1;
+        long to = epochSecond(ctx, "to", now);
+        long from = epochSecond(ctx, "from", to - 60);
+        ok(ctx, Map.of("seconds", metrics.perSecond(from, to)));
+    }
+
+    private static long epochSecond(Context ctx, String name, long absent) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return absent;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw ApiException.of(ApiError.SETTING_INVALID, name, "a whole number of seconds since 1970", "'" + v + "'");
+        }
     }
 
     private void getRequests(Context ctx) throws Exception {

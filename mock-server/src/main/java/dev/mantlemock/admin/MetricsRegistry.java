@@ -13,6 +13,7 @@ import dev.mantlemock.pipeline.ExchangeObserver;
 import dev.mantlemock.pipeline.Stage;
 import dev.mantlemock.quota.QuotaBook;
 import dev.mantlemock.quota.QuotaKind;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,7 @@ public final class MetricsRegistry implements ExchangeObserver {
     private final LongAdder openStreams = new LongAdder();
     private final LongAdder durationNanos = new LongAdder();
     private final AtomicLong generation = new AtomicLong();
+    private final MetricsSeconds seconds = new MetricsSeconds();
 
     public MetricsRegistry(QuotaBook quotas, FaultRules faults) {
         this.quotas = quotas;
@@ -67,11 +69,39 @@ public final class MetricsRegistry implements ExchangeObserver {
     @Override
     public Consumer<Completion> started(Exchange e) {
         long gen = generation.get();
+        long second = e.endpoint() == Endpoint.MESSAGES ? Math.floorDiv(now(), 1000) : Long.MIN_VALUE;
+        if (second != Long.MIN_VALUE) {
+            seconds.add(second, MetricsSeconds.REQUESTS, 1);
+        }
         return c -> {
             if (gen == generation.get()) {
                 count(e, c);
+                if (second != Long.MIN_VALUE) {
+                    countSecond(e, c, second);
+                }
             }
         };
+    }
+
+    private long now() {
+        return quotas == null ? System.currentTimeMillis() : quotas.now();
+    }
+
+    /** The answer's outcome, in the second its request arrived. */
+    private void countSecond(Exchange e, Completion c, long second) {
+        if (c.status() == 429) {
+            seconds.add(second, MetricsSeconds.THROTTLED, 1);
+        } else if (c.status() < 400) {
+            seconds.add(second, MetricsSeconds.ANSWERED, 1);
+            InputTokens input = e.peek(Slot.INPUT_TOKENS);
+            seconds.add(second, MetricsSeconds.INPUT, input == null ? 0 : input.chargeable());
+        }
+        seconds.add(second, MetricsSeconds.OUTPUT, c.outputTokens());
+    }
+
+    /** Messages requests per second of arrival, from {@code from} up to {@code to} (epoch seconds), for the last hour. */
+    public List<Map<String, Long>> perSecond(long from, long to) {
+        return seconds.between(from, to);
     }
 
     private void count(Exchange e, Completion c) {
@@ -129,6 +159,7 @@ public final class MetricsRegistry implements ExchangeObserver {
         cacheReadTokens.reset();
         outputTokens.reset();
         durationNanos.reset();
+        seconds.reset();
     }
 
     public String render() {

@@ -97,6 +97,9 @@ public final class AnswerSelection implements Stage {
             // A fault chosen earlier (an interrupted stream, a latency) stays; the fixture sets the pace.
             exchange.streamPlan(exchange.streamPlan().paced(f.timing.timing()));
         }
+        if (f.timing != null && f.timing.latencyModelOn() != null) {
+            exchange.streamPlan(exchange.streamPlan().modelled(f.timing.latencyModelOn())); // the fixture's own switch wins
+        }
     }
 
     /** A recorded count_tokens answer replaces the estimate; without one, the estimate stands (or the miss rule). */

@@ -23,6 +23,8 @@ public final class BuiltInTable {
     public static final String MODELS = "models.yaml";
     /** What Claude in Amazon Bedrock does not support. */
     public static final String FEATURES = "features.yaml";
+    /** The latency model's parameters per model family. */
+    public static final String LATENCY = "latency.yaml";
 
     private final String resource;
     private final String where;
@@ -50,11 +52,27 @@ public final class BuiltInTable {
             if (in == null) {
                 throw new IllegalStateException("built-in table " + resource + " is missing from the jar");
             }
-            JsonParser yaml = new YAMLFactory().createParser(in);
-            yaml.nextToken();
-            return value(yaml);
+            return parse(in);
         } catch (IOException e) {
             throw new UncheckedIOException("built-in table " + resource + " unreadable", e);
+        }
+    }
+
+    private static Object parse(InputStream in) throws IOException {
+        JsonParser yaml = new YAMLFactory().createParser(in);
+        yaml.nextToken();
+        return value(yaml);
+    }
+
+    /**
+     * A table of the same form as a built-in one from a file a user gives (a latency table fitted to their
+     * account), read as strictly; not cached, since the file may change between starts.
+     */
+    public static BuiltInTable readFile(java.nio.file.Path file, String... keys) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return new BuiltInTable(file.toString(), "the top level", parse(in)).withOnly(keys);
+        } catch (IOException e) {
+            throw new UncheckedIOException("table " + file + " unreadable: " + e.getMessage(), e);
         }
     }
 

@@ -29,6 +29,10 @@ public final class CommandLine {
         FLAGS.put("--profile", new Flag("feature profile: preview (default) or ga", (c, v) -> c.profile = v));
         FLAGS.put("--region", new Flag("AWS region the mock answers for (default us-east-1)", (c, v) -> c.region = v));
         FLAGS.put("--streaming", new Flag("stream pacing preset: fast (default) or realistic", (c, v) -> c.streaming.preset = v));
+        FLAGS.put("--latency-model", new Flag("on: pace answers by prompt size and load (bedrock/latency.yaml); off (default)",
+                (c, v) -> c.streaming.latencyModel = v));
+        FLAGS.put("--latency-table", new Flag("the latency model's table, fitted to an account (same form as bedrock/latency.yaml)",
+                (c, v) -> c.streaming.latencyTable = v));
         FLAGS.put("--seed", new Flag("seed of generated answers (default 0)", (c, v) -> c.generator.seed = number(v, "--seed")));
         FLAGS.put("--input-tpm", new Flag("input tokens per minute per account and model (default 2000000)",
                 (c, v) -> c.quota.inputTokensPerMinute = atLeast(1, v, "--input-tpm")));

@@ -9,11 +9,16 @@ package dev.mantlemock.domain;
  * @param interruption how the stream ends if not normally
  * @param afterEvents  how many events are written before the interruption
  * @param latencyMillis how long the answer (JSON or stream) waits before its first byte: a latency fault
+ * @param modelled     whether the latency model sets the pace (from the prompt's size and the load) instead of the preset
  */
-public record StreamPlan(StreamTiming timing, Interruption interruption, int afterEvents, long latencyMillis) {
+public record StreamPlan(StreamTiming timing, Interruption interruption, int afterEvents, long latencyMillis, boolean modelled) {
 
     public StreamPlan(StreamTiming timing, Interruption interruption, int afterEvents) {
-        this(timing, interruption, afterEvents, 0);
+        this(timing, interruption, afterEvents, 0, false);
+    }
+
+    public StreamPlan(StreamTiming timing, Interruption interruption, int afterEvents, long latencyMillis) {
+        this(timing, interruption, afterEvents, latencyMillis, false);
     }
 
     public enum Interruption {
@@ -31,14 +36,20 @@ public record StreamPlan(StreamTiming timing, Interruption interruption, int aft
     }
 
     public StreamPlan interrupted(Interruption kind, int afterEvents) {
-        return new StreamPlan(timing, kind, afterEvents, latencyMillis);
+        return new StreamPlan(timing, kind, afterEvents, latencyMillis, modelled);
     }
 
+    /** A pace chosen by a fault or a fixture: it replaces the latency model's. */
     public StreamPlan paced(StreamTiming pace) {
-        return new StreamPlan(pace, interruption, afterEvents, latencyMillis);
+        return new StreamPlan(pace, interruption, afterEvents, latencyMillis, false);
     }
 
     public StreamPlan delayed(long millis) {
-        return new StreamPlan(timing, interruption, afterEvents, millis);
+        return new StreamPlan(timing, interruption, afterEvents, millis, modelled);
+    }
+
+    /** Whether the latency model sets the pace. */
+    public StreamPlan modelled(boolean on) {
+        return new StreamPlan(timing, interruption, afterEvents, latencyMillis, on);
     }
 }

@@ -19,10 +19,17 @@ public final class FaultInjection implements Stage {
 
     private final FaultRules rules;
     private final StreamTiming defaultTiming;
+    private final boolean latencyModel;
 
     public FaultInjection(FaultRules rules, StreamTiming defaultTiming) {
+        this(rules, defaultTiming, false);
+    }
+
+    /** @param latencyModel whether the latency model paces answers unless a fault or fixture sets the pace */
+    public FaultInjection(FaultRules rules, StreamTiming defaultTiming, boolean latencyModel) {
         this.rules = rules;
         this.defaultTiming = defaultTiming;
+        this.latencyModel = latencyModel;
     }
 
     @Override
@@ -32,7 +39,7 @@ public final class FaultInjection implements Stage {
 
     @Override
     public void process(Exchange exchange) {
-        exchange.streamPlan(StreamPlan.of(defaultTiming));
+        exchange.streamPlan(StreamPlan.of(defaultTiming).modelled(latencyModel));
         String header = rules.config().headerEnabled ? exchange.request().header(HEADER) : null;
         FaultRule rule = header != null ? HeaderFault.parse(header, exchange, rules.config().seed) : rules.firing(exchange);
         if (rule == null) {

@@ -9,6 +9,8 @@ import dev.mantlemock.auth.PermissionStage;
 import dev.mantlemock.api.validation.RequestValidator;
 import dev.mantlemock.config.MockConfig;
 import dev.mantlemock.faults.FaultInjection;
+import dev.mantlemock.latency.LatencyModel;
+import dev.mantlemock.latency.LatencyTable;
 import dev.mantlemock.pipeline.ExchangeObserver;
 import dev.mantlemock.pipeline.RequestPipeline;
 import dev.mantlemock.pipeline.Stage;
@@ -56,6 +58,8 @@ import java.util.List;
  *      (or per record.on-miss: a 404 naming the nearest recordings, or the upstream, recorded)
  *   -> the answer obeys the request: thinking, answer.AnswerConformance
  *      tool_choice, tool input, stop, usage (adapted, or a mock error naming the fixture)
+ *   -> latency model (when on): pace from the  latency.LatencyModel
+ *      prompt's size and the model's load
  *   -> x-mock-stop-reason header              answer.StopReasonHeader
  *   -> sign the answer's thinking blocks      thinking.AnswerSigning
  *   -> open-stream gauge                      admin.MetricsRegistry
@@ -84,9 +88,10 @@ final class RequestPath {
         stages.add(c.contextEditing());
         stages.add(c.tokenCounting());
         stages.add(new QuotaAdmission(controls.quotas()));
-        stages.add(new FaultInjection(controls.faults(), config.streaming.timing()));
+        stages.add(new FaultInjection(controls.faults(), config.streaming.timing(), Boolean.TRUE.equals(config.streaming.latencyModelOn())));
         stages.add(c.answerSelection());
         stages.add(new AnswerConformance(new TokenEstimator()));
+        stages.add(new LatencyModel(LatencyTable.from(config.streaming.latencyTable == null ? null : java.nio.file.Path.of(config.streaming.latencyTable))));
         stages.add(new StopReasonHeader());
         stages.add(new AnswerSigning(signer));
         stages.add(controls.metrics().openStreams());

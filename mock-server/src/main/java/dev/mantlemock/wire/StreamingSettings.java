@@ -20,6 +20,29 @@ public final class StreamingSettings {
 
     public Double jitter;
 
+    /**
+     * {@code on}: the latency model paces answers from their prompt's size and the load (bedrock/latency.yaml),
+     * in place of the preset; {@code off} (the default: tests stay fast). In a fixture's timing it overrides the run's.
+     */
+    @JsonProperty("latency-model")
+    public String latencyModel;
+
+    /** A latency table fitted to an account (same form as bedrock/latency.yaml); unset: the built-in one. */
+    @JsonProperty("latency-table")
+    public String latencyTable;
+
+    /** Whether the latency model is on, off, or not said here (null). */
+    public Boolean latencyModelOn() {
+        if (latencyModel == null) {
+            return null;
+        }
+        return switch (latencyModel) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("streaming.latency-model must be 'on' or 'off', not '" + latencyModel + "'");
+        };
+    }
+
     public Long seed;
 
     /** Whether this is a recording's captured pace, which {@code record.replay-timing: preset} sets aside. */
@@ -45,6 +68,7 @@ public final class StreamingSettings {
         }
         JITTER.checkIfSet(jitter);
         PING_EVERY.check(pingEvery);
+        latencyModelOn();
         timing();
     }
 

@@ -46,6 +46,32 @@ class QuotasThroughSdkTest {
     }
 
     @Test
+    void metricsPerSecondCountEachRequestInTheSecondItArrivedSoSeveralInjectorsReadTheSameNumbers() {
+        try (ScopedMock mock = ScopedMock.start(c -> c.quota.inputTokensPerMinute = 300)) {
+            long maxTokens = 300 - askInputTokens(mock);
+            long from = System.currentTimeMillis() / 1000;
+            mock.client("seconds", 0).messages().create(ScopedMock.ask(maxTokens));
+            assertThatThrownBy(() -> mock.client("seconds", 0).messages().create(ScopedMock.ask(maxTokens)))
+                    .isInstanceOf(RateLimitException.class);
+            long to = System.currentTimeMillis() / 1000 + 1;
+            JsonNode seconds = mock.admin("GET", "/_mock/metrics/seconds?from=" + from + "&to=" + to, null).json().path("seconds");
+            long requests = 0;
+            long answered = 0;
+            long throttled = 0;
+            for (JsonNode s : seconds) {
+                assertThat(s.path("second").asLong()).isBetween(from, to - 1);
+                requests += s.path("requests").asLong();
+                answered += s.path("answered").asLong();
+                throttled += s.path("throttled").asLong();
+            }
+            assertThat(requests).as(seconds.toString()).isEqualTo(2); // count_tokens is not a Messages request
+            assertThat(answered).isEqualTo(1);
+            assertThat(throttled).isEqualTo(1);
+            assertThat(mock.admin("GET", "/_mock/metrics/seconds?from=soon", null).status()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void theSdkRetriesAThrottledRequestAfterRetryAfterAndSucceedsOnceTheWindowHasMoved() {
         // A one-second window holding 100 input tokens: the second request must wait for the first to leave it.
         try (ScopedMock mock = ScopedMock.start(c -> {

@@ -187,6 +187,37 @@ class RecordReplayTest {
     }
 
     @Test
+    void recordModeFitsTheLatencyModelToTheUpstreamsStreamsSoATeamCanLoadItsOwnFigures() throws Exception {
+        Path table = Files.createTempFile("upstream-latency", ".yaml");
+        Files.writeString(table, """
+                defaults: {overhead-ms: 100, prefill-ms-per-1k-input-tokens: 400, tokens-per-second: 2000, capacity: 1000,
+                           slowdown-at-capacity: 2, source: the upstream of this test}
+                families: []
+                """);
+        try (RunningMock upstream = StrictUpstream.start(c -> {
+                    c.streaming.latencyModel = "on";
+                    c.streaming.latencyTable = table.toString();
+                });
+                RunningMock recorder = recorder(upstream, c -> {})) {
+            for (int words : new int[] {50, 1500, 3000}) {
+                try (StreamResponse<RawMessageStreamEvent> stream = recorder.client().messages().createStreaming(MessageCreateParams.builder()
+                        .model(MODEL).maxTokens(30).addUserMessage("word ".repeat(words)).build())) {
+                    stream.stream().forEach(e -> { });
+                }
+            }
+        }
+        Path fitted = recordings.resolve("latency-fitted.yaml");
+        long deadline = System.nanoTime() + 3_000_000_000L; // a recording is written just after its relay ends
+        while (!(Files.exists(fitted) && Files.readString(fitted).contains("fitted to 3")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        dev.mantlemock.latency.LatencyProfile p = dev.mantlemock.latency.LatencyTable.from(fitted).forModel(MODEL);
+        // Timers only add delay, and the larger prompts wait far longer: the fitted slope lands near the upstream's.
+        assertThat(p.prefillMillisPer1kInput()).as(Files.readString(fitted)).isBetween(200.0, 800.0);
+        assertThat(p.source()).contains("fitted to 3 streamed answers");
+    }
+
+    @Test
     void anUpstream429IsRelayedWithItsRetryAfterAndReplayedAsRecorded() throws Exception {
         try (RunningMock upstream = StrictUpstream.start(c -> {}); RunningMock recorder = recorder(upstream, c -> {})) {
             FaultRuleSpec limit = FaultRuleSpec.of(FaultKind.RATE_LIMIT);

@@ -11,6 +11,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.sse;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import dev.mantlemock.load.ArrivalRate;
 import dev.mantlemock.load.Calibration;
 import dev.mantlemock.load.LoadSettings;
 import dev.mantlemock.load.Meter;
@@ -18,9 +19,11 @@ import dev.mantlemock.load.Outcome;
 import dev.mantlemock.load.PhaseStats;
 import dev.mantlemock.load.Prompts;
 import dev.mantlemock.load.RequestShape;
+import dev.mantlemock.load.RunRecords;
 import dev.mantlemock.load.RunReport;
 import dev.mantlemock.load.RunSummary;
 import dev.mantlemock.load.Target;
+import dev.mantlemock.load.Timeline;
 import io.gatling.http.client.Request;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
@@ -60,8 +63,13 @@ final class LoadRun implements AutoCloseable {
     volatile long startedAtMillis;
     /** A call named by the session's {@code phase} attribute: the probe decides the phase as it runs. */
     static final String SESSION_PHASE = "#{phase}";
+    final String simulation;
+    /** This injector's per-request records, for the merge of several injectors (written by every run). */
+    final RunRecords records;
 
-    LoadRun(String mockStreaming) {
+    LoadRun(String simulation, String mockStreaming) {
+        this.simulation = simulation;
+        settings.checkInjectors();
         target = Target.open(settings, mockStreaming);
         try {
             RequestShape wanted = settings.shape();
@@ -69,16 +77,21 @@ final class LoadRun implements AutoCloseable {
             prompt = Prompts.prose(p.chars());
             RequestShape calibrated = p.inputTokens() > 0 ? wanted.withInputTokens(p.inputTokens()) : wanted;
             plainBody = Prompts.message(settings.model(), prompt, calibrated.maxTokens(), false);
-            double latency = 0;
+            double latency = settings.latencySeconds() == null ? 0 : settings.latencySeconds();
             if (settings.expectedOutputTokens() == null) {
                 long t0 = System.nanoTime();
                 long measured = Calibration.meanOutput(target, plainBody, OUTPUT_SAMPLES);
-                latency = (System.nanoTime() - t0) / 1e9 / OUTPUT_SAMPLES;
+                if (settings.latencySeconds() == null) {
+                    latency = (System.nanoTime() - t0) / 1e9 / OUTPUT_SAMPLES;
+                }
                 calibrated = measured >= 0 ? calibrated.withExpectedOutputTokens(measured) : calibrated;
             }
             sampledLatencySeconds = latency;
             shape = calibrated;
             streamBody = Prompts.message(settings.model(), prompt, shape.maxTokens(), true);
+            records = RunRecords.open(settings.recordsDir(), simulation, settings.injectorIndex(), settings.injectors(),
+                    settings.startAtSetting(), target.describe());
+            meter.writeTo(records);
             System.out.println("Load run against " + target.describe() + ": " + shape.inputTokens()
                     + " input tokens per request (count_tokens), max_tokens " + shape.maxTokens()
                     + ", about " + shape.expectedOutputTokens() + " output tokens per answer");
@@ -106,8 +119,42 @@ final class LoadRun implements AutoCloseable {
         return request;
     }
 
+    /** Waits for the shared start ({@code load.startAt}) if there is one, then marks the run's start. */
     void markStart() {
+        Long at = startAt();
+        if (at != null) {
+            long wait = at - System.currentTimeMillis();
+            System.out.printf(java.util.Locale.ROOT, "Injector %d of %d: starting at %s (in %d ms)%n", settings.injectorIndex(),
+                    settings.injectors(), java.time.Instant.ofEpochMilli(at), Math.max(0, wait));
+            try {
+                Thread.sleep(Math.max(0, wait));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        markStartNow();
+    }
+
+    /** Marks the run's start now, whatever load.startAt says (the probe's gate keeps the shared schedule itself). */
+    void markStartNow() {
         startedAtMillis = System.currentTimeMillis();
+    }
+
+    private Long startAt;
+    private boolean startKnown;
+
+    /** The shared start, read once (it may wait for a start signal): null with one injector and no load.startAt. */
+    synchronized Long startAt() {
+        if (!startKnown) {
+            startAt = settings.startAtMillis();
+            startKnown = true;
+        }
+        return startAt;
+    }
+
+    /** This injector's part of a planned total arrival rate: {@code load.injectors} share every rate equally. */
+    ArrivalRate split(ArrivalRate total) {
+        return total.times(settings.rateShare());
     }
 
     /** Bounds every run: refuses a plan that would send more than {@code load.maxRequests}. */
@@ -122,8 +169,9 @@ final class LoadRun implements AutoCloseable {
 
     /** A plain or streamed call, chosen by the shape's streaming share, named after the phase (for Gatling's assertions). */
     ChainBuilder quotaCall(String phase) {
+        ChainBuilder streamed = settings.streamEvents() ? sseCall(phase, true) : streamedHttpCall(phase, streamBody);
         return exec(s -> s.set("stream", ThreadLocalRandom.current().nextDouble() < shape.streamingShare()))
-                .exec(doIfOrElse("#{stream}").then(streamedHttpCall(phase, streamBody)).orElse(plainCall(phase, plainBody)));
+                .exec(doIfOrElse("#{stream}").then(streamed).orElse(plainCall(phase, plainBody)));
     }
 
     ChainBuilder plainCall(String phase, String body) {
@@ -157,6 +205,15 @@ final class LoadRun implements AutoCloseable {
      * send to first {@code content_block_delta}, and the duration is send to {@code message_stop}.
      */
     ChainBuilder sseCall(String phase) {
+        return sseCall(phase, false);
+    }
+
+    /**
+     * @param refusedIs429 a stream refused before it opened (no {@code message_start}) counts as a 429: Gatling's
+     *                     SSE does not expose the status, and a quota run provokes 429s and nothing else on
+     *                     purpose; against a mock the merge checks the count against the mock's own
+     */
+    ChainBuilder sseCall(String phase, boolean refusedIs429) {
         Duration timeout = Duration.ofMillis((long) (settings.requestTimeoutSeconds() * 1000));
         return exec(s -> s.remove("in").remove("out").remove("tFirst").remove("tEnd").set("t0", System.currentTimeMillis()))
                 .exec(sse(phase).post("/v1/messages").body(StringBody(streamBody))
@@ -173,8 +230,10 @@ final class LoadRun implements AutoCloseable {
                 .exec(s -> {
                     boolean complete = s.contains("tEnd") && s.contains("tFirst");
                     long t0 = s.getLong("t0");
-                    // Gatling's SSE does not expose the HTTP status: a stream that did not complete counts as status 0.
-                    Session withStatus = s.set("status", complete ? 200 : 0);
+                    // Gatling's SSE does not expose the HTTP status: a stream that did not complete counts as status 0,
+                    // one that never opened as a 429 where the caller says so.
+                    int status = complete ? 200 : refusedIs429 && !s.contains("in") ? 429 : 0;
+                    Session withStatus = s.set("status", status);
                     return record(withStatus, phase, complete ? s.getLong("tFirst") - t0 : -1,
                             complete ? s.getLong("tEnd") - t0 : System.currentTimeMillis() - t0);
                 });
@@ -243,8 +302,18 @@ final class LoadRun implements AutoCloseable {
         return plan;
     }
 
-    /** Writes {@code <Simulation>-<time>.json|.html} and {@code <Simulation>-latest.json|.html}, prints the table. */
-    Path publish(RunSummary summary) {
+    /**
+     * Writes {@code <Simulation>-<time>.json|.html} and {@code <Simulation>-latest.json|.html}, prints the table;
+     * adds the per-second time series, and ends this injector's records with the mock's own counts and the summary.
+     */
+    Path publish(RunSummary withoutTimeline) {
+        long endSecond = System.currentTimeMillis() / 1000 + 1;
+        List<com.fasterxml.jackson.databind.JsonNode> server = target.serverSeconds(startedAtMillis / 1000 - 1, endSecond);
+        RunSummary summary = withoutTimeline.withTimeline(Timeline.of(meter.outcomes(), server, settings.quotaTpm(),
+                settings.windowSeconds(), shape.admissionCharge()));
+        records.decided("server", server);
+        records.decided("summary", summary);
+        records.close();
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path dir = settings.summaryDir();
         Path file = summary.writeJson(dir.resolve(summary.simulation() + "-" + stamp + ".json"));
@@ -255,6 +324,7 @@ final class LoadRun implements AutoCloseable {
         System.out.println(summary.toTable(settings.expectFailure()));
         System.out.println("Summary written to " + file.toAbsolutePath());
         System.out.println("Report (open in a browser, no network needed): " + report.toAbsolutePath());
+        System.out.println("Per-request records (for the merge of several injectors): " + records.file().toAbsolutePath());
         return file;
     }
 
@@ -264,6 +334,7 @@ final class LoadRun implements AutoCloseable {
 
     @Override
     public void close() {
+        records.close();
         target.close();
     }
 }

@@ -28,20 +28,22 @@ public class MixedWorkload extends Simulation {
     static final String STREAM = "stream";
     static final String AGENT = "agent";
 
-    private final LoadRun run = new LoadRun("realistic");
+    private final LoadRun run = new LoadRun("MixedWorkload", "realistic");
     private final double seconds = run.settings.durationSeconds();
     private final double streamShare = Math.min(run.shape.streamingShare(), 1 - AGENT_SHARE);
+    /** The planned total; this injector offers its share ({@code load.injectors}). */
     private final ArrivalRate rate = new ArrivalRate(run.settings.targetTpm() / (run.shape.admissionCharge() * (1 + AGENT_SHARE)) / 60.0);
+    private final ArrivalRate mine = run.split(rate);
 
     {
         Duration d = Duration.ofMillis((long) (seconds * 1000));
-        run.checkBound(rate.requestsIn(d) * (1 + AGENT_SHARE));
+        run.checkBound(mine.requestsIn(d) * (1 + AGENT_SHARE));
         setUp(scenario("mixed")
                 .exec(randomSwitch().on(
                         percent(streamShare * 100).then(run.sseCall(STREAM)),
                         percent(AGENT_SHARE * 100).then(run.toolLoop(AGENT)),
                         percent((1 - streamShare - AGENT_SHARE) * 100).then(run.plainCall(PLAIN, run.plainBody))))
-                .injectOpen(constantUsersPerSec(rate.perSecond()).during(d)))
+                .injectOpen(constantUsersPerSec(mine.perSecond()).during(d)))
                 .protocols(run.protocol())
                 .maxDuration(d.plusSeconds((long) run.settings.requestTimeoutSeconds() + 30));
     }

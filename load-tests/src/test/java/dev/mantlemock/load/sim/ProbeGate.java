@@ -33,10 +33,62 @@ final class ProbeGate implements EdgeProbe.StepRunner {
 
     /** @param maxWaitMillis the longest to wait for answers still out (a request's timeout) */
     ProbeGate(Meter meter, long maxWaitMillis, double settleSeconds, double measureSeconds) {
+        this(meter, maxWaitMillis, settleSeconds, measureSeconds, null, 1, 0, null);
+    }
+
+    /**
+     * A gate one of several injectors runs: each step starts on a schedule counted from {@code startAtMillis}
+     * (the same on every injector), lets through {@code share} of the step's rate, and is judged on what the
+     * mock counted ({@code server}, null against AWS: then on this injector's own answers).
+     */
+    ProbeGate(Meter meter, long maxWaitMillis, double settleSeconds, double measureSeconds, java.util.function.Supplier<Long> startAtMillis,
+              double share, int slot, ServerCounter server) {
         this.meter = meter;
         this.maxWaitMillis = maxWaitMillis;
         this.settleSeconds = settleSeconds;
         this.measureSeconds = measureSeconds;
+        this.startAtMillis = startAtMillis;
+        this.share = share;
+        this.slot = slot;
+        this.server = server;
+    }
+
+    /** The mock's own counts of Messages requests that arrived from {@code fromSecond} up to {@code toSecond}. */
+    @FunctionalInterface
+    interface ServerCounter {
+        EdgeProbe.ServerCount count(long fromSecond, long toSecond);
+    }
+
+    /** Time after a scheduled step's end before it is judged: its last answers and 429s are counted by then. */
+    static final long JUDGE_AFTER_MILLIS = 1500;
+
+    /** The shared start, asked for once Gatling offers its first user (it may wait for a start signal). */
+    private final java.util.function.Supplier<Long> startAtMillis;
+    private Long startAt;
+    private final double share;
+    /** This injector's place among the injectors (its index): its arrivals fall between the others'. */
+    private final int slot;
+    private final ServerCounter server;
+    private int stepsRun;
+    private final List<Window> windows = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A step as run: the whole offered rate, its measured part on the shared clock, and what the mock counted in it. */
+    record Window(String name, double rate, long measureFromMillis, long endMillis, EdgeProbe.ServerCount server) {}
+
+    /** The length of a scheduled step, judging included. */
+    long slotMillis() {
+        return Math.round((settleSeconds + measureSeconds) * 1000) + (startAtMillis == null ? 0 : JUDGE_AFTER_MILLIS);
+    }
+
+    private long scheduledStart(int step) {
+        if (startAt == null) {
+            startAt = startAtMillis.get();
+        }
+        return startAt + step * slotMillis();
+    }
+
+    List<Window> windows() {
+        return List.copyOf(windows);
     }
 
     /** The phase for a user arriving now, or null if it should not send (ahead of the rate, or between steps). */
@@ -77,22 +129,42 @@ final class ProbeGate implements EdgeProbe.StepRunner {
         // A queueing endpoint may still hold requests of the step before: a step starts once they are answered,
         // so their waits are not charged to it. Against a throttling one nothing is out for long.
         awaitAnswers();
-        long start = System.currentTimeMillis();
+        long now = System.currentTimeMillis();
+        // Several injectors: the step's place on the shared schedule, whatever this injector's own delays.
+        long start = startAtMillis == null ? now : scheduledStart(stepsRun);
+        stepsRun++;
+        sleepUntil(start);
         long measureFrom = start + Math.round(settleSeconds * 1000);
         long end = measureFrom + Math.round(measureSeconds * 1000);
-        Step s = new Step(name, ratePerSecond, start, measureFrom, end, new AtomicLong(start * 1000), new ConcurrentLinkedQueue<>());
+        long first = Math.max(start, System.currentTimeMillis());
+        // Several injectors interleave: injector i of N sends a 1/N of an interval after injector i-1, so together
+        // they send evenly, as one injector would, rather than N requests at each instant of a shared schedule.
+        long phaseMicros = Math.round(1_000_000 / ratePerSecond * slot);
+        Step s = new Step(name, ratePerSecond * share, first, measureFrom, end, new AtomicLong(start * 1000 + phaseMicros),
+                new ConcurrentLinkedQueue<>());
         step = s;
-        try {
-            Thread.sleep(Math.max(0, end - System.currentTimeMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        sleepUntil(end);
+        EdgeProbe.ServerCount counted = null;
+        if (server != null) {
+            sleepUntil(end + JUDGE_AFTER_MILLIS);
+            // Whole seconds inside the measured part: every injector reads the same seconds, so all judge alike.
+            counted = server.count(Math.floorDiv(measureFrom + 999, 1000), Math.floorDiv(end, 1000));
         }
+        windows.add(new Window(name, ratePerSecond, measureFrom, end, counted));
         List<Outcome> answered = meter.outcomes().stream().filter(o -> o.phase().equals(name)).toList();
         List<Long> sent = new ArrayList<>(s.measuredSentAt());
         sent.sort(Long::compare);
         // Answers come back roughly in the order sent: the ones missing are the latest sent.
         List<Long> unanswered = sent.subList(Math.min(sent.size(), answered.size()), sent.size());
-        return new EdgeProbe.StepResult(answered, List.copyOf(unanswered), System.currentTimeMillis());
+        return new EdgeProbe.StepResult(answered, List.copyOf(unanswered), Math.min(end, System.currentTimeMillis()), counted);
+    }
+
+    private static void sleepUntil(long millis) {
+        try {
+            Thread.sleep(Math.max(0, millis - System.currentTimeMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

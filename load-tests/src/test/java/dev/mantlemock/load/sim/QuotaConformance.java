@@ -28,7 +28,7 @@ public class QuotaConformance extends Simulation {
     static final String BELOW = "below quota";
     static final String ABOVE = "above quota";
 
-    private final LoadRun run = new LoadRun("fast");
+    private final LoadRun run = new LoadRun("QuotaConformance", "fast");
     private final QuotaPlan plan = new QuotaPlan(run.settings.quotaTpm(), run.shape);
     private final double seconds = run.settings.durationSeconds();
     private final ArrivalRate below = plan.rateAt(run.settings.belowFactor());
@@ -37,12 +37,15 @@ public class QuotaConformance extends Simulation {
 
     {
         Duration phase = Duration.ofMillis((long) (seconds * 1000));
-        run.checkBound(below.requestsIn(phase) + above.requestsIn(phase));
+        // Each of load.injectors offers its share of both rates; together they offer the plan.
+        ArrivalRate belowMine = run.split(below);
+        ArrivalRate aboveMine = run.split(above);
+        run.checkBound(belowMine.requestsIn(phase) + aboveMine.requestsIn(phase));
         setUp(
                 scenario(BELOW).exec(run.quotaCall(BELOW))
-                        .injectOpen(constantUsersPerSec(below.perSecond()).during(phase)),
+                        .injectOpen(constantUsersPerSec(belowMine.perSecond()).during(phase)),
                 scenario(ABOVE).exec(run.quotaCall(ABOVE))
-                        .injectOpen(nothingFor(phase), constantUsersPerSec(above.perSecond()).during(phase)))
+                        .injectOpen(nothingFor(phase), constantUsersPerSec(aboveMine.perSecond()).during(phase)))
                 .protocols(run.protocol())
                 // Gatling's report and exit status: almost nothing refused below, throttling seen above. The
                 // share above is judged in the summary, against the rate requests were really sent at.
@@ -65,7 +68,7 @@ public class QuotaConformance extends Simulation {
             List<PhaseStats> phases = run.phases(List.of(BELOW, ABOVE), seconds);
             double max = run.settings.maxThrottledShare();
             // Judged on what was really sent and settled, not on the plan: independent of the machine's speed.
-            double sent = run.sentPerSecond(ABOVE);
+            double sent = run.sentPerSecond(ABOVE) / run.settings.rateShare(); // what all injectors offered, if they kept pace alike
             double settled = phases.get(1).answered() > 0 ? phases.get(1).settledChargePerRequest() : run.shape.settledCharge();
             double expectedAbove = Double.isNaN(sent) ? this.expectedAbove : plan.expectedThrottledShareAt(sent, settled);
             List<Check> checks = List.of(

@@ -9,6 +9,7 @@ import dev.mantlemock.load.Check;
 import dev.mantlemock.load.EdgeProbe;
 import dev.mantlemock.load.LoadSettings;
 import dev.mantlemock.load.PhaseStats;
+import dev.mantlemock.load.ProbeFindings;
 import dev.mantlemock.load.QuotaPlan;
 import dev.mantlemock.load.RunSummary;
 import io.gatling.javaapi.core.Simulation;
@@ -30,23 +31,34 @@ import java.util.Map;
  */
 public class QuotaProbe extends Simulation {
     private final boolean windowChosen = chooseMockWindow();
-    private final LoadRun run = new LoadRun("fast");
+    private final LoadRun run = new LoadRun("QuotaProbe", "fast");
     private final QuotaPlan plan = new QuotaPlan(run.settings.quotaTpm(), run.shape);
     private final double window = run.settings.windowSeconds();
     private final EdgeProbe probe = newProbe();
-    private final ProbeGate gate = new ProbeGate(run.meter, Math.round(run.settings.requestTimeoutSeconds() * 1000),
-            probe.settleSeconds(), probe.measureSeconds());
-    private final double budgetSeconds = probe.budgetSeconds();
+    /**
+     * One injector: steps start when the one before is answered, judged on its own answers. Several: steps on
+     * the schedule from load.startAt, each injector offering its share, judged on the mock's own counts.
+     */
+    private final ProbeGate gate = run.settings.injectors() == 1
+            ? new ProbeGate(run.meter, Math.round(run.settings.requestTimeoutSeconds() * 1000), probe.settleSeconds(), probe.measureSeconds())
+            : new ProbeGate(run.meter, Math.round(run.settings.requestTimeoutSeconds() * 1000), probe.settleSeconds(), probe.measureSeconds(),
+                    run::startAt, run.settings.rateShare(), run.settings.injectorIndex(), run.target.isMock() ? this::serverCount : null);
+    /** Whole steps within the budget, each as long as the gate's slot (judging included with several injectors). */
+    private final double budgetSeconds = Math.round(probe.budgetSeconds() / probe.stepSeconds()) * gate.slotMillis() / 1000.0;
     private volatile List<PhaseStats> decided = List.of();
 
     {
         // Users arrive at the highest rate the probe may offer; the gate passes the current step's share.
-        Duration length = Duration.ofMillis((long) (budgetSeconds * 1000) + 1000);
-        run.checkBound(probe.maxRate() * budgetSeconds);
+        // Several injectors: users are offered from Gatling's start, and the steps begin at the shared start, up to
+        // load.startWaitSeconds later; the load generator stops once the probe ends, whichever comes first.
+        Duration length = Duration.ofMillis((long) ((budgetSeconds + (run.settings.injectors() > 1 ? run.settings.startWaitSeconds() : 0)) * 1000) + 1000);
+        run.checkBound(probe.maxRate() * run.settings.rateShare() * budgetSeconds); // what the gate lets through at most
         setUp(scenario("probe")
                 .exec(stopLoadGeneratorIf("the probe has ended and every answer is in", s -> gate.stopped()))
                 .exec(s -> s.set("phase", String.valueOf(gate.admit())))
                 .exec(doIf(s -> !"null".equals(s.getString("phase"))).then(run.quotaCall(LoadRun.SESSION_PHASE)))
+                // Users are the gate's ticks: each injector offers the whole top rate, so its sends fall within a
+                // fraction of the interleave between injectors (most users pass without sending).
                 .injectOpen(constantUsersPerSec(probe.maxRate()).during(length)))
                 .protocols(run.protocol())
                 .maxDuration(length.plusSeconds(60));
@@ -66,6 +78,17 @@ public class QuotaProbe extends Simulation {
         return true;
     }
 
+    /** The mock's own count of the Messages requests that arrived in whole seconds [from, to), every injector's. */
+    private EdgeProbe.ServerCount serverCount(long fromSecond, long toSecond) {
+        long requests = 0;
+        long throttled = 0;
+        for (com.fasterxml.jackson.databind.JsonNode s : run.target.serverSeconds(fromSecond, toSecond)) {
+            requests += s.path("requests").asLong();
+            throttled += s.path("throttled").asLong();
+        }
+        return new EdgeProbe.ServerCount(requests, throttled);
+    }
+
     private EdgeProbe newProbe() {
         double latency = run.sampledLatencySeconds;
         long baselineP95 = Math.round(latency * 2000);
@@ -79,7 +102,9 @@ public class QuotaProbe extends Simulation {
                 plan.settledTpm(probe.predictedRate()), new dev.mantlemock.load.ArrivalRate(probe.predictedRate()),
                 plan.admissionTpm(probe.predictedRate()), probe.settleSeconds(), probe.measureSeconds(), budgetSeconds);
         probe.warnings().forEach(w -> System.out.println("QuotaProbe: WARNING " + w));
-        run.markStart();
+        // Not waiting here for a shared start: the gate waits for it once Gatling offers users, so the schedule
+        // starts with every injector already injecting.
+        run.markStartNow();
         Thread controller = new Thread(() -> {
             try {
                 decided = probe.run((name, rate) -> {
@@ -105,24 +130,13 @@ public class QuotaProbe extends Simulation {
             EdgeProbe.Edge edge = probe.edge(steps);
             Map<String, Object> result = new LinkedHashMap<>();
             List<Check> checks = new ArrayList<>();
-            checks.add(Check.of("a step was sustained (else the edge is far below the plan)", edge.step() != null,
-                    edge.step() == null ? "none" : edge.step()));
-            checks.add(Check.of("the edge was bracketed to 1% of the quota", edge.resolved(), edge.outcome()));
-            if (edge.step() != null) {
-                result.put("sustained quota TPM (in+out)", String.format(Locale.ROOT, "%,.0f +- %,.0f", edge.sustainedQuotaTpm(), edge.uncertaintyTpm()));
-                PhaseStats best = steps.stream().filter(p -> p.phase().equals(edge.step())).findFirst().orElseThrow();
-                result.put("sustained input TPM (prompt)", String.format(Locale.ROOT, "%,.0f", best.inputTpm()));
-                result.put("sustained output TPM", String.format(Locale.ROOT, "%,.0f", best.outputTpm()));
-                result.put("offered at that step", String.format(Locale.ROOT, "%,.0f TPM at admission", edge.offeredAdmissionTpm()));
-                result.put("quota this implies (input TPM)", String.format(Locale.ROOT, "%,.0f", edge.impliedQuotaTpm()));
-                result.put("edge shown by", edge.reason());
-                if (run.target.isMock()) {
-                    double error = edge.impliedQuotaTpm() / run.settings.mockQuotaTpm() - 1;
-                    result.put("vs the mock's quota", String.format(Locale.ROOT, "%+.1f%%", error * 100));
-                }
+            ProbeFindings.describe(edge, steps, run.target.isMock() && run.settings.injectors() == 1 ? run.settings.mockQuotaTpm() : null,
+                    checks, result);
+            run.records.decided("probe", Map.of("parameters", probe.parameters(), "steps", gate.windows()));
+            if (run.settings.injectors() > 1) {
+                result.put("NOTE this injector", "one of " + run.settings.injectors() + ": its own figures are a share;"
+                        + " the merge of every injector's records gives the run's");
             }
-            edge.warnings().forEach(w -> result.put("WARNING " + (result.size() + 1), w));
-            result.put("edge", edge.asMap());
             Map<String, Object> p = run.planBase();
             if (windowChosen) {
                 p.put("mock quota window (s)", window + " (chosen by the probe for this shape)");

@@ -22,15 +22,17 @@ import java.util.Map;
 public class Streaming extends Simulation {
     static final String PHASE = "streaming";
 
-    private final LoadRun run = new LoadRun("realistic");
+    private final LoadRun run = new LoadRun("Streaming", "realistic");
     private final QuotaPlan plan = new QuotaPlan(run.settings.quotaTpm(), run.shape);
     private final ArrivalRate rate = plan.rateFor(run.settings.targetTpm());
+    /** This injector's share of the planned rate ({@code load.injectors}). */
+    private final ArrivalRate mine = run.split(rate);
     private final double seconds = run.settings.durationSeconds();
 
     {
         Duration d = Duration.ofMillis((long) (seconds * 1000));
-        run.checkBound(rate.requestsIn(d));
-        setUp(scenario(PHASE).exec(run.sseCall(PHASE)).injectOpen(constantUsersPerSec(rate.perSecond()).during(d)))
+        run.checkBound(mine.requestsIn(d));
+        setUp(scenario(PHASE).exec(run.sseCall(PHASE)).injectOpen(constantUsersPerSec(mine.perSecond()).during(d)))
                 .protocols(run.protocol())
                 .maxDuration(d.plusSeconds((long) run.settings.requestTimeoutSeconds() + 30));
     }
