@@ -59,7 +59,7 @@ public final class AnswerSelection implements Stage {
     @Override
     public Needs needs() {
         return Needs.reads(Slot.MESSAGE, Slot.MODEL, Slot.STREAM_PLAN)
-                .andProvides(Slot.ANSWER, Slot.STREAM_PLAN, Slot.RELAY, Slot.INPUT_TOKENS);
+                .andProvides(Slot.ANSWER, Slot.STREAM_PLAN, Slot.RELAY, Slot.INPUT_TOKENS, Slot.FIXTURE);
     }
 
     @Override
@@ -80,6 +80,7 @@ public final class AnswerSelection implements Stage {
             miss(exchange, () -> exchange.answer(generator.generate(exchange.message(), exchange.model())));
             return;
         }
+        exchange.fixture(fixture.get().name);
         Fixture f = scriptedErrorOf(fixture.get());
         exchange.answer(fixtureAnswers.answer(f, exchange.message(), exchange.model()));
         InputTokens written = f.response == null ? null : f.response.writtenInputTokens();
@@ -99,6 +100,7 @@ public final class AnswerSelection implements Stage {
             miss(exchange, () -> { }); // the estimate counted earlier is the generated answer
             return;
         }
+        exchange.fixture(fixture.get().name);
         exchange.inputTokens(InputTokens.uncached(scriptedErrorOf(fixture.get()).response.inputTokens));
     }
 

@@ -39,8 +39,13 @@ public final class Slot<T> {
     /** An answer relayed from the upstream (record, compare): once provided, no later stage runs. */
     public static final Slot<Relay> RELAY = new Slot<>(11, "relay");
 
+    /** The name of the fixture (a test kit's stub) that answered; unset when none did. Read by the journal. */
+    public static final Slot<String> FIXTURE = new Slot<>(12, "fixture");
+    /** The id of the fault rule that fired; unset when none did. Read by the journal. */
+    public static final Slot<String> FAULT_RULE = new Slot<>(13, "fault rule");
+
     static final List<Slot<?>> ALL = List.of(PRINCIPAL, API_VERSION, BETAS, BODY, MESSAGE, MODEL, INPUT_TOKENS,
-            OUTPUT_METER, STREAM_PLAN, ANSWER, CONTEXT_EDITS, RELAY);
+            OUTPUT_METER, STREAM_PLAN, ANSWER, CONTEXT_EDITS, RELAY, FIXTURE, FAULT_RULE);
 
     final int index;
     private final String name;
