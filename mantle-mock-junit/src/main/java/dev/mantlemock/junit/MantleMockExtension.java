@@ -6,7 +6,9 @@ import dev.mantlemock.kit.MantleMockOptions;
 import dev.mantlemock.kit.Quota;
 import dev.mantlemock.kit.RecordedRequest;
 import dev.mantlemock.kit.RequestPattern;
+import dev.mantlemock.kit.ResilienceReport;
 import dev.mantlemock.kit.Stub;
+import dev.mantlemock.kit.StubInfo;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,8 +98,16 @@ public final class MantleMockExtension implements BeforeAllCallback, AfterAllCal
         return mock().baseUrl();
     }
 
-    public MantleMock stubFor(Stub stub) {
+    public StubInfo stubFor(Stub stub) {
         return mock().stubFor(stub);
+    }
+
+    public boolean removeStub(String id) {
+        return mock().removeStub(id);
+    }
+
+    public void assertClientWasResilient() {
+        mock().assertClientWasResilient();
     }
 
     public MantleMock quota(Quota change) {
@@ -158,8 +168,38 @@ public final class MantleMockExtension implements BeforeAllCallback, AfterAllCal
         current.set(own);
     }
 
+    /**
+     * Before the test's mock is let go: a stub that answered what the request does not allow fails the test,
+     * strict mode fails it for a request no stub matched, and the resilience verdicts are published as a
+     * report entry ({@value #REPORT_KEY}) when the test gave the client a failure to meet.
+     */
     @Override
     public void afterEach(ExtensionContext context) {
+        MantleMock mock = current.get() != null ? current.get() : classMock;
+        try {
+            if (mock != null) {
+                judge(mock, context);
+            }
+        } finally {
+            release(context);
+        }
+    }
+
+    /** The report entry key of the per-test resilience report. */
+    public static final String REPORT_KEY = "mantle-mock.resilience";
+
+    private static void judge(MantleMock mock, ExtensionContext context) {
+        ResilienceReport report = mock.resilienceReport();
+        if (report.judgedAnything()) {
+            context.publishReportEntry(REPORT_KEY, report.toString());
+        }
+        mock.assertStubsHeldToRequests();
+        if (mock.isStrict()) {
+            mock.assertEveryRequestMatchedAStub();
+        }
+    }
+
+    private void release(ExtensionContext context) {
         current.remove();
         Scope scope = context.getStore(NAMESPACE).remove(Scope.class, Scope.class); // only the method's own is removed here
         if (scope != null) {
@@ -222,7 +262,7 @@ public final class MantleMockExtension implements BeforeAllCallback, AfterAllCal
 
     static MantleMockOptions options(MantleMockTest a) {
         return MantleMockOptions.defaults().profile(a.profile()).auth(a.auth()).quotas(a.quotas())
-                .fixtures(a.fixtures()).streaming(a.streaming()).seed(a.seed());
+                .fixtures(a.fixtures()).streaming(a.streaming()).seed(a.seed()).strict(a.strict());
     }
 
     /** A running mock, the clients injected for it, and the property value it replaced. */
