@@ -21,6 +21,10 @@ import com.anthropic.models.messages.Metadata;
 import com.anthropic.models.messages.Tool;
 import com.anthropic.models.messages.ToolChoiceAny;
 import dev.mantlemock.testing.RunningMock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -136,6 +140,39 @@ class KitConveniencesTest {
         assertThat(mock.requests().get(1).failedBy()).isPresent();
         assertThatThrownBy(() -> mock.stubFor(requestsAnsweredBy("nope").willFail(overloaded())))
                 .hasMessageContaining("no fixture of that name");
+    }
+
+    @Test
+    void theAdminApiTakesTheSameKeysAndSequencesAndRemovesOneFixtureByName() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> added = http.send(HttpRequest.newBuilder(URI.create(mock.info().adminUrl() + "/fixtures"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "tenant", "match": {"headers": {"x-tenant": {"equals": "acme"}},
+                                                     "body-at": {"$.max_tokens": {"equals": 200}}, "thinking": false},
+                         "response": {"content": [{"type": "text", "text": "first"}]},
+                         "then": [{"error": {"type": "overloaded_error", "message": "busy",
+                                             "headers": {"x-should-retry": "false"}}},
+                                  {"response": {"content": [{"type": "text", "text": "third"}]}}],
+                         "after-last": "stop"}""")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        mock.stubFor(messages().willReturn(text("older")));
+        MessageCreateParams acme = ask("hi").putAdditionalHeader("x-tenant", "acme").build();
+        mock.stubFor(messages().withModel("none").willReturn(text("never"))); // newer, but never matching
+
+        assertThat(answer(acme)).isEqualTo("older"); // the admin fixture was added first: the kit's newer stub wins
+        assertThat(mock.removeStub(mock.stubs().get(1).id())).isTrue(); // "older" goes; the admin fixture answers now
+        assertThat(answer(acme)).isEqualTo("first");
+        assertThatThrownBy(() -> answer(acme)).hasMessageContaining("busy"); // x-should-retry false: the SDK does not retry
+        assertThat(answer(acme)).isEqualTo("third");
+        assertThat(answer(acme)).isNotEqualTo("third"); // after the last it stops matching: the generator answers
+
+        HttpResponse<String> removed = http.send(HttpRequest.newBuilder(URI.create(mock.info().adminUrl() + "/fixtures/tenant"))
+                .header("content-type", "application/json").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(mock.info().adminUrl() + "/fixtures/tenant"))
+                .header("content-type", "application/json").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(again.body()).contains("There is no added fixture 'tenant'");
     }
 
     private static Tool tool(String name) {
