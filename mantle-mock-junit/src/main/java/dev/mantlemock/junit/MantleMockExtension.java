@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -138,7 +139,7 @@ public final class MantleMockExtension implements BeforeAllCallback, AfterAllCal
         classMock = mock;
         Scope scope = new Scope(mock, System.getProperty(BASE_URL_PROPERTY));
         // The property is one per JVM: classes running at once must not set and restore it over each other.
-        scope.ownsProperty = context.getExecutionMode() != ExecutionMode.CONCURRENT;
+        scope.ownsProperty = !concurrent(context);
         if (scope.ownsProperty) {
             System.setProperty(BASE_URL_PROPERTY, mock.baseUrl());
         }
@@ -149,7 +150,7 @@ public final class MantleMockExtension implements BeforeAllCallback, AfterAllCal
     public void beforeEach(ExtensionContext context) {
         Optional<MantleMockTest> onMethod = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), MantleMockTest.class);
         Scope shared = context.getStore(NAMESPACE).get(Scope.class, Scope.class); // the class's, if any
-        boolean concurrent = context.getExecutionMode() == ExecutionMode.CONCURRENT;
+        boolean concurrent = concurrent(context);
         if (shared != null && onMethod.isEmpty() && !concurrent) {
             shared.mock.reset();
             current.set(shared.mock);
@@ -214,6 +215,16 @@ public final class MantleMockExtension implements BeforeAllCallback, AfterAllCal
         if (scope != null) {
             scope.close();
         }
+    }
+
+    /**
+     * Whether this class or test may run beside others. A class marked {@code @Isolated} runs alone, and JUnit
+     * runs its tests one after another in one thread, though its context still reports the configured
+     * {@code CONCURRENT} mode: so it shares one mock and owns the base-URL property as a sequential run does.
+     */
+    private static boolean concurrent(ExtensionContext context) {
+        boolean isolated = context.getTestClass().map(c -> AnnotationSupport.isAnnotated(c, Isolated.class)).orElse(false);
+        return context.getExecutionMode() == ExecutionMode.CONCURRENT && !isolated;
     }
 
     // --- Parameters
