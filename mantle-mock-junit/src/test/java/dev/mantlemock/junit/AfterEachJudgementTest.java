@@ -43,15 +43,25 @@ class AfterEachJudgementTest {
 
     @Test
     void aTestWhoseClientMetAFailureGetsTheResilienceReport() {
-        Events events = run("overloadedOnce").allEvents();
+        Events events = run("overloadedOnce");
         events.assertStatistics(s -> s.failed(0));
         assertThat(events.reportingEntryPublished().stream().flatMap(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).stream())
                 .map(r -> r.getKeyValuePairs().get(MantleMockExtension.REPORT_KEY)))
                 .anyMatch(r -> r != null && r.contains("ok " + dev.mantlemock.kit.ResilienceReport.BACKOFF));
     }
 
+    /** Set while the tests above run the class below, which is skipped when a build selects it itself. */
+    static volatile boolean judging;
+
     private static Events run(String method) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectMethod(Judged.class, method)).execute().allEvents();
+        judging = true;
+        try {
+            return EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectMethod(Judged.class, method, MantleMock.class.getName() + "," + AnthropicClient.class.getName()))
+                    .execute().allEvents();
+        } finally {
+            judging = false;
+        }
     }
 
     static MessageCreateParams offeringLookup(String question) {
@@ -64,6 +74,11 @@ class AfterEachJudgementTest {
     /** Run only by the tests above (not a top-level test class: its name does not end in Test). */
     @MantleMockTest
     static class Judged {
+        @org.junit.jupiter.api.BeforeEach
+        void onlyWhenJudged() {
+            org.junit.jupiter.api.Assumptions.assumeTrue(judging, "run by AfterEachJudgementTest only");
+        }
+
         @Test
         void typoInAStubsToolName(MantleMock mock, AnthropicClient client) {
             mock.stubFor(messages().willReturn(toolUse("lookp_order", Map.of("order_id", "A1"))));
