@@ -10,9 +10,7 @@ import static dev.mantlemock.kit.MantleMockDsl.toolUse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.anthropic.bedrock.backends.BedrockMantleBackend;
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.JsonValue;
 import com.anthropic.errors.BadRequestException;
 import com.anthropic.models.messages.Message;
@@ -35,9 +33,7 @@ import org.junit.jupiter.api.Test;
 class KitConveniencesTest {
     private static final String MODEL = RunningMock.MODEL;
     private static final MantleMock mock = MantleMock.start();
-    private static final AnthropicClient client = AnthropicOkHttpClient.builder()
-            .backend(BedrockMantleBackend.builder().apiKey(mock.info().shortTermKey()).baseUrl(mock.baseUrl()).build())
-            .maxRetries(2).timeout(RunningMock.TIMEOUT).build();
+    private static final AnthropicClient client = KitClients.sdk(mock, 2);
 
     @AfterAll
     static void stop() {

@@ -9,9 +9,7 @@ import static dev.mantlemock.kit.MantleMockDsl.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.anthropic.bedrock.backends.BedrockMantleBackend;
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.AnthropicException;
 import com.anthropic.models.messages.MessageCreateParams;
@@ -38,9 +36,7 @@ import org.junit.jupiter.api.Test;
 class ResilienceVerdictsTest {
     private static final String MODEL = RunningMock.MODEL;
     private static final MantleMock mock = MantleMock.start();
-    private static final AnthropicClient sdk = AnthropicOkHttpClient.builder()
-            .backend(BedrockMantleBackend.builder().apiKey(mock.info().shortTermKey()).baseUrl(mock.baseUrl()).build())
-            .maxRetries(2).timeout(RunningMock.TIMEOUT).build();
+    private static final AnthropicClient sdk = KitClients.sdk(mock, 2);
     private static final NaiveClient naive = new NaiveClient();
 
     @AfterAll

@@ -61,8 +61,8 @@ class WeatherAgentConveniencesTest {
 
     @Test
     void aFaultForTheRequestsOfOneStub(MantleMock mock, AnthropicClient client) {
-        mock.stubFor(messages().withLastUserMessageContaining("Paris").willReturn(text("About Paris.")).named("paris"));
         mock.stubFor(messages().willReturn(text("About elsewhere.")));
+        mock.stubFor(messages().withLastUserMessageContaining("Paris").willReturn(text("About Paris.")).named("paris")); // newer: tried first
         mock.stubFor(requestsAnsweredBy("paris").willFail(overloaded()).times(1)); // only what "paris" answers fails
 
         assertThat(new WeatherAgent(client, SUNNY).ask("Rome?")).isEqualTo("About elsewhere.");
