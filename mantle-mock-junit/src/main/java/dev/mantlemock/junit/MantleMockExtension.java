@@ -6,7 +6,9 @@ import dev.mantlemock.kit.MantleMockOptions;
 import dev.mantlemock.kit.Quota;
 import dev.mantlemock.kit.RecordedRequest;
 import dev.mantlemock.kit.RequestPattern;
+import dev.mantlemock.kit.ResilienceReport;
 import dev.mantlemock.kit.Stub;
+import dev.mantlemock.kit.StubInfo;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -96,8 +99,16 @@ public final class MantleMockExtension implements BeforeAllCallback, AfterAllCal
         return mock().baseUrl();
     }
 
-    public MantleMock stubFor(Stub stub) {
+    public StubInfo stubFor(Stub stub) {
         return mock().stubFor(stub);
+    }
+
+    public boolean removeStub(String id) {
+        return mock().removeStub(id);
+    }
+
+    public void assertClientWasResilient() {
+        mock().assertClientWasResilient();
     }
 
     public MantleMock quota(Quota change) {
@@ -128,7 +139,7 @@ public final class MantleMockExtension implements BeforeAllCallback, AfterAllCal
         classMock = mock;
         Scope scope = new Scope(mock, System.getProperty(BASE_URL_PROPERTY));
         // The property is one per JVM: classes running at once must not set and restore it over each other.
-        scope.ownsProperty = context.getExecutionMode() != ExecutionMode.CONCURRENT;
+        scope.ownsProperty = !concurrent(context);
         if (scope.ownsProperty) {
             System.setProperty(BASE_URL_PROPERTY, mock.baseUrl());
         }
@@ -139,7 +150,7 @@ public final class MantleMockExtension implements BeforeAllCallback, AfterAllCal
     public void beforeEach(ExtensionContext context) {
         Optional<MantleMockTest> onMethod = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), MantleMockTest.class);
         Scope shared = context.getStore(NAMESPACE).get(Scope.class, Scope.class); // the class's, if any
-        boolean concurrent = context.getExecutionMode() == ExecutionMode.CONCURRENT;
+        boolean concurrent = concurrent(context);
         if (shared != null && onMethod.isEmpty() && !concurrent) {
             shared.mock.reset();
             current.set(shared.mock);
@@ -158,8 +169,38 @@ public final class MantleMockExtension implements BeforeAllCallback, AfterAllCal
         current.set(own);
     }
 
+    /**
+     * Before the test's mock is let go: a stub that answered what the request does not allow fails the test,
+     * strict mode fails it for a request no stub matched, and the resilience verdicts are published as a
+     * report entry ({@value #REPORT_KEY}) when the test gave the client a failure to meet.
+     */
     @Override
     public void afterEach(ExtensionContext context) {
+        MantleMock mock = current.get() != null ? current.get() : classMock;
+        try {
+            if (mock != null) {
+                judge(mock, context);
+            }
+        } finally {
+            release(context);
+        }
+    }
+
+    /** The report entry key of the per-test resilience report. */
+    public static final String REPORT_KEY = "mantle-mock.resilience";
+
+    private static void judge(MantleMock mock, ExtensionContext context) {
+        ResilienceReport report = mock.resilienceReport();
+        if (report.judgedAnything()) {
+            context.publishReportEntry(REPORT_KEY, report.toString());
+        }
+        mock.assertStubsHeldToRequests();
+        if (mock.isStrict()) {
+            mock.assertEveryRequestMatchedAStub();
+        }
+    }
+
+    private void release(ExtensionContext context) {
         current.remove();
         Scope scope = context.getStore(NAMESPACE).remove(Scope.class, Scope.class); // only the method's own is removed here
         if (scope != null) {
@@ -174,6 +215,16 @@ public final class MantleMockExtension implements BeforeAllCallback, AfterAllCal
         if (scope != null) {
             scope.close();
         }
+    }
+
+    /**
+     * Whether this class or test may run beside others. A class marked {@code @Isolated} runs alone, and JUnit
+     * runs its tests one after another in one thread, though its context still reports the configured
+     * {@code CONCURRENT} mode: so it shares one mock and owns the base-URL property as a sequential run does.
+     */
+    private static boolean concurrent(ExtensionContext context) {
+        boolean isolated = context.getTestClass().map(c -> AnnotationSupport.isAnnotated(c, Isolated.class)).orElse(false);
+        return context.getExecutionMode() == ExecutionMode.CONCURRENT && !isolated;
     }
 
     // --- Parameters
@@ -222,7 +273,7 @@ public final class MantleMockExtension implements BeforeAllCallback, AfterAllCal
 
     static MantleMockOptions options(MantleMockTest a) {
         return MantleMockOptions.defaults().profile(a.profile()).auth(a.auth()).quotas(a.quotas())
-                .fixtures(a.fixtures()).streaming(a.streaming()).seed(a.seed());
+                .fixtures(a.fixtures()).streaming(a.streaming()).seed(a.seed()).strict(a.strict());
     }
 
     /** A running mock, the clients injected for it, and the property value it replaced. */

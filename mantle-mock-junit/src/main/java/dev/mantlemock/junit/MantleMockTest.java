@@ -42,6 +42,9 @@ public @interface MantleMockTest {
     /** How an injected {@code AnthropicClient} authenticates. */
     ClientAuth client() default ClientAuth.SIGV4;
 
+    /** Strict mode: a Messages request that no stub matched fails the test, naming the stub that came closest. */
+    boolean strict() default false;
+
     /** Retries of an injected {@code AnthropicClient}: 2 is the SDK's default. */
     int maxRetries() default 2;
 }

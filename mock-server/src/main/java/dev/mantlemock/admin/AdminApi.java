@@ -100,6 +100,13 @@ public final class AdminApi implements AutoCloseable {
         routes.get("/_mock/fixtures", guarded(ctx -> ok(ctx, Map.of("fixtures", controls.fixtures().added()))));
         routes.post("/_mock/fixtures", guarded(this::postFixture));
         routes.delete("/_mock/fixtures", guarded(ctx -> ok(ctx, Map.of("removed", controls.fixtures().clearAdded()))));
+        routes.delete("/_mock/fixtures/{name}", guarded(ctx -> {
+            if (!controls.fixtures().remove(ctx.pathParam("name"))) {
+                error(ctx, ApiException.of(ApiError.FIXTURE_NOT_FOUND, ctx.pathParam("name")));
+                return;
+            }
+            ok(ctx, Map.of("removed", 1));
+        }));
         routes.get(DASHBOARD, guarded(ctx -> DashboardPage.get().serve(ctx)));
         routes.get("/_mock/events", guarded(feed::subscribe));
         routes.post("/_mock/reset", guarded(ctx -> {
@@ -352,11 +359,11 @@ public final class AdminApi implements AutoCloseable {
     }
 
     /** A fault rule as admin JSON: its spec with defaults filled in, and its state. */
-    record FaultRuleView(String id, String kind, String testId, String model, String endpoint, Integer times,
+    record FaultRuleView(String id, String kind, String testId, String model, String stub, String endpoint, Integer times,
                          Integer remaining, long fired, double probability, long seed, int afterEvents,
                          long latencyMillis, double tokensPerSecond, long timeToFirstTokenMillis, Integer retryAfterSeconds) {
         static FaultRuleView of(FaultRule r) {
-            return new FaultRuleView(r.id(), r.kind().wireName(), r.testId(), r.model(),
+            return new FaultRuleView(r.id(), r.kind().wireName(), r.testId(), r.model(), r.stub(),
                     r.endpoint() == null ? null : r.endpoint().name().toLowerCase(), r.times(), r.remaining(), r.fired(),
                     r.probability(), r.seed(), r.afterEvents(), r.latencyMillis(), r.tokensPerSecond(),
                     r.timeToFirstTokenMillis(), r.retryAfterSeconds());

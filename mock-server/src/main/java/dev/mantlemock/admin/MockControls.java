@@ -23,7 +23,7 @@ public record MockControls(QuotaBook quotas, FaultRules faults, RequestJournal j
     public static MockControls create(QuotaConfig quota, FaultsConfig faultsConfig, JournalConfig journal,
                                       FixtureCatalogue fixtures, PromptCache promptCache, Clock clock) {
         QuotaBook quotas = new QuotaBook(quota, clock);
-        FaultRules faults = new FaultRules(faultsConfig);
+        FaultRules faults = new FaultRules(faultsConfig, new FixtureStubs(fixtures));
         return new MockControls(quotas, faults, new RequestJournal(journal), new MetricsRegistry(quotas, faults),
                 fixtures, promptCache);
     }

@@ -10,6 +10,7 @@ import dev.mantlemock.domain.InputTokens;
 import dev.mantlemock.domain.MessageRequest;
 import dev.mantlemock.domain.ModelSpec;
 import dev.mantlemock.domain.Principal;
+import dev.mantlemock.domain.StreamPlan;
 import dev.mantlemock.pipeline.Exchange;
 import dev.mantlemock.pipeline.ExchangeObserver;
 import dev.mantlemock.pipeline.Slot;
@@ -111,7 +112,32 @@ public final class RequestJournal implements ExchangeObserver {
                 charged ? input.chargeable() : 0,
                 message == null ? 0 : message.maxTokens(),
                 c == null ? 0 : c.outputTokens(), c == null ? 0 : c.nanos() / 1e6,
-                c == null ? null : e.responseHeaders().get(AnswerConformance.ADAPTED_HEADER), c == null);
+                c == null ? null : e.responseHeaders().get(AnswerConformance.ADAPTED_HEADER), c == null,
+                c == null ? null : e.peek(Slot.FIXTURE), c == null ? null : e.peek(Slot.FAULT_RULE),
+                c == null ? null : streamCut(e), c == null ? java.util.Map.of() : answerHeaders(e));
+    }
+
+    /** The interruption a stream fault planned, when the answer was streamed; null otherwise. */
+    private static String streamCut(Exchange e) {
+        StreamPlan plan = e.peek(Slot.STREAM_PLAN);
+        MessageRequest message = e.peek(Slot.MESSAGE);
+        if (plan == null || plan.interruption() == StreamPlan.Interruption.NONE || message == null || !message.stream()
+                || e.peek(Slot.ANSWER) == null) {
+            return null;
+        }
+        return plan.interruption().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The answer headers a client's retry depends on, and the mock's own: what the kit's verdicts read. */
+    private static java.util.Map<String, String> answerHeaders(Exchange e) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        e.responseHeaders().forEach((name, value) -> {
+            String n = name.toLowerCase(java.util.Locale.ROOT);
+            if (n.equals("retry-after") || n.equals("retry-after-ms") || n.equals("x-should-retry") || n.startsWith("x-mock-")) {
+                out.put(n, value);
+            }
+        });
+        return out;
     }
 
     /**

@@ -62,7 +62,7 @@ public final class AnswerSelection implements Stage {
     @Override
     public Needs needs() {
         return Needs.reads(Slot.MESSAGE, Slot.MODEL, Slot.STREAM_PLAN)
-                .andProvides(Slot.ANSWER, Slot.ANSWER_ORIGIN, Slot.STREAM_PLAN, Slot.RELAY, Slot.INPUT_TOKENS);
+                .andProvides(Slot.ANSWER, Slot.ANSWER_ORIGIN, Slot.STREAM_PLAN, Slot.RELAY, Slot.INPUT_TOKENS, Slot.FIXTURE);
     }
 
     @Override
@@ -86,6 +86,7 @@ public final class AnswerSelection implements Stage {
             });
             return;
         }
+        exchange.fixture(fixture.get().name);
         Fixture f = scriptedErrorOf(fixture.get());
         exchange.answer(fixtureAnswers.answer(f, exchange.message(), exchange.model()));
         exchange.answerOrigin(f.origin());
@@ -109,6 +110,7 @@ public final class AnswerSelection implements Stage {
             miss(exchange, () -> { }); // the estimate counted earlier is the generated answer
             return;
         }
+        exchange.fixture(fixture.get().name);
         exchange.inputTokens(InputTokens.uncached(scriptedErrorOf(fixture.get()).response.inputTokens));
     }
 

@@ -263,6 +263,7 @@ public enum ApiError {
     // --- Settings: 400s of the admin API (and the start-up error when they come from the config)
     SETTING_INVALID(INVALID_REQUEST, "'%s' must be %s, was %s"),
     FAULT_UNKNOWN(INVALID_REQUEST, "unknown fault '%s'; known faults: %s"),
+    FAULT_STUB_UNKNOWN(INVALID_REQUEST, "the fault rule names stub '%s', but no fixture of that name is loaded or added (GET /_mock/fixtures lists the added ones)"),
     FAULT_RULES_FULL(INVALID_REQUEST, "at most %d fault rules may be in force; remove some first (DELETE /_mock/faults)"),
     FIXTURES_FULL(INVALID_REQUEST, "at most %d fixtures may be added at run time; remove them first (DELETE /_mock/fixtures)"),
     FIXTURE_INVALID(INVALID_REQUEST, "the fixture is not valid: %s"),
@@ -287,6 +288,7 @@ public enum ApiError {
             "The admin API requires the admin token as 'Authorization: Bearer <token>' or 'x-mock-admin-token'."),
     ADMIN_TOKEN_INVALID(AUTHENTICATION, "The admin token is not valid."),
     FAULT_RULE_NOT_FOUND(NOT_FOUND, "There is no fault rule '%s'."),
+    FIXTURE_NOT_FOUND(NOT_FOUND, "There is no added fixture '%s' (GET /_mock/fixtures lists them)."),
     /** The dashboard's feed is a stream; a plain GET would otherwise hang on an answer that never ends. */
     ADMIN_EVENTS_ACCEPT(INVALID_REQUEST, "GET /_mock/events is a stream of server-sent events: send 'Accept: text/event-stream'."),
     ADMIN_EVENTS_FULL(RATE_LIMIT, "%d pages already follow /_mock/events, the most the mock serves at once; close one and try again."),

@@ -34,7 +34,7 @@ public final class FaultInjection implements Stage {
 
     @Override
     public Needs needs() {
-        return Needs.reads(Slot.MESSAGE, Slot.MODEL).andProvides(Slot.STREAM_PLAN);
+        return Needs.reads(Slot.MESSAGE, Slot.MODEL).andProvides(Slot.STREAM_PLAN, Slot.FAULT_RULE);
     }
 
     @Override
@@ -46,6 +46,7 @@ public final class FaultInjection implements Stage {
             return;
         }
         rules.countInjected(rule.kind());
+        exchange.faultRule(rule.id());
         FaultKind kind = rule.kind();
         if (kind.error() != null) {
             Map<String, String> headers = rule.retryAfterSeconds() == null ? Map.of()

@@ -31,6 +31,7 @@ public final class FaultRule {
     private final FaultKind kind;
     private final String testId;
     private final String model;
+    private final String stub;
     private final Endpoint endpoint;
     private final Integer times;
     private final double probability;
@@ -53,6 +54,7 @@ public final class FaultRule {
         this.kind = FaultKind.fromWireName(spec.kind);
         this.testId = blankToNull(spec.testId);
         this.model = blankToNull(spec.model);
+        this.stub = blankToNull(spec.stub);
         this.endpoint = endpoint(spec.endpoint);
         this.times = TIMES.checkIfSet(spec.times);
         this.probability = PROBABILITY.check(spec.probability == null ? 1.0 : spec.probability);
@@ -67,8 +69,8 @@ public final class FaultRule {
     }
 
     /** Whether this rule fires for the exchange; firing consumes one of its {@code times}. */
-    boolean fires(Exchange exchange) {
-        if (!matches(exchange) || remaining.get() <= 0) {
+    boolean fires(Exchange exchange, StubLookup stubs) {
+        if (!matches(exchange) || remaining.get() <= 0 || stub != null && !stubs.wouldAnswer(exchange).map(stub::equals).orElse(false)) {
             return false;
         }
         if (probability < 1 && random.nextDouble() >= probability) {
@@ -98,6 +100,7 @@ public final class FaultRule {
     public FaultKind kind() { return kind; }
     public String testId() { return testId; }
     public String model() { return model; }
+    public String stub() { return stub; }
     public Endpoint endpoint() { return endpoint; }
     public Integer times() { return times; }
     public double probability() { return probability; }

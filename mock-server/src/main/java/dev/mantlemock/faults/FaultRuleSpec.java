@@ -13,6 +13,11 @@ public final class FaultRuleSpec {
     public String testId;
     /** Only requests for this model id; null matches every model. */
     public String model;
+    /**
+     * Only requests this fixture (a test kit's stub) would answer, by its name: the rule fails exactly the
+     * requests the stub matches, before it answers them. Null matches regardless of fixtures.
+     */
+    public String stub;
     /** "messages" or "count_tokens"; null matches both. */
     public String endpoint;
     /** Fail this many matching requests, then let them succeed; null fails every one. */

@@ -18,12 +18,19 @@ public final class FaultRules {
     public static final int MAX_RULES = 1_000;
 
     private final FaultsConfig config;
+    private final StubLookup stubs;
     private final AtomicLong ids = new AtomicLong();
     private final LongAdder[] injected = new LongAdder[FaultKind.values().length];
     private volatile FaultRule[] rules = new FaultRule[0];
 
     public FaultRules(FaultsConfig config) {
+        this(config, StubLookup.NONE);
+    }
+
+    /** With the fixtures a rule may aim at ({@code stub}). */
+    public FaultRules(FaultsConfig config, StubLookup stubs) {
         this.config = config;
+        this.stubs = stubs;
         for (int i = 0; i < injected.length; i++) {
             injected[i] = new LongAdder();
         }
@@ -42,6 +49,9 @@ public final class FaultRules {
     public synchronized FaultRule add(FaultRuleSpec spec) {
         if (rules.length >= MAX_RULES) {
             throw ApiException.of(ApiError.FAULT_RULES_FULL, MAX_RULES);
+        }
+        if (spec != null && spec.stub != null && !spec.stub.isBlank() && !stubs.exists(spec.stub)) {
+            throw ApiException.of(ApiError.FAULT_STUB_UNKNOWN, spec.stub);
         }
         FaultRule rule = new FaultRule("fault_" + ids.incrementAndGet(), spec, config.seed);
         FaultRule[] next = Arrays.copyOf(rules, rules.length + 1);
@@ -87,7 +97,7 @@ public final class FaultRules {
     /** The first rule that fires for this exchange (consuming one of its times), or null. */
     FaultRule firing(Exchange exchange) {
         for (FaultRule r : rules) {
-            if (r.fires(exchange)) {
+            if (r.fires(exchange, stubs)) {
                 return r;
             }
         }

@@ -23,6 +23,26 @@ public final class MantleMockDsl {
         return new RequestPattern();
     }
 
+    /**
+     * The requests one stub answers, to fail them: {@code requestsAnsweredBy("weather").willFail(overloaded()).times(2)}
+     * (the stub's own match decides; a sequence does not advance while its requests fail).
+     */
+    public static StubTarget requestsAnsweredBy(String stubId) {
+        return new StubTarget(stubId);
+    }
+
+    /** What {@link #requestsAnsweredBy} names. */
+    public record StubTarget(String stubId) {
+        public Stub.Failure willFail(Fault fault) {
+            return new Stub.Failure(null, stubId, fault);
+        }
+    }
+
+    /** Bounds for {@code assertClientWasResilient(resilience().maxAttempts(3))}. */
+    public static Resilience resilience() {
+        return Resilience.defaults();
+    }
+
     // --- Replies
 
     public static Reply text(String text) {

@@ -20,6 +20,7 @@ public final class MantleMockOptions {
     private String fixtures = "none";
     private String streaming = "fast";
     private Long seed;
+    private boolean strict;
     private Consumer<MockConfig> extra = c -> {};
 
     public static MantleMockOptions defaults() {
@@ -30,6 +31,16 @@ public final class MantleMockOptions {
     public MantleMockOptions profile(String name) {
         this.profile = name;
         return this;
+    }
+
+    /** Strict mode for every test: a Messages request no stub matched fails the test ({@link MantleMock#strict}). */
+    public MantleMockOptions strict(boolean on) {
+        this.strict = on;
+        return this;
+    }
+
+    boolean isStrict() {
+        return strict;
     }
 
     /** {@code lenient} (default: any well-formed credentials), {@code strict} or {@code off}. */

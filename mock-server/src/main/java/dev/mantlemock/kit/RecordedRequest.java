@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mantlemock.admin.JournalEntry;
 import dev.mantlemock.domain.Json;
 import dev.mantlemock.domain.MessageRequest;
+import dev.mantlemock.fixtures.FixtureMatch;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +52,7 @@ public final class RecordedRequest {
     /** The error type answered (e.g. {@code overloaded_error}), or null on success. */
     public String errorType() { return entry.errorType(); }
 
-    public String model() { return body.path("model").asText(entry.model()); }
+    public String model() { return body.path("model").asText(entry.model() == null ? "" : entry.model()); }
 
     public long inputTokens() { return entry.inputTokens(); }
 
@@ -81,6 +83,64 @@ public final class RecordedRequest {
             }
         }
         return Optional.empty();
+    }
+
+    /** When the request entered the mock. */
+    public Instant receivedAt() { return Instant.parse(entry.time()); }
+
+    /** When the last byte of its answer was written (receipt plus latency); the receipt while pending. */
+    public Instant completedAt() { return entry.completedAt(); }
+
+    /** The stub (or fixture) that answered, if one did: its id. */
+    public Optional<String> answeredBy() { return Optional.ofNullable(entry.fixture()); }
+
+    /** The fault rule that failed it, if one did: its id (a failure stub's). */
+    public Optional<String> failedBy() { return Optional.ofNullable(entry.faultRule()); }
+
+    /** How a stream was cut short by a fault ({@code drop_connection}, {@code error_event}, {@code truncate}), if it was. */
+    public Optional<String> streamCut() { return Optional.ofNullable(entry.streamCut()); }
+
+    /** An answer header a client decides retries by ({@code retry-after}, {@code x-should-retry}) or an {@code x-mock-*} one. */
+    public Optional<String> answerHeader(String name) {
+        return Optional.ofNullable(entry.answerHeaders().get(name.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** Whether a stub or fixture answered it, or a fault rule failed it: what {@code strict()} asks. */
+    boolean matchedAStub() {
+        return entry.fixture() != null || entry.faultRule() != null;
+    }
+
+    /**
+     * The request as a failure message shows it: model, system, tools offered, tool results with the tool
+     * each answers, the last message, and how it was answered.
+     */
+    String describe() {
+        StringBuilder out = new StringBuilder(toString());
+        JsonNode system = body.path("system");
+        if (!system.isMissingNode()) {
+            out.append("\n      system: ").append(abbreviate(system.isTextual() ? system.asText() : blockTexts(system)));
+        }
+        List<String> tools = new java.util.ArrayList<>();
+        body.path("tools").forEach(t -> tools.add(t.path("name").asText()));
+        out.append("\n      tools offered: ").append(tools.isEmpty() ? "none" : String.join(", ", tools));
+        List<String> answers = FixtureMatch.toolResultsAnswering(body.path("messages"));
+        if (!answers.isEmpty()) {
+            out.append("\n      tool results for: ").append(String.join(", ", answers));
+        }
+        out.append("\n      answered by: ").append(answeredBy().map(id -> "stub " + id)
+                .or(() -> failedBy().map(id -> "fault rule " + id)).orElse("no stub (the generator, or refused before answering)"));
+        return out.toString();
+    }
+
+    private static String blockTexts(JsonNode blocks) {
+        StringBuilder out = new StringBuilder();
+        blocks.forEach(b -> out.append(b.path("text").asText()).append(' '));
+        return out.toString();
+    }
+
+    private static String abbreviate(String text) {
+        String t = text.strip().replace('\n', ' ');
+        return t.length() > 80 ? t.substring(0, 80) + "…" : t;
     }
 
     /** The text of the last message, tool results included, for failure messages. */

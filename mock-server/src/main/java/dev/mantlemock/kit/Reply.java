@@ -83,6 +83,11 @@ public final class Reply {
         return this;
     }
 
+    /** Its content blocks (empty for an error reply). */
+    ArrayNode content() {
+        return content;
+    }
+
     /** The fixture this reply makes, answering what {@code match} matches. */
     Fixture toFixture(String name, RequestPattern pattern) {
         Fixture f = new Fixture();

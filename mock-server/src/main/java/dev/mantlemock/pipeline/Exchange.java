@@ -107,6 +107,12 @@ public final class Exchange {
     /** Ends the request path: the relay answers instead of the mock's encoder. */
     public void relay(Relay relay) { put(Slot.RELAY, relay); }
 
+    /** Which fixture answered, for the journal (observers {@link #peek} it). */
+    public void fixture(String name) { put(Slot.FIXTURE, name); }
+
+    /** Which fault rule fired, for the journal. */
+    public void faultRule(String id) { put(Slot.FAULT_RULE, id); }
+
     public OutputTokenMeter outputMeter() { return get(Slot.OUTPUT_METER); }
     public void outputMeter(OutputTokenMeter outputMeter) { put(Slot.OUTPUT_METER, outputMeter); }
 

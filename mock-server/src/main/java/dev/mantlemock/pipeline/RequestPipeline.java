@@ -161,6 +161,7 @@ public final class RequestPipeline {
 
     private void sendError(Exchange exchange, ResponseChannel channel, ApiException e) {
         ErrorEnvelope.Reply reply = ErrorEnvelope.reply(e, exchange.requestId(), errorDetails);
+        reply.headers().forEach(exchange::responseHeader); // what the journal shows was sent (retry-after, x-should-retry)
         channel.begin(reply.status(), reply.contentType(), reply.headers());
         try {
             channel.body(reply.body());

@@ -45,8 +45,13 @@ public final class Slot<T> {
     /** Who made the answer ("fixture 'x' (file.json)", "the generator"): what a broken rule's error names. */
     public static final Slot<String> ANSWER_ORIGIN = new Slot<>(12, "answer origin");
 
+    /** The name of the fixture (a test kit's stub) that answered; unset when none did. Read by the journal. */
+    public static final Slot<String> FIXTURE = new Slot<>(14, "fixture");
+    /** The id of the fault rule that fired; unset when none did. Read by the journal. */
+    public static final Slot<String> FAULT_RULE = new Slot<>(15, "fault rule");
+
     static final List<Slot<?>> ALL = List.of(PRINCIPAL, API_VERSION, BETAS, BODY, MESSAGE, MODEL, INPUT_TOKENS,
-            OUTPUT_METER, STREAM_PLAN, ANSWER, CONTEXT_EDITS, RELAY, ANSWER_ORIGIN, INPUT_TRANSFORMATIONS);
+            OUTPUT_METER, STREAM_PLAN, ANSWER, CONTEXT_EDITS, RELAY, ANSWER_ORIGIN, INPUT_TRANSFORMATIONS, FIXTURE, FAULT_RULE);
 
     final int index;
     private final String name;

@@ -7,9 +7,7 @@ import static dev.mantlemock.kit.MantleMockDsl.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.anthropic.bedrock.backends.BedrockMantleBackend;
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.AnthropicException;
 import com.anthropic.models.messages.MessageCreateParams;
@@ -30,9 +28,7 @@ class JournalAcrossResetsTest {
     private static final String LONG_ANSWER = "The forecast for Paris this week is mild and mostly sunny. ".repeat(40);
 
     private static final MantleMock mock = MantleMock.start();
-    private static final AnthropicClient client = AnthropicOkHttpClient.builder()
-            .backend(BedrockMantleBackend.builder().apiKey(mock.info().shortTermKey()).baseUrl(mock.baseUrl()).build())
-            .maxRetries(0).timeout(RunningMock.TIMEOUT).build();
+    private static final AnthropicClient client = KitClients.sdk(mock, 0);
 
     @AfterAll
     static void stop() {
