@@ -54,7 +54,8 @@ public final class AnswerGenerator {
             if (request.toolChoiceType().equals("auto") && rnd.nextBoolean()) {
                 reply.text("I'll use the " + calls.get(0).path("name").asText() + " tool for this.", null);
             }
-            calls.forEach(reply::toolUse);
+            boolean chosen = request.toolChoiceType().equals("auto"); // any/tool force the call, and text before it
+            calls.forEach(call -> reply.toolUse(call, chosen));
             return reply.finish("tool_use");
         }
         JsonNode schema = request.outputSchema();

@@ -92,8 +92,11 @@ final class Reply {
         }
     }
 
-    /** A tool_use block, whole or not at all: a call that does not fit ends the answer at max_tokens. */
-    void toolUse(ObjectNode block) {
+    /**
+     * A tool_use block, whole or not at all: a call that does not fit ends the answer at max_tokens, said in
+     * text when the model chose to call ({@code explain}); a forced call has no text, so then nothing is said.
+     */
+    void toolUse(ObjectNode block, boolean explain) {
         if (stopped()) {
             return;
         }
@@ -102,6 +105,10 @@ final class Reply {
             return; // a parallel call that does not fit is left out: the answer ends in the calls made, stop_reason tool_use
         }
         if (tokens > remaining) {
+            if (!explain) {
+                stopReason = "max_tokens";
+                return;
+            }
             text("I will call the " + block.path("name").asText() + " tool with these arguments: " + Json.compact(block.path("input")), null);
             if (!stopped()) {
                 stopReason = "max_tokens";

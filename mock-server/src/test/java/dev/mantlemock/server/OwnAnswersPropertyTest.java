@@ -81,11 +81,16 @@ class OwnAnswersPropertyTest {
      * @param toolChoice absent, auto, any, tool or none
      */
     record Conversation(String model, String thinking, String display, List<JsonNode> tools, String toolChoice,
-            boolean stream, int maxTokens, int turns, long seed) {
+            boolean stream, int maxTokens, List<String> stopSequences, int turns, long seed) {
         @Override
         public String toString() {
             return "model=" + model + " thinking=" + thinking + " display=" + display + " tool_choice=" + toolChoice
-                    + " stream=" + stream + " max_tokens=" + maxTokens + " turns=" + turns + " seed=" + seed + "\ntools=" + tools;
+                    + " stream=" + stream + " max_tokens=" + maxTokens + " stop_sequences=" + stopSequences + " turns=" + turns
+                    + " seed=" + seed + "\ntools=" + tools;
+        }
+
+        Conversation with(int fewerTurns, boolean streamed, String shownAs, List<JsonNode> someTools, List<String> stops) {
+            return new Conversation(model, thinking, shownAs, someTools, toolChoice, streamed, maxTokens, stops, fewerTurns, seed);
         }
     }
 
@@ -122,35 +127,40 @@ class OwnAnswersPropertyTest {
                 : forcing ? new String[] {"absent", "auto", "any", "tool", "none"} : new String[] {"absent", "auto", "none"};
         int maxTokens = thinking.equals("enabled") ? 1025 + rnd.nextInt(4000)
                 : new int[] {1, 16, 64, 256, 1024, 4096}[rnd.nextInt(6)];
+        // Stop sequences the generator's text is likely to hold (it echoes the user's words), in one conversation of four.
+        List<String> stops = rnd.nextInt(4) == 0 ? List.of(WORDS[rnd.nextInt(WORDS.length)], " " + WORDS[rnd.nextInt(WORDS.length)]) : List.of();
         return new Conversation(model.id(), thinking, display, tools, choices[rnd.nextInt(choices.length)],
-                rnd.nextBoolean(), maxTokens, 3 + rnd.nextInt(3), rnd.nextLong());
+                rnd.nextBoolean(), maxTokens, stops, 3 + rnd.nextInt(3), rnd.nextLong());
     }
 
     /** One step simpler: fewer turns, fewer tools, simpler schemas, no stream, no display, an easier choice. */
     static List<Conversation> simpler(Conversation c) {
         List<Conversation> out = new ArrayList<>();
         if (c.turns() > 1) {
-            out.add(new Conversation(c.model(), c.thinking(), c.display(), c.tools(), c.toolChoice(), c.stream(), c.maxTokens(), c.turns() - 1, c.seed()));
+            out.add(c.with(c.turns() - 1, c.stream(), c.display(), c.tools(), c.stopSequences()));
         }
         if (c.stream()) {
-            out.add(new Conversation(c.model(), c.thinking(), c.display(), c.tools(), c.toolChoice(), false, c.maxTokens(), c.turns(), c.seed()));
+            out.add(c.with(c.turns(), false, c.display(), c.tools(), c.stopSequences()));
         }
         if (c.display() != null) {
-            out.add(new Conversation(c.model(), c.thinking(), null, c.tools(), c.toolChoice(), c.stream(), c.maxTokens(), c.turns(), c.seed()));
+            out.add(c.with(c.turns(), c.stream(), null, c.tools(), c.stopSequences()));
+        }
+        if (!c.stopSequences().isEmpty()) {
+            out.add(c.with(c.turns(), c.stream(), c.display(), c.tools(), List.of()));
         }
         for (int i = c.tools().size() - 1; i >= 0; i--) {
             List<JsonNode> fewer = new ArrayList<>(c.tools());
             String removed = fewer.remove(i).path("name").asText();
             boolean named = c.toolChoice().equals("tool") && removed.equals(c.tools().get(0).path("name").asText());
             if (!named && !fewer.isEmpty()) {
-                out.add(new Conversation(c.model(), c.thinking(), c.display(), fewer, c.toolChoice(), c.stream(), c.maxTokens(), c.turns(), c.seed()));
+                out.add(c.with(c.turns(), c.stream(), c.display(), fewer, c.stopSequences()));
             }
         }
         for (int i = 0; i < c.tools().size(); i++) {
             for (JsonNode schema : RandomSchemas.simpler(c.tools().get(i).path("input_schema"))) {
                 List<JsonNode> tools = new ArrayList<>(c.tools());
                 tools.set(i, ((ObjectNode) tools.get(i).deepCopy()).set("input_schema", schema));
-                out.add(new Conversation(c.model(), c.thinking(), c.display(), tools, c.toolChoice(), c.stream(), c.maxTokens(), c.turns(), c.seed()));
+                out.add(c.with(c.turns(), c.stream(), c.display(), tools, c.stopSequences()));
             }
         }
         return out;
@@ -160,7 +170,7 @@ class OwnAnswersPropertyTest {
     static String whyRefused(Conversation c) {
         SplittableRandom rnd = new SplittableRandom(c.seed());
         ArrayNode messages = JSON.createArrayNode();
-        messages.addObject().put("role", "user").put("content", sentence(rnd));
+        messages.addObject().put("role", "user").putArray("content").addObject().put("type", "text").put("text", sentence(rnd));
         for (int turn = 1; turn <= c.turns(); turn++) {
             ObjectNode body = body(c, messages);
             CapturedResponse response = send(body);
@@ -198,6 +208,9 @@ class OwnAnswersPropertyTest {
         ObjectNode body = JSON.createObjectNode().put("model", c.model()).put("max_tokens", c.maxTokens());
         if (c.stream()) {
             body.put("stream", true);
+        }
+        if (!c.stopSequences().isEmpty()) {
+            c.stopSequences().forEach(body.putArray("stop_sequences")::add);
         }
         if (!c.thinking().equals("absent")) {
             ObjectNode thinking = body.putObject("thinking").put("type", c.thinking());
