@@ -160,9 +160,9 @@ public enum ApiError {
     FORCED_TOOL_CHOICE_NOT_SUPPORTED(INVALID_REQUEST,
             "tool_choice: type \"tool\" and \"any\" are not supported for this model."), // first-party wording
     SYSTEM_MESSAGE_NOT_SUPPORTED(INVALID_REQUEST, "messages.%d: role 'system' is not supported on this model"), // observed wording, after the path
-    /** The placement rules are documented, their texts are not: ours, in the same style (docs/inferred-behaviour.md). */
-    SYSTEM_MESSAGE_FIRST(INVALID_REQUEST, "messages.0: a system message cannot be the first message; put the "
-            + "conversation's opening instructions in the top-level `system` field"),
+    /** The placement rules are documented; but for the first, their texts are not: ours, in the same style (docs/inferred-behaviour.md). */
+    SYSTEM_MESSAGE_FIRST(INVALID_REQUEST, "messages.0: use the top-level 'system' parameter for the initial system "
+            + "prompt; the directive-only form (content: [] with output_config) is accepted at any position"), // observed first-party wording (LeenHawk/gproxy#209)
     SYSTEM_MESSAGE_AFTER_ASSISTANT(INVALID_REQUEST, "messages.%d: a system message must follow a user turn (or an "
             + "assistant turn that ends in a server tool result), not an assistant turn"),
     SYSTEM_MESSAGE_INSIDE_TOOL_USE(INVALID_REQUEST, "messages.%d: a system message cannot come between a `tool_use` "

@@ -1,6 +1,7 @@
 package dev.mantlemock.domain;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,7 +30,7 @@ import java.util.Set;
  * @param preservedThinking      whether a thinking block sent back is bound to the conversation before it
  */
 public record ModelCapabilities(Set<String> thinkingModes, boolean thinkingOnByDefault, String thinkingDisplay,
-        java.util.Map<String, String> effortCaps, List<String> effortLevels, Optional<String> defaultEffort,
+        Map<String, String> effortCaps, List<String> effortLevels, Optional<String> defaultEffort,
         Set<String> samplingParameters, TopPRange topPAccepted, boolean temperatureWithTopP, boolean prefill,
         boolean structuredOutputs, boolean strictTools, boolean forcedToolChoice, int minimumCacheableTokens,
         int maxCacheBreakpoints, boolean systemMessages, boolean preservedThinking) {
@@ -42,12 +43,12 @@ public record ModelCapabilities(Set<String> thinkingModes, boolean thinkingOnByD
 
     /** Everything allowed, with the common cache minimum: for unit tests that exercise something else. */
     public static final ModelCapabilities PERMISSIVE = new ModelCapabilities(Set.copyOf(THINKING_MODES), false,
-            "summarized", java.util.Map.of(), EFFORT_LEVELS, Optional.of("high"), Set.copyOf(SAMPLING_PARAMETERS),
+            "summarized", Map.of(), EFFORT_LEVELS, Optional.of("high"), Set.copyOf(SAMPLING_PARAMETERS),
             TopPRange.NONE, true, true, true, true, true, 1024, 4, true, false);
 
     public ModelCapabilities {
         thinkingModes = Set.copyOf(thinkingModes);
-        effortCaps = java.util.Map.copyOf(effortCaps);
+        effortCaps = Map.copyOf(effortCaps);
         effortLevels = List.copyOf(effortLevels);
         samplingParameters = Set.copyOf(samplingParameters);
     }

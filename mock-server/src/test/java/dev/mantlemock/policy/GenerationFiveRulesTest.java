@@ -232,7 +232,8 @@ class GenerationFiveRulesTest {
     @Test
     void aSystemMessageIsPlacedAsDocumented() {
         assertThat(refused(MessageCreateParams.builder().model(OPUS_55).maxTokens(1024).addSystemMessage("Be brief.")
-                .addUserMessage("Hi").build())).startsWith("messages.0: a system message cannot be the first message");
+                .addUserMessage("Hi").build())).isEqualTo("messages.0: use the top-level 'system' parameter for the initial system prompt; the "
+                        + "directive-only form (content: [] with output_config) is accepted at any position");
         assertThat(refused(MessageCreateParams.builder().model(OPUS_55).maxTokens(1024).addUserMessage("Hi")
                 .addAssistantMessage("Hello!").addSystemMessage("Be brief.").addUserMessage("Bye").build()))
                 .startsWith("messages.2: a system message must follow a user turn");
