@@ -79,7 +79,8 @@ final class TimelineReport {
             double v = top * g / 4.0;
             out.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>", LEFT, y, WIDTH - RIGHT, y));
             out.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", LEFT - 6, y + 4,
-                    chart.percent() ? String.format(Locale.ROOT, "%.0f%%", v * 100) : String.format(Locale.ROOT, "%,.0f", v)));
+                    chart.percent() ? String.format(Locale.ROOT, "%.0f%%", v * 100)
+                            : String.format(Locale.ROOT, top < 10 && v != Math.rint(v) ? "%,.2f" : "%,.0f", v)));
         }
         out.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%d\" y=\"%d\">0 s</text><text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%d s</text>",
                 LEFT, HEIGHT - BOTTOM + 14, WIDTH - RIGHT, HEIGHT - BOTTOM + 14, last));
