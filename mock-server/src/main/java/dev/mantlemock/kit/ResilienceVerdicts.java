@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * Judges a client's retries from the journal alone: receipt and completion instants the mock recorded,
@@ -109,40 +111,36 @@ final class ResilienceVerdicts {
 
     /** A 4xx no client can cure by retrying (all but 408, 409 and 429) is never sent again. */
     private ResilienceReport.Verdict noRetryOfClientErrors() {
-        int judged = 0;
-        List<String> failures = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            RecordedRequest r = requests.get(i);
-            if (r.status() < 400 || r.status() >= 500 || ErrorEnvelope.shouldRetry(r.status())) {
-                continue;
-            }
-            judged++;
-            int next = retryOf(i);
-            if (next >= 0) {
-                failures.add("the " + r.status() + " " + r.errorType() + " of request " + r.requestId() + " was retried by request "
-                        + requests.get(next).requestId());
-            }
-        }
-        return new ResilienceReport.Verdict(ResilienceReport.NO_RETRY_OF_CLIENT_ERRORS, judged, failures);
+        return neverRetried(ResilienceReport.NO_RETRY_OF_CLIENT_ERRORS,
+                r -> r.status() >= 400 && r.status() < 500 && !ErrorEnvelope.shouldRetry(r.status()),
+                (r, retry) -> "the " + r.status() + " " + r.errorType() + " of request " + r.requestId() + " was retried by request "
+                        + retry.requestId());
     }
 
     /** An answer of a retryable status that says {@code x-should-retry: false} is not retried. */
     private ResilienceReport.Verdict shouldRetryFalse() {
+        return neverRetried(ResilienceReport.SHOULD_RETRY_FALSE, r -> ErrorEnvelope.shouldRetry(r.status()) && !retryable(r),
+                (r, retry) -> "the " + r.status() + " of request " + r.requestId() + " said x-should-retry: false, and request "
+                        + retry.requestId() + " retried it");
+    }
+
+    /** Judges every request {@code applies} to: a failure for each that was sent again, in {@code said}'s words. */
+    private ResilienceReport.Verdict neverRetried(String name, Predicate<RecordedRequest> applies,
+                                                  BiFunction<RecordedRequest, RecordedRequest, String> said) {
         int judged = 0;
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             RecordedRequest r = requests.get(i);
-            if (!ErrorEnvelope.shouldRetry(r.status()) || retryable(r)) {
+            if (!applies.test(r)) {
                 continue;
             }
             judged++;
             int next = retryOf(i);
             if (next >= 0) {
-                failures.add("the " + r.status() + " of request " + r.requestId() + " said x-should-retry: false, and request "
-                        + requests.get(next).requestId() + " retried it");
+                failures.add(said.apply(r, requests.get(next)));
             }
         }
-        return new ResilienceReport.Verdict(ResilienceReport.SHOULD_RETRY_FALSE, judged, failures);
+        return new ResilienceReport.Verdict(name, judged, failures);
     }
 
     /**
