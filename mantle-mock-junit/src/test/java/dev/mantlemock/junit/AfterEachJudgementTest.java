@@ -31,7 +31,7 @@ class AfterEachJudgementTest {
     @Test
     void aStubCallingAToolTheRequestDoesNotOfferFailsTheTestThatOtherwisePassed() {
         run("typoInAStubsToolName").assertThatEvents().haveExactly(1, event(test("typoInAStubsToolName"),
-                finishedWithFailure(message(m -> m.contains("a call of tool 'lookp_order', which the request does not offer (offered: lookup_order)")))));
+                finishedWithFailure(message(m -> m.contains("fixture 'stub-") && m.contains("it calls the tool 'lookp_order', which the request does not offer (it offers lookup_order)")))));
     }
 
     @Test
@@ -82,7 +82,11 @@ class AfterEachJudgementTest {
         @Test
         void typoInAStubsToolName(MantleMock mock, AnthropicClient client) {
             mock.stubFor(messages().willReturn(toolUse("lookp_order", Map.of("order_id", "A1"))));
-            assertThat(client.messages().create(offeringLookup("Where is A1?")).content()).isNotEmpty(); // passes by itself
+            try {
+                client.messages().create(offeringLookup("Where is A1?"));
+            } catch (com.anthropic.errors.InternalServerException swallowed) {
+                // code that falls back on an error would pass by itself: the extension still fails the test
+            }
         }
 
         @Test

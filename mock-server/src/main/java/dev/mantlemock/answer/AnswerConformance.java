@@ -12,6 +12,7 @@ import dev.mantlemock.pipeline.Slot;
 import dev.mantlemock.pipeline.Stage;
 import dev.mantlemock.tokens.TokenEstimator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Holds every answer to the request it answers, whoever made it (a fixture, a recording, a test-kit
@@ -23,6 +24,11 @@ import java.util.List;
 public final class AnswerConformance implements Stage {
     /** The response header listing what was adapted, "; "-separated; the journal keeps it. */
     public static final String ADAPTED_HEADER = "x-mock-adapted";
+    /**
+     * On the mock error for an answer that breaks a rule: the same message, as a header the journal keeps, so
+     * the test kit can fail the test that set up the fixture or stub (kit.StubViolations).
+     */
+    public static final String BROKEN_RULE_HEADER = "x-mock-stub-violation";
 
     /** In order: thinking first, then what is called, its input, how it stops, what it costs. */
     private static final List<AnswerRule> RULES = List.of(new ThinkingRule(), new ToolChoiceRule(), new ToolInputRule(),
@@ -46,7 +52,8 @@ public final class AnswerConformance implements Stage {
         }
         Outcome outcome = hold(exchange.answer(), exchange.message(), exchange.model());
         if (outcome.problem() != null) {
-            throw ApiException.of(ApiError.ANSWER_BREAKS_RULE, exchange.answerOrigin(), outcome.problem());
+            ApiException broken = ApiException.of(ApiError.ANSWER_BREAKS_RULE, exchange.answerOrigin(), outcome.problem());
+            throw broken.withHeaders(Map.of(BROKEN_RULE_HEADER, broken.getMessage().replaceAll("[\\r\\n]+", " ")));
         }
         if (!outcome.adaptations().isEmpty()) {
             exchange.responseHeader(ADAPTED_HEADER, String.join("; ", outcome.adaptations()));
