@@ -45,6 +45,7 @@ public final class Recorder {
     /** Writes the recording, or says in the log why it did not (an answer broken off, count_tokens, ...). */
     public Optional<Path> write(Endpoint endpoint, HttpRequestView request, Capture capture) {
         String skip = !capture.whole() ? "the answer did not arrive whole (" + capture.outcome() + ")" : null;
+        skip = RecordingCheck.ofAnswer(endpoint, capture).orElse(skip); // the more precise reason
         JsonNode body = skip == null ? parse(request.body()) : null;
         if (skip == null && body == null) {
             skip = "the request body is not JSON";
@@ -52,6 +53,9 @@ public final class Recorder {
         ObjectNode fixture = skip == null ? fixture(endpoint, body, capture) : null;
         if (skip == null && fixture == null) {
             skip = "the answer has content the fixture format cannot hold";
+        }
+        if (skip == null) {
+            skip = RecordingCheck.ofFixture(fixture).orElse(null);
         }
         if (skip != null) {
             LOG.info("not recorded: {} {}: {}", request.method(), endpoint.path(), skip);

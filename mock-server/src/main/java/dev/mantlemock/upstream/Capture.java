@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class Capture {
     /** How the answer ended. */
-    public enum Outcome { COMPLETE, UPSTREAM_DROPPED, CLIENT_LEFT }
+    public enum Outcome { COMPLETE, UPSTREAM_DROPPED, CLIENT_LEFT, CUT }
 
     /** A stream event and its arrival, in nanoseconds after the request was sent. */
     public record TimedFrame(String name, String data, long atNanos) {}
@@ -31,6 +31,32 @@ public final class Capture {
     private byte[] body = new byte[0];
     private final List<TimedFrame> frames = Collections.synchronizedList(new ArrayList<>());
     private volatile Outcome outcome;
+    /** What may be kept of the answer; past it the frames are dropped and {@link #abandoned} says why. */
+    private long keepAtMost = Long.MAX_VALUE;
+    private long kept;
+    private volatile String abandoned;
+    /** Why the relay was cut (a limit, the time, the client), for the log; null if it was not. */
+    private volatile String cutBecause;
+
+    /** Bounds what this capture keeps: a relay goes on past it, the recording does not. */
+    void keepAtMost(long bytes) {
+        keepAtMost = bytes;
+    }
+
+    /** Why nothing of the answer is kept (it outgrew its bound), or null. */
+    public String abandoned() {
+        return abandoned;
+    }
+
+    /** Why the relay was cut short, or null. */
+    public String cutBecause() {
+        return cutBecause;
+    }
+
+    void cut(String why) {
+        cutBecause = why;
+        finish(Outcome.CUT);
+    }
 
     void begin(int statusCode, Map<String, String> responseHeaders) {
         status = statusCode;
@@ -42,6 +68,15 @@ public final class Capture {
     }
 
     void frame(String name, String data) {
+        if (abandoned != null) {
+            return;
+        }
+        kept += 2L * (name.length() + data.length()) + 64; // chars are two bytes, plus the record
+        if (kept > keepAtMost) {
+            abandoned = "the answer outgrew upstream.max-kept-bytes (" + keepAtMost + " bytes)";
+            frames.clear();
+            return;
+        }
         frames.add(new TimedFrame(name, data, System.nanoTime() - startNanos));
     }
 
@@ -60,7 +95,7 @@ public final class Capture {
 
     /** Whether the answer arrived whole: a stream through its {@code message_stop}, a body complete. */
     public boolean whole() {
-        if (outcome != Outcome.COMPLETE) {
+        if (outcome != Outcome.COMPLETE || abandoned != null) {
             return false;
         }
         return !streamed() || (!frames.isEmpty() && frames.get(frames.size() - 1).name().equals("message_stop"));
@@ -126,6 +161,20 @@ public final class Capture {
             message.putArray("content").addAll(List.copyOf(blocks.content()));
         }
         return message;
+    }
+
+    /** Whether every stream event's data is a JSON object (what a replay could write again). */
+    public boolean framesAreJson() {
+        for (TimedFrame f : frames()) {
+            try {
+                if (!(Json.MAPPER.readTree(f.data()) instanceof ObjectNode)) {
+                    return false;
+                }
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The stream's event names in order; empty for a JSON answer. */
