@@ -138,6 +138,7 @@ public final class MockConfig {
         MAX_BODY_BYTES.check(maxBodyBytes);
         record.check();
         upstream.check();
+        compare.check();
         fixtureLimits.check();
         if (record.from != null && compare.with != null) {
             throw new ConfigException("--record-from and --compare-with cannot be used together: record first, then compare"

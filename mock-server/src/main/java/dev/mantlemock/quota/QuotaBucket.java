@@ -94,6 +94,11 @@ public final class QuotaBucket {
         input.refund(tokens, slot, now);
     }
 
+    /** Nothing charged within the window: the bucket can be dropped and made afresh when next used. */
+    synchronized boolean idle(long now) {
+        return input.used(now) == 0 && output.used(now) == 0 && requests.used(now) == 0;
+    }
+
     synchronized QuotaUsage usage(long now) {
         return new QuotaUsage(account, model, quota, windowMillis,
                 new QuotaUsage.Window(inputLimit, input.used(now), input.millisUntilOldestExpires(now)),

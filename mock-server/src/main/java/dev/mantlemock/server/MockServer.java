@@ -104,7 +104,8 @@ public final class MockServer implements AutoCloseable {
         MockControls controls = controls(config, clock);
         StreamWriter streams = new StreamWriter(timer, new SseEncoder(config.streaming.pingEvery, new MessageJson(config.responses)));
         DriftLog drift = config.compare.with == null ? DriftLog.off(clock)
-                : new DriftLog(Path.of(config.compare.driftLog), config.compare.with, clock);
+                : new DriftLog(Path.of(config.compare.driftLog), config.compare.with, clock, config.compare.driftLogMaxBytes,
+                        config.compare.driftLogFiles);
         ExecutorService workers = Workers.start();
         List<Upstream> upstreams = new java.util.concurrent.CopyOnWriteArrayList<>();
         // A request that waits (a queueing quota) is resumed on the workers after its wait: the timer only counts.
