@@ -51,7 +51,11 @@ public final class SseReader implements AutoCloseable {
     /** A line or an event past its limit: the stream is not read further. */
     public static final class TooLarge extends IOException {
         public TooLarge(String what, int limit) {
-            super(what + " longer than " + limit + " characters");
+            this(what + " longer than " + limit + " characters");
+        }
+
+        public TooLarge(String why) {
+            super(why);
         }
     }
 

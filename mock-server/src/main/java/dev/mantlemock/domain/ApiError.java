@@ -230,6 +230,9 @@ public enum ApiError {
     /** Record and compare modes: a JSON answer over upstream.max-body-bytes is not held; the connection is closed. */
     UPSTREAM_TOO_LARGE(API, 502, "The upstream %s answered with more than %d bytes (upstream.max-body-bytes); the answer "
             + "was not relayed or recorded"),
+    /** Record and compare modes: a stream whose first event is already over a limit; nothing was sent yet. */
+    UPSTREAM_STREAM_TOO_LARGE(API, 502, "The upstream %s sent %s (upstream.max-line-bytes, upstream.max-event-bytes); "
+            + "the stream was not relayed or recorded"),
     /** Record and compare modes: a silent or endless upstream answer is cut at upstream.answer-timeout-seconds. */
     UPSTREAM_TOO_SLOW(API, 504, "The upstream %s did not finish its answer within %s s (upstream.answer-timeout-seconds)"),
     /** Record and compare modes: every relay thread busy and the queue in front of them full. */

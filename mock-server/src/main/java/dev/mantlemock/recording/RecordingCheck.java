@@ -24,6 +24,9 @@ final class RecordingCheck {
             return Optional.of("the relay was cut: " + capture.cutBecause());
         }
         int status = capture.status();
+        if (status == 0) {
+            return Optional.of("the upstream was not asked (the mock refused the request first)");
+        }
         if (status >= 300 && status < 400) {
             return Optional.of("a redirect (" + status + ") is not an answer");
         }

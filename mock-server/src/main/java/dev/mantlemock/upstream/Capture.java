@@ -53,9 +53,12 @@ public final class Capture {
         return cutBecause;
     }
 
-    void cut(String why) {
-        cutBecause = why;
-        finish(Outcome.CUT);
+    /** Cut short, unless it had already ended (a client that leaves once it has the whole answer cuts nothing). */
+    synchronized void cut(String why) {
+        if (outcome == null) {
+            cutBecause = why;
+            outcome = Outcome.CUT;
+        }
     }
 
     void begin(int statusCode, Map<String, String> responseHeaders) {
@@ -80,7 +83,7 @@ public final class Capture {
         frames.add(new TimedFrame(name, data, System.nanoTime() - startNanos));
     }
 
-    void finish(Outcome how) {
+    synchronized void finish(Outcome how) {
         if (outcome == null) {
             outcome = how;
         }

@@ -209,17 +209,13 @@ public final class Upstream {
         String contentType = response.headers().firstValue("content-type").orElse("application/json");
         capture.begin(response.statusCode(), with(headers, "content-type", contentType));
         if (contentType.startsWith("text/event-stream")) {
-            channel.begin(response.statusCode(), contentType, headers);
-            stream(in, channel, capture, watch);
+            stream(in, channel, capture, watch, () -> channel.begin(response.statusCode(), contentType, headers), requestId);
             return;
         }
         byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limits.maxBodyBytes + 1));
         if (body.length > limits.maxBodyBytes) {
             capture.cut("a body over upstream.max-body-bytes");
-            ApiException tooLarge = ApiException.of(ApiError.UPSTREAM_TOO_LARGE, target.describe(), limits.maxBodyBytes);
-            ErrorEnvelope.Reply reply = ErrorEnvelope.reply(tooLarge, requestId);
-            channel.begin(reply.status(), reply.contentType(), reply.headers());
-            channel.body(reply.body());
+            refuse(requestId, channel, ApiException.of(ApiError.UPSTREAM_TOO_LARGE, target.describe(), limits.maxBodyBytes));
             return;
         }
         capture.body(body);
@@ -229,13 +225,23 @@ public final class Upstream {
     }
 
     /** Event by event: read one from the upstream, write it to the client, and so on, within the limits. */
-    private void stream(InputStream in, ResponseChannel channel, Capture capture, IdleWatch watch) throws IOException {
+    private void stream(InputStream in, ResponseChannel channel, Capture capture, IdleWatch watch, Runnable begin,
+            String requestId) throws IOException {
         SseReader reader = new SseReader(in, limits.maxLineBytes, limits.maxEventBytes);
+        SseFrame first;
+        try {
+            first = reader.next();
+        } catch (SseReader.TooLarge e) { // nothing sent yet: the client can still be told, in the envelope
+            capture.cut(e.getMessage());
+            refuse(requestId, channel, ApiException.of(ApiError.UPSTREAM_STREAM_TOO_LARGE, target.describe(), e.getMessage()));
+            return;
+        }
+        begin.run();
         int events = 0;
-        for (SseFrame f = reader.next(); f != null; f = reader.next()) { // an IOException here: the upstream dropped
+        for (SseFrame f = first; f != null; f = reader.next()) { // an IOException here: the upstream dropped
             watch.heard();
             if (++events > limits.maxEvents) {
-                throw new SseReader.TooLarge("a stream of more than " + limits.maxEvents + " events, each", limits.maxEventBytes);
+                throw new SseReader.TooLarge("a stream of more than " + limits.maxEvents + " events");
             }
             capture.frame(f.name(), f.data());
             try {
@@ -244,6 +250,9 @@ public final class Upstream {
                 capture.finish(Capture.Outcome.CLIENT_LEFT);
                 channel.abort();
                 return; // closing the upstream's body (try-with-resources) cancels the upstream request
+            }
+            if (f.name().equals("message_stop")) {
+                break; // the answer is whole: a client that leaves now cuts nothing, and nothing follows it
             }
         }
         capture.finish(Capture.Outcome.COMPLETE);
