@@ -58,6 +58,8 @@ record DashboardSnapshot(String time, long openStreams, Map<String, Long> reques
         List<QuotaUsage> buckets = controls.quotas().usage();
         List<QuotaUsage> busiest = buckets.size() <= QUOTA_ROWS ? buckets : buckets.stream()
                 .sorted(java.util.Comparator.comparingLong(DashboardSnapshot::used).reversed()).limit(QUOTA_ROWS).toList();
+        busiest = busiest.stream().map(q -> new QuotaUsage(ClientText.cut(q.account()), ClientText.cut(q.model()), q.quota(),
+                q.windowMillis(), q.inputTokens(), q.outputTokens(), q.requests())).toList();
         return new DashboardSnapshot(java.time.Instant.ofEpochMilli(controls.quotas().now()).toString(),
                 metrics.openStreamCount(), totals, perSecond, metrics.throttledByQuota(), busiest, buckets.size(),
                 journal.capacity(), rows, controls.faults().list(null).stream().map(AdminApi.FaultRuleView::of).toList());

@@ -66,9 +66,10 @@ public final class QuotaBook {
         QuotaBucket bucket = byModel.get(model);
         if (bucket == null) {
             Settings s = settings;
-            bucket = byModel.computeIfAbsent(model, m -> new QuotaBucket(account, m, limitsFor(s, account, m), s.windowMillis()));
+            long now = now();
+            bucket = byModel.computeIfAbsent(model, m -> new QuotaBucket(account, m, limitsFor(s, account, m), s.windowMillis(), now));
             if (created.incrementAndGet() % SWEEP_EVERY == 0) {
-                dropIdle(now());
+                dropIdle(now);
             }
         }
         return bucket;
