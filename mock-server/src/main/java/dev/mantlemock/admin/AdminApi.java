@@ -169,8 +169,10 @@ public final class AdminApi implements AutoCloseable {
 
     /** A fixture in the file format, added in front of the others (the test kit's {@code stubFor} does the same in process). */
     private void postFixture(Context ctx) throws JsonProcessingException {
-        Fixture fixture = Strict.JSON.treeToValue(objectBody(ctx), Fixture.class);
         FixtureCatalogue catalogue = controls.fixtures();
+        // Refused before it is read or parsed: a parsed 19 MB fixture is several copies of it on the heap.
+        catalogue.checkSize(ctx.req().getContentLengthLong());
+        Fixture fixture = Strict.JSON.treeToValue(objectBody(ctx), Fixture.class);
         long before = catalogue.addedBytes();
         catalogue.add(fixture);
         ctx.status(201);

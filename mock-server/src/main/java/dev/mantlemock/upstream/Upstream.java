@@ -79,7 +79,7 @@ public final class Upstream {
 
     private static ThreadPoolExecutor pool(String name, int threads, int queue) {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS,
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 2, TimeUnit.SECONDS,
                 queue == 0 ? new SynchronousQueue<>() : new LinkedBlockingQueue<>(queue), r -> {
                     Thread t = new Thread(r, name + "-" + n.incrementAndGet());
                     t.setDaemon(true);

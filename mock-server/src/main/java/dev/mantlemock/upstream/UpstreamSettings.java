@@ -6,12 +6,14 @@ import dev.mantlemock.domain.Bound;
 /**
  * How much of an upstream's answer record and compare modes will read, keep and wait for (config section
  * {@code upstream}; docs/robustness.md). A proxy's error page or a gateway that never ends its answer
- * must not be able to fill the mock's memory or hold its threads.
+ * must not be able to fill the mock's memory or hold its threads. The defaults hold the worst case, every
+ * relay at its limits at once, to about half a gigabyte: 32 relays of at most about 16 MB each (a body read
+ * twice over while it is copied; or a line, an event and what is kept of a stream).
  */
 public final class UpstreamSettings {
-    /** A JSON (non-stream) answer larger than this is refused with a 502 and the connection closed. */
+    /** A JSON (non-stream) answer larger than this is refused with a 502 and the connection closed (a Message of 128,000 tokens is well under 1 MB). */
     @JsonProperty("max-body-bytes")
-    public long maxBodyBytes = 32L * 1024 * 1024;
+    public long maxBodyBytes = 8L * 1024 * 1024;
 
     /** One line of an SSE stream; a longer one cuts the stream. */
     @JsonProperty("max-line-bytes")
@@ -19,15 +21,15 @@ public final class UpstreamSettings {
 
     /** One SSE event (its data lines together); a larger one cuts the stream. */
     @JsonProperty("max-event-bytes")
-    public int maxEventBytes = 4 * 1024 * 1024;
+    public int maxEventBytes = 2 * 1024 * 1024;
 
-    /** Events of one stream; more cut the stream (a 128,000-token answer is about that many deltas). */
+    /** Events of one stream; more cut the stream (a 128,000-token answer is fewer deltas than that). */
     @JsonProperty("max-events")
     public int maxEvents = 200_000;
 
     /** What is kept of one answer for the recording or the drift log; past it the recording is abandoned, the relay goes on. */
     @JsonProperty("max-kept-bytes")
-    public long maxKeptBytes = 16L * 1024 * 1024;
+    public long maxKeptBytes = 8L * 1024 * 1024;
 
     /** The whole answer, status line to last byte; past it the answer is cut (the official SDKs' own default timeout). */
     @JsonProperty("answer-timeout-seconds")
@@ -35,7 +37,7 @@ public final class UpstreamSettings {
 
     /** Upstream requests in flight at once; each holds a thread while it relays. */
     @JsonProperty("max-relays")
-    public int maxRelays = 64;
+    public int maxRelays = 32;
 
     /** Requests waiting for a relay thread; beyond them a request gets 429 at once. */
     @JsonProperty("max-queued")
