@@ -108,6 +108,7 @@ public final class MockServer implements AutoCloseable {
                         config.compare.driftLogFiles);
         ExecutorService workers = Workers.start();
         List<Upstream> upstreams = new java.util.concurrent.CopyOnWriteArrayList<>();
+        controls.metrics().upstreamRelays(() -> upstreams.stream().mapToInt(Upstream::inFlight).sum());
         // A request that waits (a queueing quota) is resumed on the workers after its wait: the timer only counts.
         RequestPipeline.Later later = (millis, task) -> timer.schedule(() -> workers.execute(task), millis, TimeUnit.MILLISECONDS);
         RequestPipeline pipeline = RequestPath.assemble(config, components(config, controls, clock, drift, upstreams), controls, streams, later);

@@ -144,6 +144,7 @@ class HostileUpstreamsTest {
             assertThat(FakeUpstream.await(() -> upstream.open() == 0 && recorder.server().upstreamRelaysInFlight() == 0))
                     .as("every upstream connection closed, no relay left").isTrue();
             assertThat(upstream.accepted()).as("the queued requests never went upstream").isEqualTo(2);
+            assertThat(recorder.get("/_mock/metrics").body()).contains("mantle_mock_upstream_relays 0\n");
         }
         assertThat(recordingFiles()).isEmpty();
     }
