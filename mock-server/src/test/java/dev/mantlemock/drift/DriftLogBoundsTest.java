@@ -47,4 +47,21 @@ class DriftLogBoundsTest {
             assertThat(Files.size(dir.resolve(name))).isLessThanOrEqualTo(1024);
         }
     }
+
+    @Test
+    void compareModeReadsTheUpstreamWithinTheSameLimitsAsRecording() throws Exception {
+        Path driftLog = dir.resolve("drift.jsonl");
+        try (FakeUpstream upstream = FakeUpstream.start(FakeUpstream.endlessBody());
+                RunningMock comparer = RunningMock.start(StrictUpstream.comparingWith(upstream.baseUrl(), driftLog)
+                        .andThen(c -> c.upstream.maxBodyBytes = 1024 * 1024))) {
+            var answer = comparer.postMessages("{\"model\":\"" + RunningMock.MODEL + "\",\"max_tokens\":5,\"messages\":"
+                    + "[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+
+            assertThat(answer.statusCode()).isEqualTo(502);
+            assertThat(answer.body()).contains("upstream.max-body-bytes");
+            assertThat(FakeUpstream.await(() -> upstream.open() == 0)).as("the upstream connection closed").isTrue();
+            assertThat(upstream.written()).isLessThan(1024 * 1024 + 32L * 1024 * 1024);
+            assertThat(CompareModeTest.awaitCompared(comparer, 1).path("compared").asInt()).isEqualTo(1);
+        }
+    }
 }
