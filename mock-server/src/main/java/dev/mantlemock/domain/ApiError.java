@@ -234,7 +234,7 @@ public enum ApiError {
     UPSTREAM_STREAM_TOO_LARGE(API, 502, "The upstream %s sent %s (upstream.max-line-bytes, upstream.max-event-bytes); "
             + "the stream was not relayed or recorded"),
     /** Record and compare modes: a silent or endless upstream answer is cut at upstream.answer-timeout-seconds. */
-    UPSTREAM_TOO_SLOW(TIMEOUT, "The upstream %s did not finish its answer within %s s (upstream.answer-timeout-seconds)"),
+    UPSTREAM_TOO_SLOW(TIMEOUT, "The upstream %s sent no status line within %s s (10 minutes, or upstream.answer-timeout-seconds if shorter)"),
     /** Record and compare modes: every relay thread busy and the queue in front of them full. */
     UPSTREAM_BUSY(RATE_LIMIT, "Too many requests to the upstream at once: %d relayed and %d waiting (upstream.max-relays, "
             + "upstream.max-queued); retry shortly"),

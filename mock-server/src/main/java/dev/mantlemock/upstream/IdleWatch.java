@@ -26,6 +26,7 @@ final class IdleWatch implements AutoCloseable {
 
     private final long silenceNanos;
     private final long deadlineNanos;
+    private final long headersDeadlineNanos;
     private final ScheduledFuture<?> check;
     private final Thread reader = Thread.currentThread();
     private volatile long lastNanos = System.nanoTime();
@@ -36,15 +37,16 @@ final class IdleWatch implements AutoCloseable {
     private String why;
 
     IdleWatch(Closeable body, Duration silence) {
-        this(silence, Duration.ofDays(1));
+        this(silence, Duration.ofDays(1), Duration.ofDays(1));
         watchBody(body);
     }
 
-    /** Watches for {@code silence} once the body is read, and for {@code whole} from now. */
-    IdleWatch(Duration silence, Duration whole) {
+    /** Watches for {@code headers} until the status line, then for {@code silence} while the body is read, and for {@code whole} from now. */
+    IdleWatch(Duration silence, Duration headers, Duration whole) {
         this.silenceNanos = silence.toNanos();
         this.deadlineNanos = System.nanoTime() + whole.toNanos();
-        long period = Math.max(10, Math.min(silence.toMillis(), whole.toMillis()) / 4);
+        this.headersDeadlineNanos = System.nanoTime() + Math.min(headers.toNanos(), whole.toNanos());
+        long period = Math.max(10, Math.min(Math.min(silence.toMillis(), headers.toMillis()), whole.toMillis()) / 4);
         this.check = TIMER.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -98,7 +100,9 @@ final class IdleWatch implements AutoCloseable {
         synchronized (this) {
             reading = body != null;
         }
-        if (reading && now - lastNanos > silenceNanos) {
+        if (!reading && now - headersDeadlineNanos > 0) {
+            fire("no status line in time");
+        } else if (reading && now - lastNanos > silenceNanos) {
             fire("the upstream went silent");
         }
     }

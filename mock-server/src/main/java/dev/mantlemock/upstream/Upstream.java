@@ -59,6 +59,8 @@ public final class Upstream {
     private final UpstreamSettings limits;
     /** Silence after the headers (no event, no byte) that ends a relay as an upstream drop; Mantle pings meanwhile. */
     static final Duration UPSTREAM_SILENCE = Duration.ofMinutes(5);
+    /** Until the status line: the official SDKs' own default request timeout (a long JSON answer may take minutes). */
+    static final Duration STATUS_LINE_PATIENCE = Duration.ofMinutes(10);
     /** The JDK client's own tasks (handing bytes to the body stream): a few threads, never one per connection. */
     private final ExecutorService httpTasks = pool("upstream-http", 4, Integer.MAX_VALUE);
     private final HttpClient http;
@@ -167,7 +169,7 @@ public final class Upstream {
             return refuse(requestId, channel, ApiException.of(ApiError.UPSTREAM_CREDENTIALS, target.describe(),
                     why.length() > 300 ? why.substring(0, 300) + "…" : why));
         }
-        try (IdleWatch watch = new IdleWatch(UPSTREAM_SILENCE, Duration.ofMillis(limits.answerTimeoutMillis()))) {
+        try (IdleWatch watch = new IdleWatch(UPSTREAM_SILENCE, STATUS_LINE_PATIENCE, Duration.ofMillis(limits.answerTimeoutMillis()))) {
             departure.watching(watch);
             HttpResponse<InputStream> response;
             try {
@@ -270,7 +272,7 @@ public final class Upstream {
         }
         capture.cut(why == null ? "interrupted" : why);
         return refuse(requestId, channel, ApiException.of(ApiError.UPSTREAM_TOO_SLOW, target.describe(),
-                Bound.plain(limits.answerTimeoutSeconds)));
+                Bound.plain(Math.min(limits.answerTimeoutSeconds, STATUS_LINE_PATIENCE.toSeconds()))));
     }
 
     private static void write(ResponseChannel channel, byte[] bytes) throws IOException {

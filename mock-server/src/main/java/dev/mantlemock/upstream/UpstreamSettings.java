@@ -31,9 +31,12 @@ public final class UpstreamSettings {
     @JsonProperty("max-kept-bytes")
     public long maxKeptBytes = 8L * 1024 * 1024;
 
-    /** The whole answer, status line to last byte; past it the answer is cut (the official SDKs' own default timeout). */
+    /**
+     * The whole answer, status line to last byte; past it the answer is cut. An hour: a long stream at a slow
+     * pace takes tens of minutes. The status line itself is awaited at most 10 minutes (the SDKs' default timeout).
+     */
     @JsonProperty("answer-timeout-seconds")
-    public double answerTimeoutSeconds = 600;
+    public double answerTimeoutSeconds = 3600;
 
     /** Upstream requests in flight at once; each holds a thread while it relays. */
     @JsonProperty("max-relays")

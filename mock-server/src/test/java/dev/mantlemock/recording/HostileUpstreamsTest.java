@@ -149,6 +149,19 @@ class HostileUpstreamsTest {
         assertThat(recordingFiles()).isEmpty();
     }
 
+    @Test
+    void anUpstreamThatNeverSendsItsStatusLineIsA504OnceTheAnswerTimeIsUp() throws Exception {
+        try (FakeUpstream upstream = FakeUpstream.start(FakeUpstream.silent());
+                RunningMock recorder = recorder(upstream, c -> c.upstream.answerTimeoutSeconds = 0.5)) {
+            HttpResponse<String> answer = recorder.postMessages(hello("Hello?", false));
+
+            assertThat(answer.statusCode()).isEqualTo(504);
+            assertThat(answer.body()).contains("timeout_error", "upstream.answer-timeout-seconds");
+            assertThat(FakeUpstream.await(() -> upstream.open() == 0)).as("the upstream connection closed").isTrue();
+            assertNothingRecorded(recorder, 1);
+        }
+    }
+
     static Stream<Arguments> answersNoReplayCouldLoad() {
         return Stream.of(
                 Arguments.of("a made-up stop reason", FakeUpstream.message("[{\"type\":\"text\",\"text\":\"Hi\"}]", "made_up_reason"), 200),
