@@ -15,6 +15,7 @@ import dev.mantlemock.domain.Ids;
 import dev.mantlemock.domain.Json;
 import dev.mantlemock.faults.FaultRule;
 import dev.mantlemock.fixtures.Fixture;
+import dev.mantlemock.fixtures.FixtureCatalogue;
 import dev.mantlemock.faults.FaultRuleSpec;
 import dev.mantlemock.faults.FaultRules;
 import dev.mantlemock.quota.QuotaBook;
@@ -183,10 +184,20 @@ public final class AdminApi implements AutoCloseable {
 
     /** A fixture in the file format, added in front of the others (the test kit's {@code stubFor} does the same in process). */
     private void postFixture(Context ctx) throws JsonProcessingException {
+        FixtureCatalogue catalogue = controls.fixtures();
+        // Refused before it is read or parsed: a parsed 19 MB fixture is several copies of it on the heap.
+        catalogue.checkSize(ctx.req().getContentLengthLong());
         Fixture fixture = Strict.JSON.treeToValue(objectBody(ctx), Fixture.class);
-        controls.fixtures().add(fixture);
+        long before = catalogue.addedBytes();
+        catalogue.add(fixture);
         ctx.status(201);
-        ok(ctx, fixture);
+        // Not the fixture again: it may be megabytes, and the caller has it.
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", fixture.name);
+        out.put("bytes", catalogue.addedBytes() - before);
+        out.put("added", catalogue.added().size());
+        out.put("added_bytes", catalogue.addedBytes());
+        ok(ctx, out);
     }
 
     /** Messages requests per second of arrival ({@code from}, {@code to}: epoch seconds; default the last minute). */

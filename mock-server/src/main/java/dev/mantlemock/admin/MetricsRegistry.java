@@ -162,6 +162,13 @@ public final class MetricsRegistry implements ExchangeObserver {
         seconds.reset();
     }
 
+    /** Record and compare modes: the relays in flight, read when the metrics are rendered. */
+    private volatile java.util.function.IntSupplier upstreamRelays = () -> 0;
+
+    public void upstreamRelays(java.util.function.IntSupplier inFlight) {
+        upstreamRelays = inFlight;
+    }
+
     public String render() {
         StringBuilder out = new StringBuilder(2048);
         head(out, "mantle_mock_requests_total", "counter", "Requests answered, by endpoint, HTTP status and Anthropic error type.");
@@ -197,6 +204,8 @@ public final class MetricsRegistry implements ExchangeObserver {
         }
         head(out, "mantle_mock_open_streams", "gauge", "Streams being written now.");
         out.append("mantle_mock_open_streams ").append(openStreams.sum()).append('\n');
+        head(out, "mantle_mock_upstream_relays", "gauge", "Upstream requests relayed now or waiting for a relay thread (record and compare modes).");
+        out.append("mantle_mock_upstream_relays ").append(upstreamRelays.getAsInt()).append('\n');
         return out.toString();
     }
 

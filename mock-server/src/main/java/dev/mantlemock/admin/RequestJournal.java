@@ -1,6 +1,7 @@
 package dev.mantlemock.admin;
 
 import dev.mantlemock.answer.AnswerConformance;
+import dev.mantlemock.domain.ClientText;
 import dev.mantlemock.domain.ApiError;
 import dev.mantlemock.domain.ApiException;
 import dev.mantlemock.domain.Completion;
@@ -104,7 +105,7 @@ public final class RequestJournal implements ExchangeObserver {
         InputTokens input = c == null ? null : e.peek(Slot.INPUT_TOKENS);
         MessageRequest message = c == null ? null : e.peek(Slot.MESSAGE);
         boolean charged = e.endpoint() == Endpoint.MESSAGES && input != null;
-        return new JournalEntry(seq, e.receivedAt().toString(), e.requestId(), e.testId(), r.method(), path,
+        return new JournalEntry(seq, e.receivedAt().toString(), e.requestId(), ClientText.cut(e.testId()), r.method(), path,
                 Redaction.headers(r.headers()), text, body.length, cut,
                 c == null ? 0 : c.status(), c == null ? null : c.errorType(),
                 principal == null ? null : principal.accountId(),
@@ -146,6 +147,7 @@ public final class RequestJournal implements ExchangeObserver {
      */
     public List<JournalEntry> entries(String testId, int limit) {
         List<JournalEntry> out = new ArrayList<>();
+        String kept = ClientText.cut(testId); // as entries keep it
         long gen = generation.get();
         long end = next.get();
         for (long s = Math.max(0, end - ring.length()); s < end; s++) {
@@ -158,7 +160,7 @@ public final class RequestJournal implements ExchangeObserver {
             if (entry == null && pending != null) {
                 entry = entry(s, pending, null);
             }
-            if (entry != null && (testId == null || testId.equals(entry.testId()))) {
+            if (entry != null && (kept == null || kept.equals(entry.testId()))) {
                 out.add(entry);
             }
         }

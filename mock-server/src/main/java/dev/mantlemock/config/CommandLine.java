@@ -73,6 +73,8 @@ public final class CommandLine {
                 (c, v) -> c.compare.region = v));
         FLAGS.put("--drift-log", new Flag("the drift log of --compare-with, JSON lines (default mantle-drift.jsonl)",
                 (c, v) -> c.compare.driftLog = v));
+        FLAGS.put("--fixtures-strict", new Flag("'on': a fixture file that cannot be loaded stops the start; 'off' (default):"
+                + " it is named in the log and skipped", (c, v) -> c.fixtureLimits.strict = onOff(v, "--fixtures-strict")));
     }
 
     private CommandLine() {}

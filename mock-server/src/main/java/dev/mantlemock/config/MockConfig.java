@@ -17,6 +17,8 @@ import dev.mantlemock.quota.QuotaConfig;
 import dev.mantlemock.policy.ModelEntry;
 import dev.mantlemock.recording.RecordSettings;
 import dev.mantlemock.drift.CompareSettings;
+import dev.mantlemock.fixtures.FixtureSettings;
+import dev.mantlemock.upstream.UpstreamSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,6 +59,10 @@ public final class MockConfig {
 
     public ConnectionSettings connections = new ConnectionSettings();
 
+    /** How fixture files load (a bad one skipped or fatal) and the byte and match-step bounds of fixtures. */
+    @JsonProperty("fixture-limits")
+    public FixtureSettings fixtureLimits = new FixtureSettings();
+
     public ValidationSettings validation = new ValidationSettings();
 
     public StreamingSettings streaming = new StreamingSettings();
@@ -92,6 +98,9 @@ public final class MockConfig {
 
     /** Compare mode: the upstream every request also goes to, and the drift log. */
     public CompareSettings compare = new CompareSettings();
+
+    /** What record and compare modes read, keep and wait for of an upstream's answer (docs/robustness.md). */
+    public UpstreamSettings upstream = new UpstreamSettings();
 
     /**
      * Credentials for the upstream of record and compare modes, for in-process users (tests); null (the
@@ -138,6 +147,9 @@ public final class MockConfig {
         if (advertisedUrl != null) {
             AdvertisedUrl.of(this, host, port);
         }
+        upstream.check();
+        compare.check();
+        fixtureLimits.check();
         if (record.from != null && compare.with != null) {
             throw new ConfigException("--record-from and --compare-with cannot be used together: record first, then compare"
                     + " against the recordings' source");

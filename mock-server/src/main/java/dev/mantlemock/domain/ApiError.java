@@ -239,11 +239,26 @@ public enum ApiError {
      */
     FIXTURE_REGEX_TOO_SLOW(INVALID_REQUEST, "fixture '%s' (%s): its regex took more than %d steps on this request's text "
             + "and was stopped. Simplify the regex (nested repetition backtracks exponentially; a leading .* is quadratic on long text) or use 'contains'."),
+    /** Every fixture's regexes together ran past the request's budget (fixture-limits.max-match-steps). */
+    FIXTURES_TOO_SLOW(INVALID_REQUEST, "the fixtures' regexes together took more than %d steps on this request's text "
+            + "(fixture-limits.max-match-steps); fixture '%s' (%s) was running when they were stopped. Use fewer regex "
+            + "fixtures, 'contains', or a model or tool condition before the regex."),
     /** Replay with {@code record.on-miss: fail}: a test must not pass on an answer nobody recorded. */
     REPLAY_MISS(NOT_FOUND, "No recorded answer matches this request (record.on-miss: fail). Nearest recordings: %s. "
             + "Record it (--record-from URL --on-miss record), or relax the match with record.ignore (JSON pointers)."),
     /** Record and compare modes: the upstream could not be asked; the client gets this instead of its answer. */
     UPSTREAM_UNREACHABLE(API, 502, "The upstream %s did not answer: %s"),
+    /** Record and compare modes: a JSON answer over upstream.max-body-bytes is not held; the connection is closed. */
+    UPSTREAM_TOO_LARGE(API, 502, "The upstream %s answered with more than %d bytes (upstream.max-body-bytes); the answer "
+            + "was not relayed or recorded"),
+    /** Record and compare modes: a stream whose first event is already over a limit; nothing was sent yet. */
+    UPSTREAM_STREAM_TOO_LARGE(API, 502, "The upstream %s sent %s (upstream.max-line-bytes, upstream.max-event-bytes); "
+            + "the stream was not relayed or recorded"),
+    /** Record and compare modes: a silent or endless upstream answer is cut at upstream.answer-timeout-seconds. */
+    UPSTREAM_TOO_SLOW(TIMEOUT, "The upstream %s sent no status line within %s s (10 minutes, or upstream.answer-timeout-seconds if shorter)"),
+    /** Record and compare modes: every relay thread busy and the queue in front of them full. */
+    UPSTREAM_BUSY(RATE_LIMIT, "Too many requests to the upstream at once: %d relayed and %d waiting (upstream.max-relays, "
+            + "upstream.max-queued); retry shortly"),
     /** Record and compare modes: the user's own credentials for the upstream could not be found or used. */
     UPSTREAM_CREDENTIALS(API, "The mock could not sign the request for the upstream %s: %s. Set AWS credentials "
             + "(AWS_PROFILE, AWS_ACCESS_KEY_ID, SSO, a role) or AWS_BEARER_TOKEN_BEDROCK where the mock runs."),
@@ -267,6 +282,9 @@ public enum ApiError {
     FAULT_RULES_FULL(INVALID_REQUEST, "at most %d fault rules may be in force; remove some first (DELETE /_mock/faults)"),
     FIXTURES_FULL(INVALID_REQUEST, "at most %d fixtures may be added at run time; remove them first (DELETE /_mock/fixtures)"),
     FIXTURE_INVALID(INVALID_REQUEST, "the fixture is not valid: %s"),
+    FIXTURE_TOO_LARGE(REQUEST_TOO_LARGE, "the fixture is %d bytes as JSON, more than fixture-limits.max-added-bytes (%d)"),
+    FIXTURES_TOO_LARGE(REQUEST_TOO_LARGE, "the fixtures added at run time would hold %d bytes, more than "
+            + "fixture-limits.max-added-total-bytes (%d); remove some first (DELETE /_mock/fixtures)"),
     FAULT_KIND_REQUIRED(INVALID_REQUEST, "a fault rule needs a 'kind', one of: %s"),
     QUOTA_WINDOW_TOO_SHORT(INVALID_REQUEST, "a quota window must be at least 1 ms"),
     JOURNAL_SIZE_NEGATIVE(INVALID_REQUEST, "journal.size and journal.maxBodyBytes must be 0 or more"),

@@ -37,7 +37,8 @@ public record Bound(String field, double min, double max) {
         return value;
     }
 
-    private static String plain(double v) {
+    /** A number as a setting is written: 600, not 600.0. */
+    public static String plain(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
  * All quota buckets, one per account and model, and the limits they follow. Buckets are created on
  * first use; limits are resolved then (defaults, then overrides from least to most specific) and
  * again when the admin API changes them. Two-level maps keep the hot-path lookup allocation-free.
+ * A bucket with nothing charged within its window is dropped (every {@value #SWEEP_EVERY} new buckets and
+ * whenever usage is listed), so a stream of one-off keys leaves no account behind.
  */
 public final class QuotaBook {
     private final QuotaConfig initial;
@@ -22,6 +24,8 @@ public final class QuotaBook {
     static final int MAX_WAITING = 10_000;
     private final AtomicInteger waiting = new AtomicInteger();
     private final LongAdder admittedLate = new LongAdder();
+    static final int SWEEP_EVERY = 1024;
+    private final AtomicInteger created = new AtomicInteger();
 
     private volatile Settings settings;
 
@@ -62,7 +66,11 @@ public final class QuotaBook {
         QuotaBucket bucket = byModel.get(model);
         if (bucket == null) {
             Settings s = settings;
-            bucket = byModel.computeIfAbsent(model, m -> new QuotaBucket(account, m, limitsFor(s, account, m), s.windowMillis()));
+            long now = now();
+            bucket = byModel.computeIfAbsent(model, m -> new QuotaBucket(account, m, limitsFor(s, account, m), s.windowMillis(), now));
+            if (created.incrementAndGet() % SWEEP_EVERY == 0) {
+                dropIdle(now);
+            }
         }
         return bucket;
     }
@@ -116,8 +124,25 @@ public final class QuotaBook {
         admittedLate.reset();
     }
 
+    /**
+     * Drops the buckets with nothing in their window. A bucket in use always has its admission charge
+     * (or its request) in the window, so only a bucket nobody has used for a whole window goes.
+     */
+    void dropIdle(long now) {
+        buckets.forEach((account, byModel) -> {
+            byModel.values().removeIf(b -> b.idle(now));
+            buckets.computeIfPresent(account, (a, models) -> models.isEmpty() ? null : models);
+        });
+    }
+
+    /** Buckets held now, idle ones included until the next sweep. */
+    public int bucketCount() {
+        return buckets.values().stream().mapToInt(java.util.Map::size).sum();
+    }
+
     public List<QuotaUsage> usage() {
         long now = now();
+        dropIdle(now);
         List<QuotaUsage> out = new ArrayList<>();
         buckets.forEach((account, byModel) -> byModel.forEach((model, b) -> out.add(b.usage(now))));
         out.sort(Comparator.comparing(QuotaUsage::account).thenComparing(QuotaUsage::model));

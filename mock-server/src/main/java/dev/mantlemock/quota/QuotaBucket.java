@@ -16,9 +16,12 @@ public final class QuotaBucket {
     private long inputLimit;
     private long outputLimit;
     private long requestLimit;
+    /** When the book made it (epoch millis). */
+    private final long createdAt;
 
-    QuotaBucket(String account, String model, TokenQuota quota, long windowMillis) {
+    QuotaBucket(String account, String model, TokenQuota quota, long windowMillis, long createdAt) {
         this.account = account;
+        this.createdAt = createdAt;
         this.model = model;
         this.input = new QuotaWindow(windowMillis);
         this.output = new QuotaWindow(windowMillis);
@@ -92,6 +95,14 @@ public final class QuotaBucket {
     /** Returns an unused part of an admission charge (the rest of the {@code max_tokens} reservation). */
     synchronized void refundInput(long tokens, long slot, long now) {
         input.refund(tokens, slot, now);
+    }
+
+    /**
+     * Nothing charged within the window, and the bucket at least a window old (a bucket just made for a
+     * request that has not charged it yet is not idle): it can be dropped and made afresh when next used.
+     */
+    synchronized boolean idle(long now) {
+        return now - createdAt >= windowMillis && input.used(now) == 0 && output.used(now) == 0 && requests.used(now) == 0;
     }
 
     synchronized QuotaUsage usage(long now) {

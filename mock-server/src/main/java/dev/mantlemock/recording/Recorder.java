@@ -34,19 +34,18 @@ public final class Recorder {
     private final List<String> ignore;
     private final String from;
     private final Clock clock;
-    private final LatencySamples latency;
 
     public Recorder(Path dir, List<String> ignore, String from, Clock clock) {
         this.dir = dir;
         this.ignore = List.copyOf(ignore);
         this.from = from;
         this.clock = clock;
-        this.latency = new LatencySamples(dir, from);
     }
 
     /** Writes the recording, or says in the log why it did not (an answer broken off, count_tokens, ...). */
     public Optional<Path> write(Endpoint endpoint, HttpRequestView request, Capture capture) {
         String skip = capture.whyNotWhole();
+        skip = RecordingCheck.ofAnswer(endpoint, capture).orElse(skip); // the more precise reason
         JsonNode body = skip == null ? parse(request.body()) : null;
         if (skip == null && body == null) {
             skip = "the request body is not JSON";
@@ -54,6 +53,9 @@ public final class Recorder {
         ObjectNode fixture = skip == null ? fixture(endpoint, body, capture) : null;
         if (skip == null && fixture == null) {
             skip = "the answer has content the fixture format cannot hold";
+        }
+        if (skip == null) {
+            skip = RecordingCheck.ofFixture(fixture).orElse(null);
         }
         if (skip != null) {
             LOG.info("not recorded: {} {}: {}", request.method(), endpoint.path(), skip);
@@ -70,24 +72,7 @@ public final class Recorder {
             return Optional.empty();
         }
         LOG.info("recorded {} {} ({}) to {}", request.method(), endpoint.path(), capture.status(), file);
-        sampleLatency(fixture, capture);
         return Optional.of(file);
-    }
-
-    /** A streamed answer's timing, for fitting the latency model to the upstream (latency-fitted.yaml). */
-    private void sampleLatency(ObjectNode fixture, Capture capture) {
-        JsonNode usage = fixture.path("response").path("usage");
-        if (!capture.streamed() || capture.status() != 200 || !usage.isObject()) {
-            return;
-        }
-        Timing t = Timing.of(capture);
-        long prefill = usage.path("input_tokens").asLong() + usage.path("cache_creation_input_tokens").asLong();
-        try {
-            latency.add(fixture.path("match").path("body").path("model").asText("unknown"), prefill,
-                    usage.path("output_tokens").asLong(), t.firstContentMillis(), t.tokensPerSecond());
-        } catch (IOException e) {
-            LOG.warn("could not write the latency sample in {}: {}", dir, e.toString());
-        }
     }
 
     private ObjectNode fixture(Endpoint endpoint, JsonNode body, Capture capture) {

@@ -37,6 +37,7 @@ import io.javalin.compression.CompressionStrategy;
 import dev.mantlemock.domain.Ids;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -73,10 +74,12 @@ public final class MockServer implements AutoCloseable {
     private final MockConfig config;
     private final MockControls controls;
     private final AdminApi admin;
+    private final List<Upstream> upstreams;
 
     private MockServer(Javalin app, ScheduledThreadPoolExecutor timer, ExecutorService workers, StreamWriter streams,
-            MockConfig config, MockControls controls, AdminApi admin) {
+            MockConfig config, MockControls controls, AdminApi admin, List<Upstream> upstreams) {
         this.app = app;
+        this.upstreams = upstreams;
         this.admin = admin;
         this.timer = timer;
         this.workers = workers;
@@ -101,11 +104,14 @@ public final class MockServer implements AutoCloseable {
         MockControls controls = controls(config, clock);
         StreamWriter streams = new StreamWriter(timer, new SseEncoder(config.streaming.pingEvery, new MessageJson(config.responses)));
         DriftLog drift = config.compare.with == null ? DriftLog.off(clock)
-                : new DriftLog(Path.of(config.compare.driftLog), config.compare.with, clock);
+                : new DriftLog(Path.of(config.compare.driftLog), config.compare.with, clock, config.compare.driftLogMaxBytes,
+                        config.compare.driftLogFiles);
         ExecutorService workers = Workers.start();
+        List<Upstream> upstreams = new java.util.concurrent.CopyOnWriteArrayList<>();
+        controls.metrics().upstreamRelays(() -> upstreams.stream().mapToInt(Upstream::inFlight).sum());
         // A request that waits (a queueing quota) is resumed on the workers after its wait: the timer only counts.
         RequestPipeline.Later later = (millis, task) -> timer.schedule(() -> workers.execute(task), millis, TimeUnit.MILLISECONDS);
-        RequestPath.Components components = components(config, controls, clock, drift);
+        RequestPath.Components components = components(config, controls, clock, drift, upstreams);
         RequestPipeline pipeline = RequestPath.assemble(config, components, controls, streams, later);
         AdminApi admin = new AdminApi(controls, config.admin, config.host, drift::summary, components.catalogue()::describe);
         ConnectionSettings limits = config.connections;
@@ -137,12 +143,12 @@ public final class MockServer implements AutoCloseable {
             }));
         });
         app.start();
-        return new MockServer(app, timer, workers, streams, config, controls, admin);
+        return new MockServer(app, timer, workers, streams, config, controls, admin, upstreams);
     }
 
     /** The request path without the HTTP server around it: what the server runs, and what fuzz tests drive directly. */
     static RequestPipeline pipeline(MockConfig config, Clock clock, MockControls controls, StreamWriter streams) {
-        return RequestPath.assemble(config, components(config, controls, clock, DriftLog.off(clock)), controls, streams,
+        return RequestPath.assemble(config, components(config, controls, clock, DriftLog.off(clock), new java.util.ArrayList<>()), controls, streams,
                 RequestPipeline.Later.NEVER);
     }
 
@@ -152,7 +158,7 @@ public final class MockServer implements AutoCloseable {
      */
     static MockControls controls(MockConfig config, Clock clock) {
         PromptCache cache = new PromptCache(clock, ESTIMATOR, config.promptCache.maxEntries, config.promptCache.minimumFor());
-        FixtureCatalogue fixtures = FixtureCatalogue.of(config.fixtures).relaxed(config.record.ignore);
+        FixtureCatalogue fixtures = FixtureCatalogue.of(config.fixtures, config.fixtureLimits).relaxed(config.record.ignore);
         return MockControls.create(config.quota, config.faults, config.journal, fixtures, cache, clock);
     }
 
@@ -166,16 +172,17 @@ public final class MockServer implements AutoCloseable {
         return connector;
     }
 
-    private static RequestPath.Components components(MockConfig config, MockControls controls, Clock clock, DriftLog drift) {
+    private static RequestPath.Components components(MockConfig config, MockControls controls, Clock clock, DriftLog drift,
+            List<Upstream> upstreams) {
         RecordSettings record = config.record;
         RecordingStage recording = record.from == null ? null : new RecordingStage(
-                upstream(record.from, record.region, "--record-from", config),
+                upstream(record.from, record.region, "--record-from", config, upstreams),
                 new Recorder(Path.of(record.dir), record.ignore, record.from, clock));
         AnswerSelection.Replay replay = new AnswerSelection.Replay(
                 AnswerSelection.OnMiss.valueOf(record.onMiss.toUpperCase(java.util.Locale.ROOT)),
                 recording == null ? null : recording::forward, record.replayTiming.equals("recorded"));
         Function<RequestPipeline, Stage> compare = config.compare.with == null ? null : mockOnly -> new CompareStage(
-                upstream(config.compare.with, config.compare.region, "--compare-with", config), mockOnly, drift, clock);
+                upstream(config.compare.with, config.compare.region, "--compare-with", config, upstreams), mockOnly, drift, clock);
         return new RequestPath.Components(
                 ModelCatalogue.load(config.models, config.servesOffMantleModels()),
                 new ContextEditing(ESTIMATOR, config.validation.contextManagement.equals("apply")),
@@ -185,10 +192,12 @@ public final class MockServer implements AutoCloseable {
     }
 
     /** The upstream of record or compare mode, signed with the user's credentials; says which, never what. */
-    private static Upstream upstream(String url, String region, String setting, MockConfig config) {
+    private static Upstream upstream(String url, String region, String setting, MockConfig config, List<Upstream> made) {
         UpstreamTarget target = UpstreamTarget.of(url, region, setting);
-        Upstream upstream = new Upstream(target, UpstreamSigner.choose(target.region(), config.upstreamCredentials, System.getenv()));
+        Upstream upstream = new Upstream(target, UpstreamSigner.choose(target.region(), config.upstreamCredentials, System.getenv()),
+                config.upstream);
         LOG.info("upstream for {}: {}", setting, upstream.describe());
+        made.add(upstream);
         return upstream;
     }
 
@@ -203,6 +212,11 @@ public final class MockServer implements AutoCloseable {
      */
     public int pendingPacerTasks() {
         return timer.getQueue().size();
+    }
+
+    /** Upstream relays running or waiting for a thread (record and compare modes): 0 once every client has gone. */
+    public int upstreamRelaysInFlight() {
+        return upstreams.stream().mapToInt(Upstream::inFlight).sum();
     }
 
     public int port() {

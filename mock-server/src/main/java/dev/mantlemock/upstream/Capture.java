@@ -20,10 +20,28 @@ import java.util.Map;
  */
 public final class Capture {
     /** How the answer ended. */
-    public enum Outcome { COMPLETE, UPSTREAM_DROPPED, CLIENT_LEFT, NOT_SENT }
+    public enum Outcome { COMPLETE, UPSTREAM_DROPPED, CLIENT_LEFT, CUT, NOT_SENT }
 
-    /** A stream event and its arrival, in nanoseconds after the request was sent. */
-    public record TimedFrame(String name, String data, long atNanos) {}
+    /**
+     * A stream event and its arrival, in nanoseconds after the request was sent. The data is kept as
+     * UTF-8, half the memory of a string for the JSON an upstream sends.
+     */
+    public static final class TimedFrame {
+        private final String name;
+        private final byte[] utf8;
+        private final long atNanos;
+
+        TimedFrame(String name, String data, long atNanos) {
+            this.name = name;
+            this.utf8 = data.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            this.atNanos = atNanos;
+        }
+
+        public String name() { return name; }
+        public String data() { return new String(utf8, java.nio.charset.StandardCharsets.UTF_8); }
+        public long atNanos() { return atNanos; }
+        long size() { return utf8.length + name.length() + 64L; } // 64: the objects around them
+    }
 
     private final long startNanos = System.nanoTime();
     private int status;
@@ -31,6 +49,35 @@ public final class Capture {
     private byte[] body = new byte[0];
     private final List<TimedFrame> frames = Collections.synchronizedList(new ArrayList<>());
     private volatile Outcome outcome;
+    /** What may be kept of the answer; past it the frames are dropped and {@link #abandoned} says why. */
+    private long keepAtMost = Long.MAX_VALUE;
+    private long kept;
+    private volatile String abandoned;
+    /** Why the relay was cut (a limit, the time, the client), for the log; null if it was not. */
+    private volatile String cutBecause;
+
+    /** Bounds what this capture keeps: a relay goes on past it, the recording does not. */
+    void keepAtMost(long bytes) {
+        keepAtMost = bytes;
+    }
+
+    /** Why nothing of the answer is kept (it outgrew its bound), or null. */
+    public String abandoned() {
+        return abandoned;
+    }
+
+    /** Why the relay was cut short, or null. */
+    public String cutBecause() {
+        return cutBecause;
+    }
+
+    /** Cut short, unless it had already ended (a client that leaves once it has the whole answer cuts nothing). */
+    synchronized void cut(String why) {
+        if (outcome == null) {
+            cutBecause = why;
+            outcome = Outcome.CUT;
+        }
+    }
 
     void begin(int statusCode, Map<String, String> responseHeaders) {
         status = statusCode;
@@ -42,7 +89,17 @@ public final class Capture {
     }
 
     void frame(String name, String data) {
-        frames.add(new TimedFrame(name, data, System.nanoTime() - startNanos));
+        if (abandoned != null) {
+            return;
+        }
+        TimedFrame f = new TimedFrame(name, data, System.nanoTime() - startNanos);
+        kept += f.size();
+        if (kept > keepAtMost) {
+            abandoned = "the answer outgrew upstream.max-kept-bytes (" + keepAtMost + " bytes)";
+            frames.clear();
+            return;
+        }
+        frames.add(f);
     }
 
     /** Why the request was never sent (no credentials, the upstream unreachable), or null. */
@@ -54,7 +111,7 @@ public final class Capture {
         finish(Outcome.NOT_SENT);
     }
 
-    /** Why the answer is not whole, as a log line says it; null when it is whole. */
+    /** Why the answer is not whole, as the recorder's "not recorded" line says it; null when it is whole. */
     public String whyNotWhole() {
         if (whole()) {
             return null;
@@ -62,15 +119,19 @@ public final class Capture {
         if (outcome == null) {
             return "no answer was captured";
         }
+        if (abandoned != null) {
+            return "the answer was relayed but not kept: " + abandoned;
+        }
         return switch (outcome) {
             case NOT_SENT -> "the upstream never answered: " + notSent;
             case UPSTREAM_DROPPED -> "the upstream dropped the connection before the answer ended";
             case CLIENT_LEFT -> "the client left before the answer ended";
+            case CUT -> "the relay was cut short: " + cutBecause;
             case COMPLETE -> "the stream ended without message_stop";
         };
     }
 
-    void finish(Outcome how) {
+    synchronized void finish(Outcome how) {
         if (outcome == null) {
             outcome = how;
         }
@@ -85,7 +146,7 @@ public final class Capture {
 
     /** Whether the answer arrived whole: a stream through its {@code message_stop}, a body complete. */
     public boolean whole() {
-        if (outcome != Outcome.COMPLETE) {
+        if (outcome != Outcome.COMPLETE || abandoned != null) {
             return false;
         }
         return !streamed() || (!frames.isEmpty() && frames.get(frames.size() - 1).name().equals("message_stop"));
@@ -151,6 +212,20 @@ public final class Capture {
             message.putArray("content").addAll(List.copyOf(blocks.content()));
         }
         return message;
+    }
+
+    /** Whether every stream event's data is a JSON object (what a replay could write again). */
+    public boolean framesAreJson() {
+        for (TimedFrame f : frames()) {
+            try {
+                if (!(Json.MAPPER.readTree(f.data()) instanceof ObjectNode)) {
+                    return false;
+                }
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The stream's event names in order; empty for a JSON answer. */

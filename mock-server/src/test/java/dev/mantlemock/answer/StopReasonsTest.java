@@ -81,6 +81,7 @@ class StopReasonsTest {
         MockConfig config = new MockConfig();
         config.port = 0;
         config.fixtures = dir.toString();
+        config.fixtureLimits.strict = true; // by default the file is named in the log and skipped (FixtureBoundsTest)
 
         assertThatThrownBy(() -> MockServer.start(config, java.time.Clock.systemUTC()).close())
                 .hasMessageContaining("stop_reason 'content_filtered' is not one the SDKs know");

@@ -48,6 +48,28 @@ class RecordAndCompareSettingsTest {
     }
 
     @Test
+    void theUpstreamAndFixtureLimitsAreReadFromTheFileAndFlagsAndCheckedAgainstTheirBounds() throws Exception {
+        Path file = Files.writeString(dir.resolve("limits.yaml"), "upstream:\n  max-relays: 4\n  max-body-bytes: 2048\n"
+                + "fixture-limits:\n  max-added-bytes: 4096\ncompare:\n  drift-log-files: 5\n");
+        MockConfig c = ConfigLoader.load(file);
+        c.check();
+        assertThat(c.upstream.maxRelays).isEqualTo(4);
+        assertThat(c.upstream.maxBodyBytes).isEqualTo(2048);
+        assertThat(c.fixtureLimits.maxAddedBytes).isEqualTo(4096);
+        assertThat(c.compare.driftLogFiles).isEqualTo(5);
+        assertThat(CommandLine.parse("--fixtures-strict", "on").fixtureLimits.strict).isTrue();
+
+        c.upstream.maxRelays = 0;
+        assertThatThrownBy(c::check).hasMessageContaining("upstream.max-relays").hasMessageContaining("between 1 and 10000");
+        c.upstream.maxRelays = 4;
+        c.fixtureLimits.maxMatchSteps = 10;
+        assertThatThrownBy(c::check).hasMessageContaining("fixture-limits.max-match-steps");
+        c.fixtureLimits.maxMatchSteps = 50_000_000;
+        c.compare.driftLogMaxBytes = 10;
+        assertThatThrownBy(c::check).hasMessageContaining("compare.drift-log-max-bytes");
+    }
+
+    @Test
     void aMistypedKeyInTheFileNamesTheKeyMeant() throws Exception {
         Path file = Files.writeString(dir.resolve("mock.yaml"), "record:\n  on-mis: fail\n");
         assertThatThrownBy(() -> ConfigLoader.load(file)).isInstanceOf(ConfigException.class)

@@ -48,12 +48,7 @@ class CompareModeTest {
         Files.writeString(fixtures.resolve("weather.json"), WEATHER_FIXTURE);
         Path driftLog = dir.resolve("drift.jsonl");
         try (RunningMock upstream = StrictUpstream.start(c -> c.fixtures = fixtures.toString());
-                RunningMock comparer = RunningMock.start(c -> {
-                    c.compare.with = upstream.baseUrl();
-                    c.compare.region = "us-east-1";
-                    c.compare.driftLog = driftLog.toString();
-                    c.upstreamCredentials = StrictUpstream.credentials();
-                })) {
+                RunningMock comparer = RunningMock.start(StrictUpstream.comparingWith(upstream.baseUrl(), driftLog))) {
             Message same = comparer.client().messages().create(ask("Hello there"));
             Message weather = comparer.client().messages().create(weatherWithAResult());
 
@@ -82,12 +77,7 @@ class CompareModeTest {
     void aStreamIsComparedOnItsEventsAndItsHeaders() throws Exception {
         Path driftLog = dir.resolve("drift.jsonl");
         try (RunningMock upstream = StrictUpstream.start(c -> c.quota.rateLimitHeaders = true);
-                RunningMock comparer = RunningMock.start(c -> {
-                    c.compare.with = upstream.baseUrl();
-                    c.compare.region = "us-east-1";
-                    c.compare.driftLog = driftLog.toString();
-                    c.upstreamCredentials = StrictUpstream.credentials();
-                })) {
+                RunningMock comparer = RunningMock.start(StrictUpstream.comparingWith(upstream.baseUrl(), driftLog))) {
             MessageAccumulator acc = MessageAccumulator.create();
             try (StreamResponse<RawMessageStreamEvent> stream = comparer.client().messages().createStreaming(ask("Stream this"))) {
                 stream.stream().forEach(acc::accumulate);
@@ -154,7 +144,7 @@ class CompareModeTest {
     }
 
     /** Both answers are compared once both have ended, which can be just after the client has its own. */
-    private static JsonNode awaitCompared(RunningMock comparer, int count) throws InterruptedException {
+    static JsonNode awaitCompared(RunningMock comparer, int count) throws InterruptedException {
         long deadline = System.nanoTime() + 3_000_000_000L;
         JsonNode summary = TestRequests.node(comparer.get("/_mock/drift").body());
         while (summary.path("compared").asInt() < count && System.nanoTime() < deadline) {

@@ -55,13 +55,7 @@ class RecordReplayTest {
     }
 
     private RunningMock recorder(String upstreamUrl, Consumer<MockConfig> more) {
-        return RunningMock.start(c -> {
-            c.record.from = upstreamUrl;
-            c.record.region = "us-east-1";
-            c.record.dir = recordings.toString();
-            c.upstreamCredentials = StrictUpstream.credentials();
-            more.accept(c);
-        });
+        return RunningMock.start(StrictUpstream.recordingFrom(upstreamUrl, recordings).andThen(more));
     }
 
     private RunningMock replay(String onMiss) {

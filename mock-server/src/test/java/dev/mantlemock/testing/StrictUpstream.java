@@ -34,6 +34,26 @@ public final class StrictUpstream {
         });
     }
 
+    /** A mock that records every request from {@code url} into {@code dir}, signing with {@link #credentials}. */
+    public static Consumer<MockConfig> recordingFrom(String url, java.nio.file.Path dir) {
+        return c -> {
+            c.record.from = url;
+            c.record.region = "us-east-1";
+            c.record.dir = dir.toString();
+            c.upstreamCredentials = credentials();
+        };
+    }
+
+    /** A mock that compares every request with {@code url}, its drift log at {@code driftLog}. */
+    public static Consumer<MockConfig> comparingWith(String url, java.nio.file.Path driftLog) {
+        return c -> {
+            c.compare.with = url;
+            c.compare.region = "us-east-1";
+            c.compare.driftLog = driftLog.toString();
+            c.upstreamCredentials = credentials();
+        };
+    }
+
     /** What the recorder (or comparer) signs with: the upstream's one principal. */
     public static AwsCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET));
