@@ -8,6 +8,7 @@ import dev.mantlemock.domain.ErrorType;
 import dev.mantlemock.domain.HttpRequestView;
 import dev.mantlemock.domain.Json;
 import dev.mantlemock.fixtures.CanonicalBody;
+import dev.mantlemock.fixtures.Fixture;
 import dev.mantlemock.upstream.Capture;
 import dev.mantlemock.wire.StreamingSettings;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +36,19 @@ public final class Recorder {
     private final List<String> ignore;
     private final String from;
     private final Clock clock;
+    private final Function<Fixture, Optional<String>> answerRules;
 
     public Recorder(Path dir, List<String> ignore, String from, Clock clock) {
+        this(dir, ignore, from, clock, f -> Optional.empty());
+    }
+
+    /** @param answerRules the rule a recording's answer breaks for its own recorded request, if any (the fixture check's) */
+    public Recorder(Path dir, List<String> ignore, String from, Clock clock, Function<Fixture, Optional<String>> answerRules) {
         this.dir = dir;
         this.ignore = List.copyOf(ignore);
         this.from = from;
         this.clock = clock;
+        this.answerRules = answerRules;
     }
 
     /** Writes the recording, or says in the log why it did not (an answer broken off, count_tokens, ...). */
@@ -55,7 +64,7 @@ public final class Recorder {
             skip = "the answer has content the fixture format cannot hold";
         }
         if (skip == null) {
-            skip = RecordingCheck.ofFixture(fixture).orElse(null);
+            skip = RecordingCheck.ofFixture(fixture, answerRules).orElse(null);
         }
         if (skip != null) {
             LOG.info("not recorded: {} {}: {}", request.method(), endpoint.path(), skip);

@@ -3,9 +3,11 @@ package dev.mantlemock.recording;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mantlemock.domain.ConfigException;
 import dev.mantlemock.domain.Endpoint;
+import dev.mantlemock.fixtures.Fixture;
 import dev.mantlemock.fixtures.FixtureCatalogue;
 import dev.mantlemock.upstream.Capture;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Whether an exchange may become a recording: only what a replay can load and answer with is written,
@@ -49,9 +51,14 @@ final class RecordingCheck {
      * Why the fixture made from it would not load, or empty: the very rules that load fixture files.
      * (The answer-conformance rules of issue 23, "answers that obey the request", belong here too.)
      */
-    static Optional<String> ofFixture(ObjectNode fixture) {
+    static Optional<String> ofFixture(ObjectNode fixture, Function<Fixture, Optional<String>> answerRules) {
         try {
-            FixtureCatalogue.parse(fixture, "recording", "the recording");
+            for (Fixture f : FixtureCatalogue.parse(fixture, "recording", "the recording")) {
+                Optional<String> broken = answerRules.apply(f); // what --check-fixtures says of it: answers obey the request
+                if (broken.isPresent()) {
+                    return broken;
+                }
+            }
             return Optional.empty();
         } catch (ConfigException e) {
             return Optional.of(e.getMessage());

@@ -172,12 +172,18 @@ public final class MockServer implements AutoCloseable {
         return connector;
     }
 
+    /** A recording whose answer breaks a rule for its own recorded request is not written: replaying it would fail. */
+    private static Function<dev.mantlemock.fixtures.Fixture, java.util.Optional<String>> recordedAnswerRules() {
+        FixtureCheck check = new FixtureCheck();
+        return f -> java.util.Optional.ofNullable(check.problem(f, List.of()));
+    }
+
     private static RequestPath.Components components(MockConfig config, MockControls controls, Clock clock, DriftLog drift,
             List<Upstream> upstreams) {
         RecordSettings record = config.record;
         RecordingStage recording = record.from == null ? null : new RecordingStage(
                 upstream(record.from, record.region, "--record-from", config, upstreams),
-                new Recorder(Path.of(record.dir), record.ignore, record.from, clock));
+                new Recorder(Path.of(record.dir), record.ignore, record.from, clock, recordedAnswerRules()));
         AnswerSelection.Replay replay = new AnswerSelection.Replay(
                 AnswerSelection.OnMiss.valueOf(record.onMiss.toUpperCase(java.util.Locale.ROOT)),
                 recording == null ? null : recording::forward, record.replayTiming.equals("recorded"));
