@@ -37,6 +37,7 @@ public final class Recorder {
     private final String from;
     private final Clock clock;
     private final Function<Fixture, Optional<String>> answerRules;
+    private final LatencySamples latency;
 
     public Recorder(Path dir, List<String> ignore, String from, Clock clock) {
         this(dir, ignore, from, clock, f -> Optional.empty());
@@ -49,6 +50,7 @@ public final class Recorder {
         this.from = from;
         this.clock = clock;
         this.answerRules = answerRules;
+        this.latency = new LatencySamples(dir, from);
     }
 
     /** Writes the recording, or says in the log why it did not (an answer broken off, count_tokens, ...). */
@@ -81,7 +83,24 @@ public final class Recorder {
             return Optional.empty();
         }
         LOG.info("recorded {} {} ({}) to {}", request.method(), endpoint.path(), capture.status(), file);
+        sampleLatency(fixture, capture);
         return Optional.of(file);
+    }
+
+    /** A streamed answer's timing, for fitting the latency model to the upstream (latency-fitted.yaml). */
+    private void sampleLatency(ObjectNode fixture, Capture capture) {
+        JsonNode usage = fixture.path("response").path("usage");
+        if (!capture.streamed() || capture.status() != 200 || !usage.isObject()) {
+            return;
+        }
+        Timing t = Timing.of(capture);
+        long prefill = usage.path("input_tokens").asLong() + usage.path("cache_creation_input_tokens").asLong();
+        try {
+            latency.add(fixture.path("match").path("body").path("model").asText("unknown"), prefill,
+                    usage.path("output_tokens").asLong(), t.firstContentMillis(), t.tokensPerSecond());
+        } catch (IOException e) {
+            LOG.warn("could not write the latency sample in {}: {}", dir, e.toString());
+        }
     }
 
     private ObjectNode fixture(Endpoint endpoint, JsonNode body, Capture capture) {
