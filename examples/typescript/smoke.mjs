@@ -50,7 +50,7 @@ const getWeather = {
   input_schema: { type: 'object', properties: { city: { type: 'string' }, unit: { type: 'string', enum: ['c', 'f'] } }, required: ['city', 'unit'] },
 };
 const forced = await sigv4.messages.create({
-  model: 'anthropic.claude-sonnet-4-6', max_tokens: 300, tools: [getWeather],
+  model: 'anthropic.claude-haiku-4-5', max_tokens: 300, tools: [getWeather],
   tool_choice: { type: 'tool', name: 'get_weather' }, messages: [{ role: 'user', content: 'What is the weather in Paris?' }],
 });
 assert.equal(forced.content[0].type, 'tool_use');
@@ -66,7 +66,7 @@ for (const scenario of [undefined, 'weather-agent']) {
   const messages = [{ role: 'user', content: 'What is the weather in Paris?' }];
   for (let turn = 1; turn <= 3; turn++) {
     const answer = await sigv4.messages.create({
-      model: 'anthropic.claude-sonnet-4-6', max_tokens: 2048, thinking: { type: 'enabled', budget_tokens: 1024 }, tools: [tool], messages,
+      model: 'anthropic.claude-haiku-4-5', max_tokens: 2048, thinking: { type: 'enabled', budget_tokens: 1024 }, tools: [tool], messages,
     }, scenario ? { headers: { 'x-mock-scenario': scenario } } : undefined);
     assert.equal(answer.content[0].type, 'thinking');
     messages.push({ role: 'assistant', content: answer.content });
