@@ -210,7 +210,9 @@ public final class SchemaSampler {
             schema.path("required").forEach(r -> required.add(r.asText()));
             for (Iterator<String> names = properties.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
-                boolean include = required.contains(name) || (depth < SHALLOW_DEPTH && rnd.nextInt(3) > 0);
+                // A property whose schema is false may not be present at all: an optional one is left out.
+                boolean forbidden = properties.get(name).isBoolean() && !properties.get(name).booleanValue();
+                boolean include = required.contains(name) || (!forbidden && depth < SHALLOW_DEPTH && rnd.nextInt(3) > 0);
                 if (include && !spent()) {
                     made += name.length() + 3;
                     out.set(name, value(properties.get(name), depth + 1));

@@ -67,6 +67,10 @@ class SchemaSamplerTest {
          "required":["id","shape"],
          "definitions":{"circle":{"type":"object","properties":{"radius":{"type":"number","minimum":0}},"required":["radius"]}}}
         """,
+        // boolean schemas: a property that may hold anything, and one that may not be present (the fuzzer's find)
+        """
+        {"type":"object","properties":{"city":{"type":"string"},"anything":true,"never":false},"required":["city"]}
+        """,
         // allOf merges the parts
         """
         {"allOf":[{"type":"object","properties":{"a":{"type":"integer"}},"required":["a"]},
@@ -78,6 +82,7 @@ class SchemaSamplerTest {
         for (int seed = 0; seed < SEEDS; seed++) {
             JsonNode value = sampler.sample(schema, new SplittableRandom(seed));
             assertThat(SchemaConformance.violations(schema, value)).as("seed %d gave %s", seed, value).isEmpty();
+            assertThat(SchemaCheck.problem(schema, value)).as("the mock's own check, seed %d gave %s", seed, value).isEmpty();
         }
     }
 
