@@ -182,11 +182,33 @@ public final class AdminApi implements AutoCloseable {
         ok(ctx, FaultRuleView.of(rule));
     }
 
+    /** Bytes of a refused body read and dropped at most, so its client reads the 413 rather than a reset mid-upload. */
+    private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
+
+    /** Reads a refused body to its end (up to {@link #DISCARD_LIMIT}) without keeping it; a body beyond that ends with the connection. */
+    private static void discardBody(Context ctx) {
+        byte[] sink = new byte[64 * 1024];
+        long read = 0;
+        try {
+            java.io.InputStream in = ctx.req().getInputStream();
+            for (int n = in.read(sink); n >= 0 && read < DISCARD_LIMIT; n = in.read(sink)) {
+                read += n;
+            }
+        } catch (java.io.IOException | RuntimeException gone) {
+            // the client stopped sending; it may still read the answer
+        }
+    }
+
     /** A fixture in the file format, added in front of the others (the test kit's {@code stubFor} does the same in process). */
     private void postFixture(Context ctx) throws JsonProcessingException {
         FixtureCatalogue catalogue = controls.fixtures();
-        // Refused before it is read or parsed: a parsed 19 MB fixture is several copies of it on the heap.
-        catalogue.checkSize(ctx.req().getContentLengthLong());
+        // Refused before it is parsed or kept: a parsed 19 MB fixture is several copies of it on the heap.
+        try {
+            catalogue.checkSize(ctx.req().getContentLengthLong());
+        } catch (ApiException tooLarge) {
+            discardBody(ctx);
+            throw tooLarge;
+        }
         Fixture fixture = Strict.JSON.treeToValue(objectBody(ctx), Fixture.class);
         long before = catalogue.addedBytes();
         catalogue.add(fixture);
