@@ -32,7 +32,8 @@ final class ToolCaller {
             case "tool":
                 for (JsonNode tool : tools) {
                     if (tool.path("name").asText().equals(request.toolChoiceName())) {
-                        return List.of(call(tool, rnd, maxChars));
+                        ObjectNode fitting = fittingCall(tool, rnd, maxChars);
+                        return List.of(fitting != null ? fitting : call(tool, rnd, maxChars));
                     }
                 }
                 return List.of();
@@ -40,20 +41,49 @@ final class ToolCaller {
                 if (request.lastTurnHasToolResult()) {
                     return List.of();
                 }
-                return pick(request, tools, rnd, maxChars);
+                return pick(request, tools, rnd, maxChars, true);
             default: // "any"
-                return pick(request, tools, rnd, maxChars);
+                return pick(request, tools, rnd, maxChars, false);
         }
     }
 
+    /**
+     * A call whose input fits the tool's schema, drawn up to three times, or null. A schema can defeat the
+     * sampler (an integer minimum near 1e308, a required property whose schema is false): the generator then
+     * answers in text where the request allows it, and only a forced call is sent as drawn (the conformance
+     * stage names the rule it breaks).
+     */
+    private ObjectNode fittingCall(JsonNode tool, SplittableRandom rnd, long maxChars) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            ObjectNode call = call(tool, rnd, maxChars);
+            if (!tool.has("input_schema") || SchemaCheck.problem(tool.get("input_schema"), call.get("input")).isEmpty()) {
+                return call;
+            }
+        }
+        return null;
+    }
+
     /** One tool, sometimes two different ones in parallel unless the client forbids it. */
-    private List<ObjectNode> pick(MessageRequest request, JsonNode tools, SplittableRandom rnd, long maxChars) {
+    private List<ObjectNode> pick(MessageRequest request, JsonNode tools, SplittableRandom rnd, long maxChars, boolean mayDecline) {
         List<ObjectNode> calls = new ArrayList<>(2);
-        int first = rnd.nextInt(tools.size());
-        calls.add(call(tools.get(first), rnd, maxChars));
+        int start = rnd.nextInt(tools.size());
+        int first = -1;
+        for (int i = 0; i < tools.size() && first < 0; i++) { // the drawn tool, else the next whose input can be made to fit
+            ObjectNode call = fittingCall(tools.get((start + i) % tools.size()), rnd, maxChars);
+            if (call != null) {
+                calls.add(call);
+                first = (start + i) % tools.size();
+            }
+        }
+        if (first < 0) {
+            return mayDecline ? List.of() : List.of(call(tools.get(start), rnd, maxChars));
+        }
         if (!request.disableParallelToolUse() && tools.size() >= 2 && rnd.nextInt(3) == 0) {
             int second = (first + 1 + rnd.nextInt(tools.size() - 1)) % tools.size();
-            calls.add(call(tools.get(second), rnd, maxChars));
+            ObjectNode also = fittingCall(tools.get(second), rnd, maxChars);
+            if (also != null) {
+                calls.add(also);
+            }
         }
         return calls;
     }
