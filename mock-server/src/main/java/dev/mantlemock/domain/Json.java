@@ -104,7 +104,18 @@ public final class Json {
         return sha256Digest().digest(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Asked of the providers once: a lookup per request (several hash each) cost more than the hashing. */
+    private static final MessageDigest SHA256 = lookUpSha256();
+
     public static MessageDigest sha256Digest() {
+        try {
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return lookUpSha256();
+        }
+    }
+
+    private static MessageDigest lookUpSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

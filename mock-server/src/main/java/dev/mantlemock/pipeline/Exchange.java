@@ -160,7 +160,7 @@ public final class Exchange {
     }
 
     private <T> void put(Slot<T> slot, T value) {
-        if (needs != null && !needs.provides().contains(slot)) {
+        if (needs != null && !needs.mayProvide(slot)) {
             throw new IllegalStateException(stage + " provides the " + slot + " without declaring it in its needs");
         }
         slots[slot.index] = value;

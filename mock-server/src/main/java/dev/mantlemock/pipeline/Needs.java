@@ -7,12 +7,36 @@ import java.util.Set;
  * assembled, that every slot a stage reads is provided by an earlier stage; while a request runs, the
  * exchange refuses a read or a write the running stage did not declare.
  */
-public record Needs(Set<Slot<?>> reads, Set<Slot<?>> provides) {
+public final class Needs {
     public static final Needs NOTHING = new Needs(Set.of(), Set.of());
 
-    public Needs {
-        reads = Set.copyOf(reads);
-        provides = Set.copyOf(provides);
+    private final Set<Slot<?>> reads;
+    private final Set<Slot<?>> provides;
+    /** The same sets as bits by slot index: every read and write of every request is checked, cheaply. */
+    private final long readable;
+    private final long providable;
+
+    public Needs(Set<Slot<?>> reads, Set<Slot<?>> provides) {
+        this.reads = Set.copyOf(reads);
+        this.provides = Set.copyOf(provides);
+        this.providable = bits(this.provides);
+        this.readable = bits(this.reads) | providable;
+    }
+
+    private static long bits(Set<Slot<?>> slots) {
+        long bits = 0;
+        for (Slot<?> slot : slots) {
+            bits |= 1L << slot.index;
+        }
+        return bits;
+    }
+
+    public Set<Slot<?>> reads() {
+        return reads;
+    }
+
+    public Set<Slot<?>> provides() {
+        return provides;
     }
 
     public static Needs reads(Slot<?>... slots) {
@@ -28,6 +52,25 @@ public record Needs(Set<Slot<?>> reads, Set<Slot<?>> provides) {
     }
 
     boolean mayRead(Slot<?> slot) {
-        return reads.contains(slot) || provides.contains(slot);
+        return (readable & 1L << slot.index) != 0;
+    }
+
+    boolean mayProvide(Slot<?> slot) {
+        return (providable & 1L << slot.index) != 0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Needs n && n.reads.equals(reads) && n.provides.equals(provides);
+    }
+
+    @Override
+    public int hashCode() {
+        return reads.hashCode() * 31 + provides.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Needs[reads=" + reads + ", provides=" + provides + "]";
     }
 }

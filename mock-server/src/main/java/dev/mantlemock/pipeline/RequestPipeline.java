@@ -20,6 +20,12 @@ public final class RequestPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
 
     private final List<Stage> stages;
+    /** The stages' names, worked out once: the exchange is told which stage runs, for every stage of every request. */
+    private final String[] stageNames;
+    private final String encoderName;
+    /** Each stage's needs, asked once: a stage's needs are fixed, and making them is not free. */
+    private final Needs[] stageNeeds;
+    private final Needs encoderNeeds;
     private final ResponseEncoder encoder;
     private final List<ExchangeObserver> observers;
     private final Later later;
@@ -50,7 +56,11 @@ public final class RequestPipeline {
             boolean errorDetails) {
         this.errorDetails = errorDetails;
         this.stages = List.copyOf(stages);
+        this.stageNames = this.stages.stream().map(RequestPipeline::name).toArray(String[]::new);
         this.encoder = encoder;
+        this.encoderName = name(encoder);
+        this.stageNeeds = this.stages.stream().map(Stage::needs).toArray(Needs[]::new);
+        this.encoderNeeds = encoder.needs();
         this.observers = List.copyOf(observers);
         this.later = later;
         checkOrder(this.stages, encoder);
@@ -101,14 +111,14 @@ public final class RequestPipeline {
         try {
             for (; at < stages.size(); at++) {
                 Stage stage = stages.get(at);
-                exchange.enter(name(stage), stage.needs());
+                exchange.enter(stageNames[at], stageNeeds[at]);
                 stage.process(exchange);
                 relay = exchange.peek(Slot.RELAY);
                 if (relay != null) {
                     break; // the upstream answers; what the mock would have done no longer matters
                 }
             }
-            exchange.enter(name(encoder), encoder.needs());
+            exchange.enter(encoderName, encoderNeeds);
         } catch (StageWait w) {
             exchange.enter(null, null);
             exchange.waited();
@@ -127,6 +137,7 @@ public final class RequestPipeline {
         }
         if (relay != null) {
             exchange.enter(null, null);
+            channel.detach();
             return relay.send(channel).handle((c, failure) -> {
                 Completion done = c != null ? c : new Completion(502, null, 0, 0);
                 complete(exchange, new Completion(done.status(), done.errorType(), done.outputTokens(), elapsed(exchange)));
@@ -142,6 +153,7 @@ public final class RequestPipeline {
 
     /** Runs the waiting stage again after {@code millis}; the future completes when the response is written. */
     private CompletableFuture<Void> resumeLater(int stage, long millis, Exchange exchange, ResponseChannel channel) {
+        channel.detach();
         CompletableFuture<Void> done = new CompletableFuture<>();
         later.run(millis, () -> runFrom(stage, exchange, channel).whenComplete((ok, failure) -> {
             if (failure != null) {
