@@ -20,6 +20,16 @@ public final class Main {
             System.exit(dev.mantlemock.server.FixtureCheck.run(java.nio.file.Path.of(args[1]), System.out));
             return;
         }
+        if (java.util.Arrays.asList(args).contains(dev.mantlemock.server.TrainingRun.FLAG)) {
+            String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals(dev.mantlemock.server.TrainingRun.FLAG)).toArray(String[]::new);
+            try {
+                System.exit(dev.mantlemock.server.TrainingRun.run(CommandLine.parse(System.getenv(), rest), System.out));
+            } catch (ConfigException | IllegalArgumentException | ApiException e) {
+                System.err.println("mock-server: " + e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
         MockServer server;
         MockConfig config = null;
         try {

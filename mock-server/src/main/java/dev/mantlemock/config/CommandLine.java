@@ -169,6 +169,8 @@ public final class CommandLine {
         String line = "  %-" + width + "s %s%n";
         s.append(String.format(line, "--config", "YAML or JSON config file (docs/configuration.md)"));
         s.append(String.format(line, CHECK_FIXTURES + " DIR", "check a fixtures directory and exit (0: sound, 1: problems listed); starts no server"));
+        s.append(String.format(line, "--training-run", "start on a free port, serve one of each kind of request, exit: the run that makes"
+                + " an AppCDS archive (-XX:ArchiveClassesAtExit=FILE; docs/performance.md)"));
         FLAGS.forEach((name, flag) -> s.append(String.format(line, name, flag.help())));
         s.append("\nEach flag can be given as an environment variable instead: --admin-token as ").append(variable("--admin-token"))
                 .append(", --config as ").append(ENV_PREFIX).append("CONFIG; a flag overrides its variable.\n");
@@ -195,6 +197,7 @@ public final class CommandLine {
             "docs/quota-probe.md", "the probe that finds the quota's edge; quotas that queue",
             "docs/dashboard-and-report.md", "the load run's HTML report and the live dashboard at /_mock/ui",
             "docs/robustness.md", "hostile or careless clients, and limits",
+            "docs/performance.md", "a faster start (AppCDS), the first requests, throughput, and how they are measured",
             "docs/inferred-behaviour.md", "where Bedrock is undocumented: the mock's choice and its switch",
             "docs/architecture.md", "the request path and the packages",
             "docs/messages-api-contract.md", "the wire contract the mock is built from");

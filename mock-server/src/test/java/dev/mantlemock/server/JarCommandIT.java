@@ -177,4 +177,35 @@ class JarCommandIT {
                     .contains("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use");
         }
     }
+
+    /** docs/performance.md's fast start: a training run writes an AppCDS archive, and a mock started with it maps its classes. */
+    @Test
+    void aTrainingRunWritesAnArchiveThatTheNextStartLoadsItsRequestPathFrom(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = System.getProperty("mantlemock.jar");
+        Path archive = dir.resolve("mock.jsa");
+        Process training = new ProcessBuilder(javaBin, "-XX:ArchiveClassesAtExit=" + archive, "-jar", jar, "--training-run")
+                .redirectErrorStream(true).start();
+        String out = new String(training.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(training.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(training.exitValue()).as(out).isZero();
+        assertThat(out).as("every kind answered: signed ones with 200, the unsigned with an error").containsPattern("training run: \\d+ requests answered, by status \\{200=\\d+, 4\\d\\d=");
+        assertThat(archive).isNotEmptyFile();
+
+        Path classLog = dir.resolve("classes.log");
+        Process mock = new ProcessBuilder(javaBin, "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info:file=" + classLog,
+                "-jar", jar, "--port", "0").start();
+        try {
+            Matcher ready = READY.matcher(String.valueOf(readyLine(mock)));
+            assertThat(ready.find()).isTrue();
+            assertThat(dev.mantlemock.testing.RawRequest.exchange(Integer.parseInt(ready.group(2)),
+                    "GET /_mock/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
+        } finally {
+            mock.destroy();
+            assertThat(mock.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(java.nio.file.Files.readString(classLog))
+                .contains("dev.mantlemock.pipeline.RequestPipeline source: shared objects file (top)")
+                .contains("dev.mantlemock.server.HttpEntry source: shared objects file (top)");
+    }
 }
