@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The benchmark command (see BENCHMARKS.md). One run, everything on 127.0.0.1:
-#   throughput  plain POST /anthropic/v1/messages: the mock's full pipeline (SigV4 or bearer, fixture or
-#               generator, journal on) vs WireMock 3.13.2 standalone (journal and logging off) vs a bare
-#               Javalin handler, all answering the same canned bytes; servers alternate within each round
+#   cold        requests 1-1,000 after launch, one client at a time and 8 at a time: the mock (short-term key
+#               and SigV4, generated answers; plain and with an AppCDS archive) vs WireMock vs bare Javalin
+#   throughput  plain POST /anthropic/v1/messages: the mock's full pipeline (SigV4, a static token or a
+#               short-term key; fixture or generator; journal on) vs WireMock 3.13.2 standalone (journal and
+#               logging off) vs a bare Javalin handler, all answering the same canned bytes; each server warmed
+#               until its rate stops rising, then rounds in a new random order each
 #   streams     unpaced 10-event SSE streams, same three servers
 #   memory      resident memory and live heap before and after a million requests
 #   paced       concurrent paced streams (20 tokens/s) held, event timing error, resident memory
@@ -10,10 +13,14 @@
 #               down or fail once clients outnumber its threads (errors per kind, threads, memory per step)
 #   startup     JVM start to first 200 (java -jar ... --port N, SigV4 POSTs until a 200), plain and with
 #               the JVM flags that shorten it (C1 only, Serial GC, an AppCDS archive), for the record
+#   profile     JFR on the mock under the short-term key + generator load (after BENCH_PROFILE_WARMUP s):
+#               where the request threads' CPU goes, by stage of the pipeline (bench/profile.py)
 #   jmh         the JMH micro-benchmarks (SigV4 verifier, SseEncoder)
 #
 # usage: bench/run.sh [part ...]        (default: all parts, in the order above)
 # env:   BENCH_DURATION=10 (s per wrk run)  BENCH_ROUNDS=3  BENCH_CONNECTIONS=64
+#        BENCH_WARMUP_CAP=120 (s of warm-up at most per variant; 5 s slices until two in a row are no new high by 2%)
+#        BENCH_COLD_ROUNDS=5  BENCH_COLD_REQUESTS=1000  BENCH_COLD_CONCURRENCY="1 8"
 #        BENCH_PACED_STEPS="1000 2500 5000 10000"  BENCH_MILLION=1000000  BENCH_JMH_ARGS=""
 #        BENCH_SAT_STEPS="16 64 256 1024 4096"  BENCH_SAT_TIMEOUT=10 (s before wrk counts a request as timed out)
 #        BENCH_OUT=bench/out/<utc time>   BENCH_SKIP_BUILD=1 (use the jars already built)
@@ -30,10 +37,14 @@ PACED_STEPS=${BENCH_PACED_STEPS:-"1000 2500 5000 10000"}
 MILLION=${BENCH_MILLION:-1000000}
 SAT_STEPS=${BENCH_SAT_STEPS:-"16 64 256 1024 4096"}
 SAT_TIMEOUT=${BENCH_SAT_TIMEOUT:-10}
-PARTS=${*:-throughput streams memory paced saturation startup jmh}
+COLD_ROUNDS=${BENCH_COLD_ROUNDS:-5}
+COLD_REQUESTS=${BENCH_COLD_REQUESTS:-1000}
+COLD_CONCURRENCY=${BENCH_COLD_CONCURRENCY:-"1 8"}
+WARMUP_CAP=${BENCH_WARMUP_CAP:-120}
+PARTS=${*:-cold throughput streams memory paced saturation startup profile jmh}
 MOCK_PORT=18080 BARE_PORT=18081 WM_PORT=18082 START_PORT=18083
 JAR=mock-server/target/mock-server.jar
-WARMUP=${BENCH_WARMUP:-15}
+WARMUP=${BENCH_WARMUP:-15}   # the memory and saturation parts' fixed warm-up
 WM_JAR=$B/lib/wiremock-standalone-3.13.2.jar
 mkdir -p "$OUT"
 # the mock under test runs from a copy, so a teammate's "pkill -f mock-server.jar" cannot end a run
@@ -84,6 +95,10 @@ python3 $B/sign.py 127.0.0.1:$MOCK_PORT $B/request.json "x-mock-scenario: bench"
 python3 $B/sign.py 127.0.0.1:$MOCK_PORT $B/request.json > "$H/sigv4-generator"
 python3 $B/sign.py 127.0.0.1:$MOCK_PORT $B/request-stream.json "x-mock-scenario: bench" > "$H/sigv4-stream"
 printf 'content-type: application/json\nanthropic-version: 2023-06-01\nauthorization: Bearer bench-static-token\n' > "$H/bearer-generator"
+# a short-term key as the SDKs' token generator makes it (the example principal, 12 hours), minted by the mock's own minter
+printf 'content-type: application/json\nanthropic-version: 2023-06-01\nauthorization: Bearer %s\n' \
+  "$(java -cp $JAR dev.mantlemock.auth.ShortTermKeyMinter)" > "$H/stk-generator"
+{ cat "$H/stk-generator"; echo "x-mock-scenario: bench"; } > "$H/stk-fixture"
 { cat "$H/bearer-generator"; echo "x-mock-scenario: bench"; } > "$H/bearer-fixture"
 printf 'content-type: application/json\nanthropic-version: 2023-06-01\n' > "$H/plain"
 
@@ -104,6 +119,72 @@ run_wrk() {
   [ "$round" = warmup ] || printf '%s\t%s\t%s\n' "$label" "$round" "${line#RESULT }" >> "$RESULTS"
   log "$label [$round] ${line#RESULT }"
 }
+
+# warm one variant: wrk slices of 5 s until two in a row are not 2% above the best so far, or WARMUP_CAP
+warm_until_flat() { # label port path body headers
+  local label=$1 port=$2 path=$3 body=$4 headers=$5 best=0 flat=0 spent=0 rate line
+  while [ "$spent" -lt "$WARMUP_CAP" ]; do
+    line=$(BENCH_PATH=$path BENCH_BODY=$body BENCH_HEADERS=$headers \
+      wrk -t2 -c"$CONNS" -d5s -s $B/wrk/post.lua "http://127.0.0.1:$port" | grep '^RESULT' || echo "RESULT rps=0")
+    spent=$((spent + 5))
+    rate=$(echo "$line" | sed 's/.*rps=\([0-9.]*\).*/\1/')
+    printf '%s\t%d\t%s\n' "$label" "$spent" "$rate" >> "$OUT/warmup.tsv"
+    if awk -v r="$rate" -v b="$best" 'BEGIN {exit !(r > b * 1.02)}'; then best=$rate; flat=0; else flat=$((flat + 1)); fi
+    [ "$flat" -ge 2 ] && break
+  done
+  log "warm-up $label: ${spent}s, best 5 s slice ${best} req/s$([ "$flat" -ge 2 ] || echo ' (cap reached, still rising)')"
+}
+
+# ---------------------------------------------------------------- cold path: requests 1 to N after launch
+# bench/ColdClient.java (compiled once) warms itself against a warm bare Javalin, then launches each server
+# and times its first N requests: launch to first answer, first to N-th, the latency of each. Servers and
+# concurrencies run in a new random order each round. The mock runs with its default configuration (the
+# example principal, generated answers) and quotas lifted; "mock-appcds" maps an archive made by
+# `--training-run` (docs/performance.md).
+if [[ " $PARTS " == *" cold "* ]]; then
+  CC=$OUT/cold; mkdir -p "$CC/classes" "$CC/wm/mappings" "$CC/wm/__files"
+  javac -d "$CC/classes" -cp $JAR $B/ColdClient.java $B/BareJavalin.java
+  start_mock
+  curl -sf -H @"$H/stk-generator" --data-binary @$B/request.json http://127.0.0.1:$MOCK_PORT/anthropic/v1/messages > "$CC/canned.json"
+  stop $MOCK_PID
+  cp "$CC/canned.json" "$CC/wm/__files/canned.json"
+  cat > "$CC/wm/mappings/messages.json" <<'JSON'
+{"request": {"method": "POST", "url": "/anthropic/v1/messages"},
+ "response": {"status": 200, "bodyFileName": "canned.json", "headers": {"Content-Type": "application/json"}}}
+JSON
+  cat > "$CC/no-quota.yaml" <<'YAML'
+quota:
+  input-tokens-per-minute: 1000000000000
+  output-tokens-per-minute: 1000000000000
+YAML
+  java -cp "$JAR:$CC/classes" BareJavalin $BARE_PORT "$CC/canned.json" "$CC/canned.json" > "$OUT/bare-warm.log" 2>&1 &
+  WARM_PID=$!; PIDS+=("$WARM_PID")
+  wait_for http://127.0.0.1:$BARE_PORT/health
+  cp $JAR "$UNDER_TEST"
+  java -XX:ArchiveClassesAtExit="$CC/mock.jsa" -jar "$UNDER_TEST" --training-run --config "$CC/no-quota.yaml" > "$CC/training.log" 2>&1
+  COLD=(  # label|headers|command
+    "mock-stk|$H/stk-generator|java -jar $UNDER_TEST --port $START_PORT --config $CC/no-quota.yaml"
+    "mock-sigv4|$CC/sigv4-headers|java -jar $UNDER_TEST --port $START_PORT --config $CC/no-quota.yaml"
+    "mock-stk-appcds|$H/stk-generator|java -XX:SharedArchiveFile=$CC/mock.jsa -jar $UNDER_TEST --port $START_PORT --config $CC/no-quota.yaml"
+    "wiremock|$H/plain|java -jar $WM_JAR --port $START_PORT --root-dir $CC/wm --no-request-journal --disable-request-logging"
+    "bare-javalin|$H/plain|java -cp $JAR:$CC/classes BareJavalin $START_PORT $CC/canned.json $CC/canned.json"
+  )
+  echo -e "server\tconcurrency\tround\tresult" > "$OUT/cold.tsv"
+  for r in $(seq 1 "$COLD_ROUNDS"); do
+    mapfile -t ORDER < <(for v in "${COLD[@]}"; do for c in $COLD_CONCURRENCY; do echo "$c|$v"; done; done | shuf)
+    for o in "${ORDER[@]}"; do
+      IFS='|' read -r c label headers cmd <<< "$o"
+      python3 $B/sign.py 127.0.0.1:$START_PORT $B/request.json > "$CC/sigv4-headers"   # X-Amz-Date now: within the default skew
+      # shellcheck disable=SC2086  # the command is words
+      line=$(java -cp "$CC/classes" ColdClient $BARE_PORT $START_PORT /anthropic/v1/messages $B/request.json "$headers" \
+        "$COLD_REQUESTS" "$c" "$CC/$label-c$c-r$r.tsv" -- $cmd 2>&1 | grep '^RESULT' || echo "RESULT failed=1")
+      printf '%s\t%s\t%s\t%s\n' "$label" "$c" "$r" "${line#RESULT }" >> "$OUT/cold.tsv"
+      log "cold $label c=$c [$r] ${line#RESULT }"
+      sleep 1
+    done
+  done
+  stop $WARM_PID
+fi
 
 # ---------------------------------------------------------------- throughput and streams
 if [[ " $PARTS " == *" throughput "* || " $PARTS " == *" streams "* ]]; then
@@ -136,6 +217,8 @@ JSON
     "mock-bearer-fixture $MOCK_PORT $M $B/request.json $H/bearer-fixture"
     "mock-sigv4-generator $MOCK_PORT $M $B/request.json $H/sigv4-generator"
     "mock-bearer-generator $MOCK_PORT $M $B/request.json $H/bearer-generator"
+    "mock-stk-fixture $MOCK_PORT $M $B/request.json $H/stk-fixture"
+    "mock-stk-generator $MOCK_PORT $M $B/request.json $H/stk-generator"
     "wiremock $WM_PORT $M $B/request.json $H/plain"
     "bare-javalin $BARE_PORT $M $B/request.json $H/plain"
   )
@@ -144,11 +227,17 @@ JSON
     "wiremock-stream $WM_PORT /stream $B/request-stream.json $H/plain"
     "bare-javalin-stream $BARE_PORT /stream $B/request-stream.json $H/plain"
   )
-  log "warming up every server and variant (JIT), ${WARMUP}s each"
-  for v in "${TP[@]}" "${ST[@]}"; do run_wrk $v warmup "$WARMUP"; done
+  log "warming up every server and variant until its rate stops rising (at most ${WARMUP_CAP}s each)"
+  echo -e "variant\tseconds\trps" > "$OUT/warmup.tsv"
+  for v in "${TP[@]}" "${ST[@]}"; do warm_until_flat $v; done
+  VARIANTS=()
+  if [[ " $PARTS " == *" throughput "* ]]; then VARIANTS+=("${TP[@]}"); fi
+  if [[ " $PARTS " == *" streams "* ]]; then VARIANTS+=("${ST[@]}"); fi
   for r in $(seq 1 "$ROUNDS"); do
-    if [[ " $PARTS " == *" throughput "* ]]; then for v in "${TP[@]}"; do run_wrk $v "$r"; done; fi
-    if [[ " $PARTS " == *" streams "* ]]; then for v in "${ST[@]}"; do run_wrk $v "$r"; done; fi
+    # a new random order each round: no variant always runs first (or after the heaviest) in its round
+    mapfile -t ORDER < <(printf '%s\n' "${VARIANTS[@]}" | shuf)
+    log "round $r order: $(printf '%s\n' "${ORDER[@]}" | cut -d' ' -f1 | tr '\n' ' ')"
+    for v in "${ORDER[@]}"; do run_wrk $v "$r"; done
   done
   log "mock resident memory after the throughput runs: $(( $(rss_kb $MOCK_PID) / 1024 )) MB"
   stop $WM_PID; stop $BARE_PID; stop $MOCK_PID
@@ -332,6 +421,22 @@ if [[ " $PARTS " == *" startup "* ]]; then
     fi
   done
   cat "$OUT/startup.tsv" >&2
+fi
+
+# ---------------------------------------------------------------- profile
+if [[ " $PARTS " == *" profile "* ]]; then
+  PW=${BENCH_PROFILE_WARMUP:-60}
+  log "profile: mock under the short-term key + generator load, JFR for 20 s after ${PW} s"
+  cp $JAR "$UNDER_TEST"
+  # JFR from launch (started later by jcmd, its instrumentation sends the JIT back to the start)
+  java -XX:StartFlightRecording=delay=${PW}s,duration=20s,filename="$OUT/profile.jfr",settings=profile \
+    -jar "$UNDER_TEST" --port $MOCK_PORT --config $B/mock.yaml --fixtures $B/fixtures > "$OUT/mock.log" 2>&1 &
+  MOCK_PID=$!; PIDS+=("$MOCK_PID")
+  wait_for http://127.0.0.1:$MOCK_PORT/_mock/health
+  run_wrk profile-load $MOCK_PORT /anthropic/v1/messages $B/request.json "$H/stk-generator" warmup $((PW + 25))
+  for _ in $(seq 1 30); do [ -s "$OUT/profile.jfr" ] && break; sleep 1; done
+  stop $MOCK_PID
+  python3 $B/profile.py "$OUT/profile.jfr" > "$OUT/profile.md" && cat "$OUT/profile.md" >&2
 fi
 
 # ---------------------------------------------------------------- JMH

@@ -21,21 +21,22 @@ def table(labels, refs, unit):
     if not labels:
         return
     rounds = sorted({r for l in labels for r in rows[l]})
-    print(f"| server / variant | {unit}/s (median of {len(rounds)}) | p50 ms | p99 ms | "
-          + " | ".join(f"× {r}" for r in refs) + " | non-2xx |")
-    print("|---|---|---|---|" + "---|" * len(refs) + "---|")
+    print(f"| server / variant | {unit}/s (median of {len(rounds)}) | spread (min–max) | p50 ms | p99 ms | "
+          + " | ".join(f"× {r} (min–max)" for r in refs) + " | non-2xx |")
+    print("|---|---|---|---|---|" + "---|" * len(refs) + "---|")
     for l in labels:
         rs = rows[l]
         rps = statistics.median(float(rs[r]["rps"]) for r in rs)
+        lo, hi = min(float(rs[r]["rps"]) for r in rs), max(float(rs[r]["rps"]) for r in rs)
         p50 = statistics.median(float(rs[r]["p50_us"]) for r in rs) / 1000
         p99 = statistics.median(float(rs[r]["p99_us"]) for r in rs) / 1000
         ratios = []
         for ref in refs:
             # the ratio within each round (same minute, same noise), then the median over rounds
             per = [float(rs[r]["rps"]) / float(rows[ref][r]["rps"]) for r in rs if ref in rows and r in rows[ref]]
-            ratios.append(f"{statistics.median(per):.2f}" if per else "")
+            ratios.append(f"{statistics.median(per):.2f} ({min(per):.2f}–{max(per):.2f})" if per else "")
         bad = sum(int(rs[r].get("non2xx", 0)) + int(rs[r].get("socket_errors", 0)) for r in rs)
-        print(f"| {l} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | " + " | ".join(ratios) + f" | {bad} |")
+        print(f"| {l} | {rps:,.0f} | {lo:,.0f}–{hi:,.0f} | {p50:.2f} | {p99:.2f} | " + " | ".join(ratios) + f" | {bad} |")
     print()
     # latency ratios against the references (p50/p99, within rounds)
     print("| variant | " + " | ".join(f"p50 / {r} p50 | p99 / {r} p99" for r in refs) + " |")
@@ -51,8 +52,43 @@ def table(labels, refs, unit):
     print("Per round (req/s): " + "; ".join(
         f"{l}: " + ", ".join(f"{float(rows[l][r]['rps']):,.0f}" for r in sorted(rows[l])) for l in labels) + "\n")
 
+cold = os.path.join(out, "cold.tsv")
+if os.path.exists(cold):
+    print("### Cold path: requests 1 to N after launch (median over rounds, min–max in brackets)\n")
+    print("| server | clients | launch → 1st answer ms | 1st → last answer ms | launch → last ms | p50 ms, req 1–10 | p50 ms, req 11–100 | p50 ms, req 101–N | p99 ms, req 101–N | non-200 |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    by = {}
+    for line in open(cold).read().splitlines()[1:]:
+        server, c, rnd, r = line.split("\t")
+        by.setdefault((server, int(c)), []).append(kv(r))
+    def cell(runs, pre):
+        ks = [k for k in runs[0] if k.startswith(pre)] if runs and runs[0] else []
+        v = [float(x[ks[0]]) for x in runs if ks and ks[0] in x]
+        return f"{statistics.median(v):,.2f} ({min(v):,.2f}–{max(v):,.2f})" if v else "failed"
+    def whole(runs, k):
+        v = [float(x[k]) for x in runs if k in x]
+        return f"{statistics.median(v):,.0f} ({min(v):,.0f}–{max(v):,.0f})" if v else "failed"
+    for (server, c), runs in sorted(by.items(), key=lambda kv_: (kv_[0][1], kv_[0][0])):
+        bad = sum(int(float(x.get("non200", 0))) + int(float(x.get("failed", 0))) for x in runs)
+        print(f"| {server} | {c} | {whole(runs, 'launch_to_first_ms')} | {whole(runs, 'first_to_last_ms')} | "
+              f"{whole(runs, 'launch_to_last_ms')} | {cell(runs, 'p50_1_10')} | {cell(runs, 'p50_11_100')} | "
+              f"{cell(runs, 'p50_101_')} | {cell(runs, 'p99_101_')} | {bad} |")
+    print()
+
+warm = os.path.join(out, "warmup.tsv")
+if os.path.exists(warm):
+    print("### Warm-up: 5 s slices until the rate stops rising (req/s of each slice)\n")
+    curves = {}
+    for line in open(warm).read().splitlines()[1:]:
+        v, sec, rps = line.split("\t")
+        curves.setdefault(v, []).append(float(rps or 0))
+    for v, c in curves.items():
+        print(f"- {v}: " + ", ".join(f"{x:,.0f}" for x in c))
+    print()
+
 print("### Plain POST /anthropic/v1/messages\n")
-table(["mock-sigv4-fixture", "mock-bearer-fixture", "mock-sigv4-generator", "mock-bearer-generator", "wiremock", "bare-javalin"],
+table(["mock-sigv4-fixture", "mock-bearer-fixture", "mock-stk-fixture", "mock-sigv4-generator", "mock-bearer-generator",
+       "mock-stk-generator", "wiremock", "bare-javalin"],
       ["wiremock", "bare-javalin"], "req")
 print("### Unpaced 10-event streams\n")
 table(["mock-stream-sigv4", "wiremock-stream", "bare-javalin-stream"], ["wiremock-stream", "bare-javalin-stream"], "streams")
@@ -117,6 +153,11 @@ if os.path.exists(st):
         print(f"- {s}: first 200 after {', '.join(str(x[1]) for x in v)} ms (median {statistics.median(fs):.0f} ms)"
               + (f"; ready line after {', '.join(x[0] for x in v)} ms (median {statistics.median(rs):.0f} ms)" if rs else ""))
     print()
+
+prof = os.path.join(out, "profile.md")
+if os.path.exists(prof):
+    print("### Profile: short-term key + generator, JFR, request threads\n")
+    print(open(prof).read().strip() + "\n")
 
 jmh = os.path.join(out, "jmh.txt")
 if os.path.exists(jmh):
