@@ -151,8 +151,8 @@ public class ColdClient {
                 long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / tick;
                 String kind = name.startsWith("C2 Compiler") ? "jit-c2" : name.startsWith("C1 Compiler") ? "jit-c1"
                         : name.startsWith("GC ") || name.startsWith("G1 ") || name.contains("GC") ? "gc"
-                        : name.startsWith("qtp") || name.startsWith("JettyServerThreadPool") || name.startsWith("worker") ? "jetty-pool"
-                        : name.equals("java") ? "main" : "other:" + name.replaceAll("[0-9#]+$", "");
+                        : name.startsWith("qtp") || name.startsWith("JettyServerThre") || name.startsWith("worker") ? "jetty-pool"
+                        : name.startsWith("messages-worker") ? "mock-workers" : name.equals("java") ? "main" : "other:" + name.replaceAll("[0-9#]+$", "");
                 byKind.merge(kind, ms, Long::sum);
             }
         }

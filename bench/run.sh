@@ -20,6 +20,7 @@
 # usage: bench/run.sh [part ...]        (default: all parts, in the order above)
 # env:   BENCH_DURATION=10 (s per wrk run)  BENCH_ROUNDS=3  BENCH_CONNECTIONS=64
 #        BENCH_WARMUP_CAP=120 (s of warm-up at most per variant; 5 s slices until two in a row are no new high by 2%)
+#        BENCH_WARMUP_MIN=60 (s of warm-up at least per variant)
 #        BENCH_COLD_ROUNDS=5  BENCH_COLD_REQUESTS=1000  BENCH_COLD_CONCURRENCY="1 8"
 #        BENCH_PACED_STEPS="1000 2500 5000 10000"  BENCH_MILLION=1000000  BENCH_JMH_ARGS=""
 #        BENCH_SAT_STEPS="16 64 256 1024 4096"  BENCH_SAT_TIMEOUT=10 (s before wrk counts a request as timed out)
@@ -41,6 +42,8 @@ COLD_ROUNDS=${BENCH_COLD_ROUNDS:-5}
 COLD_REQUESTS=${BENCH_COLD_REQUESTS:-1000}
 COLD_CONCURRENCY=${BENCH_COLD_CONCURRENCY:-"1 8"}
 WARMUP_CAP=${BENCH_WARMUP_CAP:-120}
+# the mock's rate can sit on a plateau for half a minute before C2 lifts it (the final run's warm-up curves)
+WARMUP_MIN=${BENCH_WARMUP_MIN:-60}
 PARTS=${*:-cold throughput streams memory paced saturation startup profile jmh}
 MOCK_PORT=18080 BARE_PORT=18081 WM_PORT=18082 START_PORT=18083
 JAR=mock-server/target/mock-server.jar
@@ -123,6 +126,7 @@ run_wrk() {
 # warm one variant: wrk slices of 5 s until two in a row are not 2% above the best so far, or WARMUP_CAP
 warm_until_flat() { # label port path body headers
   local label=$1 port=$2 path=$3 body=$4 headers=$5 best=0 flat=0 spent=0 rate line
+  [ -f "$OUT/warmup.tsv" ] || echo -e "variant\tseconds\trps" > "$OUT/warmup.tsv"
   while [ "$spent" -lt "$WARMUP_CAP" ]; do
     line=$(BENCH_PATH=$path BENCH_BODY=$body BENCH_HEADERS=$headers \
       wrk -t2 -c"$CONNS" -d5s -s $B/wrk/post.lua "http://127.0.0.1:$port" | grep '^RESULT' || echo "RESULT rps=0")
@@ -130,7 +134,7 @@ warm_until_flat() { # label port path body headers
     rate=$(echo "$line" | sed 's/.*rps=\([0-9.]*\).*/\1/')
     printf '%s\t%d\t%s\n' "$label" "$spent" "$rate" >> "$OUT/warmup.tsv"
     if awk -v r="$rate" -v b="$best" 'BEGIN {exit !(r > b * 1.02)}'; then best=$rate; flat=0; else flat=$((flat + 1)); fi
-    [ "$flat" -ge 2 ] && break
+    [ "$flat" -ge 2 ] && [ "$spent" -ge "$WARMUP_MIN" ] && break
   done
   log "warm-up $label: ${spent}s, best 5 s slice ${best} req/s$([ "$flat" -ge 2 ] || echo ' (cap reached, still rising)')"
 }
@@ -228,7 +232,6 @@ JSON
     "bare-javalin-stream $BARE_PORT /stream $B/request-stream.json $H/plain"
   )
   log "warming up every server and variant until its rate stops rising (at most ${WARMUP_CAP}s each)"
-  echo -e "variant\tseconds\trps" > "$OUT/warmup.tsv"
   for v in "${TP[@]}" "${ST[@]}"; do warm_until_flat $v; done
   VARIANTS=()
   if [[ " $PARTS " == *" throughput "* ]]; then VARIANTS+=("${TP[@]}"); fi
@@ -285,7 +288,7 @@ if [[ " $PARTS " == *" paced "* ]]; then
   echo -e "server\tstreams\tclient_result\tpeak_rss_mb\tpeak_open_streams_gauge" > "$OUT/paced.tsv"
   capture_canned
   paced_client() { # port path streams ramp_ms -> stdout
-    java -Xmx1g -Dpath="$2" $B/PacedClient.java "$1" "$3" "$4" 200 $B/request-stream.json \
+    java -Xmx1g -Dpath="$2" $B/PacedClient.java "$1" "$3" "$4" 200 $B/request-paced.json \
       'content-type: application/json' 'anthropic-version: 2023-06-01' 'authorization: Bearer bench-static-token' \
       'x-mock-scenario: bench-paced'
   }
@@ -357,9 +360,9 @@ if [[ " $PARTS " == *" saturation "* ]]; then
   java -cp $JAR $B/BareJavalin.java $BARE_PORT "$C/canned.json" "$C/canned.sse" > "$OUT/bare.log" 2>&1 &
   BARE_PID=$!; PIDS+=("$BARE_PID")
   wait_for http://127.0.0.1:$BARE_PORT/health
-  log "saturation: warming up both servers (${WARMUP}s each at $CONNS connections)"
-  run_wrk sat-warmup $MOCK_PORT /anthropic/v1/messages $B/request.json "$H/sigv4-fixture" warmup "$WARMUP"
-  run_wrk sat-warmup-bare $BARE_PORT /anthropic/v1/messages $B/request.json "$H/plain" warmup "$WARMUP"
+  log "saturation: warming up both servers until their rates stop rising (at $CONNS connections)"
+  warm_until_flat sat-warmup-mock $MOCK_PORT /anthropic/v1/messages $B/request.json "$H/sigv4-fixture"
+  warm_until_flat sat-warmup-bare $BARE_PORT /anthropic/v1/messages $B/request.json "$H/plain"
   fds=$(ulimit -n)
   for c in $SAT_STEPS; do
     if [ "$c" -gt $(( fds / 2 - 100 )) ]; then   # wrk and the server each hold one descriptor per connection
