@@ -261,14 +261,14 @@ public enum ApiError {
             + "upstream.max-queued); retry shortly"),
     /** Record and compare modes: the user's own credentials for the upstream could not be found or used. */
     UPSTREAM_CREDENTIALS(API, "The mock could not sign the request for the upstream %s: %s. Set AWS credentials "
-            + "(AWS_PROFILE, AWS_ACCESS_KEY_ID, SSO, a role) or AWS_BEARER_TOKEN_BEDROCK where the mock runs."),
+            + "(AWS_PROFILE, AWS_ACCESS_KEY_ID, SSO, a role) or AWS_BEARER_TOKEN_BEDROCK where the mock runs.", Retry.NEVER),
     /**
      * An answer (a fixture's, a stub's, a recording's) that Bedrock could not send for this request: the
      * mock's own setup is wrong, so a 500 the SDKs do not retry (see {@link #retried}).
      */
     ANSWER_BREAKS_RULE(API, "Mock error: the answer of %s breaks a rule for this request: %s. Bedrock could not "
             + "send that answer; fix it (java -jar mock-server.jar --check-fixtures DIR lists such fixtures) or "
-            + "send a request it fits. See docs/fixtures.md#answers-obey-the-request."),
+            + "send a request it fits. See docs/fixtures.md#answers-obey-the-request.", Retry.NEVER),
     FAULT_HEADER_NOT_A_NUMBER(INVALID_REQUEST, "x-mock-fault: '%s' has a parameter that is not a number"),
     FAULT_HEADER_UNKNOWN_PARAMETER(INVALID_REQUEST, "x-mock-fault: unknown parameter '%s' (known: %s)"),
     FAULT_HEADER_NEEDS_STREAM(INVALID_REQUEST, "x-mock-fault: '%s' needs a streaming request (\"stream\": true)"),
@@ -320,15 +320,28 @@ public enum ApiError {
     private final ErrorType type;
     private final int status;
     private final String template;
+    private final Retry retry;
+
+    /** Whether a client may retry an error: as its status says, or never (the mock's own setup is wrong). */
+    private enum Retry { BY_STATUS, NEVER }
 
     ApiError(ErrorType type, String template) {
-        this(type, type.status(), template);
+        this(type, type.status(), template, Retry.BY_STATUS);
+    }
+
+    ApiError(ErrorType type, String template, Retry retry) {
+        this(type, type.status(), template, retry);
     }
 
     ApiError(ErrorType type, int status, String template) {
+        this(type, status, template, Retry.BY_STATUS);
+    }
+
+    ApiError(ErrorType type, int status, String template, Retry retry) {
         this.type = type;
         this.status = status;
         this.template = template;
+        this.retry = retry;
     }
 
     public ErrorType type() {
@@ -393,7 +406,7 @@ public enum ApiError {
      * a setup error of the mock's: retrying cannot help, and the SDKs would only wait three times longer.
      */
     public boolean retried() {
-        return this != UPSTREAM_CREDENTIALS && this != ANSWER_BREAKS_RULE && ErrorEnvelope.shouldRetry(status);
+        return retry == Retry.BY_STATUS && ErrorEnvelope.shouldRetry(status);
     }
 
     /** Texts two entries share; enum constants cannot read each other's fields while being built. */
