@@ -47,12 +47,13 @@ public final class TrainingRun {
             String model = dev.mantlemock.policy.ModelCatalogue.load(config.models, config.servesOffMantleModels()).ids().get(0);
             String json = "{\"model\":\"" + model + "\",\"max_tokens\":64,\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}";
             String stream = json.replace("\"max_tokens\"", "\"stream\":true,\"max_tokens\"");
+            String count = json.replace("\"max_tokens\":64,", "");   // count_tokens takes no max_tokens
             Map<Integer, Integer> statuses = new TreeMap<>();
             for (int round = 0; round < ROUNDS; round++) {
                 for (RequestSigner signer : List.of(sigv4, shortTerm, RequestSigner.none())) {
                     post(http, base.resolve("/anthropic/v1/messages"), json, signer, statuses);
                     post(http, base.resolve("/anthropic/v1/messages"), stream, signer, statuses);
-                    post(http, base.resolve("/anthropic/v1/messages/count_tokens"), json, signer, statuses);
+                    post(http, base.resolve("/anthropic/v1/messages/count_tokens"), count, signer, statuses);
                 }
                 send(http, HttpRequest.newBuilder(base.resolve("/_mock/health")).GET().build(), statuses);
             }
