@@ -115,8 +115,7 @@ public final class MockServer implements AutoCloseable {
         RequestPipeline pipeline = RequestPath.assemble(config, components, controls, streams, later);
         AdminApi admin = new AdminApi(controls, config.admin, config.host, drift::summary, components.catalogue()::describe);
         ConnectionSettings limits = config.connections;
-        HttpEntry entry = new HttpEntry(pipeline, workers, clock, config.maxBodyBytes, limits.bodyReadTimeoutMillis(),
-                config.record.from == null && config.compare.with == null);
+        HttpEntry entry = new HttpEntry(pipeline, workers, clock, config.maxBodyBytes, limits.bodyReadTimeoutMillis());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
