@@ -137,6 +137,7 @@ public final class RequestPipeline {
         }
         if (relay != null) {
             exchange.enter(null, null);
+            channel.detach();
             return relay.send(channel).handle((c, failure) -> {
                 Completion done = c != null ? c : new Completion(502, null, 0, 0);
                 complete(exchange, new Completion(done.status(), done.errorType(), done.outputTokens(), elapsed(exchange)));
@@ -152,6 +153,7 @@ public final class RequestPipeline {
 
     /** Runs the waiting stage again after {@code millis}; the future completes when the response is written. */
     private CompletableFuture<Void> resumeLater(int stage, long millis, Exchange exchange, ResponseChannel channel) {
+        channel.detach();
         CompletableFuture<Void> done = new CompletableFuture<>();
         later.run(millis, () -> runFrom(stage, exchange, channel).whenComplete((ok, failure) -> {
             if (failure != null) {

@@ -31,6 +31,12 @@ public interface ResponseChannel {
      */
     default void watchForClose(Runnable gone) {}
 
+    /**
+     * Before the response goes on after the call that began it has returned (a wait, a relay, a stream):
+     * from here the channel outlives the server's dispatch of the request. Channels that need nothing do nothing.
+     */
+    default void detach() {}
+
     /** Writes one chunk of a streamed body and sends it to the client at once. */
     void chunk(byte[] bytes) throws IOException;
 

@@ -115,7 +115,8 @@ public final class MockServer implements AutoCloseable {
         RequestPipeline pipeline = RequestPath.assemble(config, components, controls, streams, later);
         AdminApi admin = new AdminApi(controls, config.admin, config.host, drift::summary, components.catalogue()::describe);
         ConnectionSettings limits = config.connections;
-        HttpEntry entry = new HttpEntry(pipeline, workers, clock, config.maxBodyBytes, limits.bodyReadTimeoutMillis());
+        HttpEntry entry = new HttpEntry(pipeline, workers, clock, config.maxBodyBytes, limits.bodyReadTimeoutMillis(),
+                config.record.from == null && config.compare.with == null);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

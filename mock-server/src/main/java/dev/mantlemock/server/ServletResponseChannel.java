@@ -118,6 +118,13 @@ final class ServletResponseChannel implements ResponseChannel {
         }
     }
 
+    @Override
+    public void detach() {
+        if (!request.isAsyncStarted()) {
+            request.startAsync().setTimeout(0);   // no time limit: a paced stream or a fault's delay may run for minutes
+        }
+    }
+
     /**
      * A streamed body is written without blocking: the request goes async (with no time limit, as
      * paced streams may run for minutes; the idle timeout still ends dead connections), and each
