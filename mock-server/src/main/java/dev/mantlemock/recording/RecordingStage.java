@@ -41,10 +41,27 @@ public final class RecordingStage implements Stage {
         HttpRequestView request = exchange.request();
         return channel -> {
             Capture capture = new Capture();
+            pending.incrementAndGet();
             return upstream.relay(requestId, endpoint, request, channel, capture)
-                    .whenComplete((done, failure) -> recorder.write(endpoint, request, capture));
+                    .whenComplete((done, failure) -> {
+                        try {
+                            recorder.write(endpoint, request, capture);
+                        } finally {
+                            pending.decrementAndGet();
+                        }
+                    });
         };
     }
+
+    /**
+     * Relays whose recording is not written yet. The client has the whole answer before its recording is
+     * written, so a mock closed right after its last answer waits for these (MockServer.close).
+     */
+    public int pending() {
+        return pending.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
 
     public String describe() {
         return upstream.describe();

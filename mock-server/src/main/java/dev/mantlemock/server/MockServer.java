@@ -75,9 +75,11 @@ public final class MockServer implements AutoCloseable {
     private final MockControls controls;
     private final AdminApi admin;
     private final List<Upstream> upstreams;
+    private final List<RecordingStage> recorders;
 
     private MockServer(Javalin app, ScheduledThreadPoolExecutor timer, ExecutorService workers, StreamWriter streams,
-            MockConfig config, MockControls controls, AdminApi admin, List<Upstream> upstreams) {
+            MockConfig config, MockControls controls, AdminApi admin, List<Upstream> upstreams, List<RecordingStage> recorders) {
+        this.recorders = recorders;
         this.app = app;
         this.upstreams = upstreams;
         this.admin = admin;
@@ -111,7 +113,8 @@ public final class MockServer implements AutoCloseable {
         controls.metrics().upstreamRelays(() -> upstreams.stream().mapToInt(Upstream::inFlight).sum());
         // A request that waits (a queueing quota) is resumed on the workers after its wait: the timer only counts.
         RequestPipeline.Later later = (millis, task) -> timer.schedule(() -> workers.execute(task), millis, TimeUnit.MILLISECONDS);
-        RequestPath.Components components = components(config, controls, clock, drift, upstreams);
+        List<RecordingStage> recorders = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RequestPath.Components components = components(config, controls, clock, drift, upstreams, recorders);
         RequestPipeline pipeline = RequestPath.assemble(config, components, controls, streams, later);
         AdminApi admin = new AdminApi(controls, config.admin, config.host, drift::summary, components.catalogue()::describe);
         ConnectionSettings limits = config.connections;
@@ -144,12 +147,13 @@ public final class MockServer implements AutoCloseable {
             }));
         });
         app.start();
-        return new MockServer(app, timer, workers, streams, config, controls, admin, upstreams);
+        return new MockServer(app, timer, workers, streams, config, controls, admin, upstreams, recorders);
     }
 
     /** The request path without the HTTP server around it: what the server runs, and what fuzz tests drive directly. */
     static RequestPipeline pipeline(MockConfig config, Clock clock, MockControls controls, StreamWriter streams) {
-        return RequestPath.assemble(config, components(config, controls, clock, DriftLog.off(clock), new java.util.ArrayList<>()), controls, streams,
+        return RequestPath.assemble(config, components(config, controls, clock, DriftLog.off(clock), new java.util.ArrayList<>(),
+                new java.util.ArrayList<>()), controls, streams,
                 RequestPipeline.Later.NEVER);
     }
 
@@ -180,11 +184,14 @@ public final class MockServer implements AutoCloseable {
     }
 
     private static RequestPath.Components components(MockConfig config, MockControls controls, Clock clock, DriftLog drift,
-            List<Upstream> upstreams) {
+            List<Upstream> upstreams, List<RecordingStage> recorders) {
         RecordSettings record = config.record;
         RecordingStage recording = record.from == null ? null : new RecordingStage(
                 upstream(record.from, record.region, "--record-from", config, upstreams),
                 new Recorder(Path.of(record.dir), record.ignore, record.from, clock, recordedAnswerRules()));
+        if (recording != null) {
+            recorders.add(recording);
+        }
         AnswerSelection.Replay replay = new AnswerSelection.Replay(
                 AnswerSelection.OnMiss.valueOf(record.onMiss.toUpperCase(java.util.Locale.ROOT)),
                 recording == null ? null : recording::forward, record.replayTiming.equals("recorded"));
@@ -245,6 +252,19 @@ public final class MockServer implements AutoCloseable {
      * Stops gracefully: open streams are first written to their end without pacing (bounded by
      * {@code connections.shutdown-grace-seconds}), then the server stops.
      */
+    /** The last answers' recordings are written after their clients have them: give them the grace period. */
+    private void awaitRecordings() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.connections.shutdownGraceMillis());
+        while (recorders.stream().anyMatch(r -> r.pending() > 0) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {
@@ -254,6 +274,7 @@ public final class MockServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        awaitRecordings();
         admin.close(); // dashboard feeds never end by themselves: end them before the server waits for its requests
         app.stop();
         workers.shutdownNow();
