@@ -23,6 +23,15 @@ public final class EdgeProbe {
     public static final double MAX_RATE_FACTOR = 3;
     /** Steps the time budget allows when none is given: enough to bracket and bisect a prediction 20% off. */
     public static final int DEFAULT_BUDGET_STEPS = 12;
+    /**
+     * Before the first step, this share of the predicted rate for {@value #WARM_UP_SECONDS} s, not judged: cold
+     * JITs and connection pools (the injectors' and a fresh mock's) bunch the first seconds' requests, and a
+     * first step 3% below the edge read their 429s as the edge.
+     */
+    public static final double WARM_UP_SHARE = 0.8;
+    public static final double WARM_UP_SECONDS = 10;
+    /** The phase the warm-up's requests are named after. */
+    public static final String WARM_UP = "warm-up";
 
     private final QuotaPlan plan;
     private final double windowSeconds;
@@ -65,6 +74,10 @@ public final class EdgeProbe {
     @FunctionalInterface
     public interface StepRunner {
         StepResult run(String name, double ratePerSecond);
+
+        /** Offers {@code ratePerSecond} for {@code seconds}, judging nothing (a model of the quota has nothing to warm). */
+        default void warmUp(double ratePerSecond, double seconds) {
+        }
     }
 
     /**
@@ -119,7 +132,7 @@ public final class EdgeProbe {
         return settleSeconds + measureSeconds;
     }
 
-    /** The longest the search can take: whole steps within the budget. */
+    /** The longest the search can take: whole steps within the budget (the warm-up before them is not counted). */
     public double budgetSeconds() {
         return maxSteps * stepSeconds();
     }
@@ -139,6 +152,7 @@ public final class EdgeProbe {
 
     /** Runs the whole search; returns each step's statistics in the order run. */
     public List<PhaseStats> run(StepRunner runner) {
+        runner.warmUp(predictedRate() * WARM_UP_SHARE, WARM_UP_SECONDS);
         List<PhaseStats> stats = new ArrayList<>();
         for (OptionalDouble next = search.next(); next.isPresent(); next = search.next()) {
             double rate = next.getAsDouble();

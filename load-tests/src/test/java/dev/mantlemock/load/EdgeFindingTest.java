@@ -109,6 +109,29 @@ class EdgeFindingTest {
     }
 
     @Test
+    void theProbeWarmsUpBelowThePredictedEdgeBeforeItsFirstStepAndJudgesNothingOfIt() {
+        RequestShape shape = new RequestShape(1_000, 200, ANSWER, 0.2);
+        EdgeProbe probe = new EdgeProbe(new QuotaPlan(QUOTA, shape), 2, 0.05, OUTPUT_QUOTA, 50, 0.01, 0, 3600);
+        QuotaModel model = new QuotaModel(QUOTA, OUTPUT_QUOTA, 2, shape, 20, 150, 0, 1_000, probe.settleSeconds(), probe.measureSeconds());
+        List<String> calls = new ArrayList<>();
+        List<PhaseStats> steps = probe.run(new EdgeProbe.StepRunner() {
+            @Override
+            public EdgeProbe.StepResult run(String name, double ratePerSecond) {
+                calls.add(name);
+                return model.run(name, ratePerSecond);
+            }
+
+            @Override
+            public void warmUp(double ratePerSecond, double seconds) {
+                calls.add(String.format(Locale.ROOT, "warm-up at %.2f of the prediction for %.0f s", ratePerSecond / probe.predictedRate(), seconds));
+            }
+        });
+        assertThat(calls.get(0)).isEqualTo("warm-up at 0.80 of the prediction for 10 s");
+        assertThat(calls.subList(1, calls.size())).allMatch(c -> c.startsWith("step ")).hasSize(steps.size());
+        assertThat(probe.search().steps()).hasSize(steps.size());
+    }
+
+    @Test
     void aWindowTooShortForTheShapeIsSaidAndTheBetterWindowNamed() {
         Found f = probe(20_000, 8_000, 0, 2, 20, 150, 0);
         assertThat(f.edge().warnings()).singleElement().asString()

@@ -26,7 +26,12 @@ final class ProbeGate implements EdgeProbe.StepRunner {
     private final AtomicLong sentInAll = new AtomicLong();
 
     private record Step(String name, double rate, long startMillis, long measureFromMillis, long endMillis,
-                        AtomicLong nextDueMicros, ConcurrentLinkedQueue<Long> measuredSentAt) {}
+                        AtomicLong nextDueMicros, ConcurrentLinkedQueue<Long> measuredSentAt) {
+        /** What a request sent before the measured part is named: the step's settling, or the warm-up itself. */
+        String unmeasured() {
+            return name.equals(EdgeProbe.WARM_UP) ? name : name + " (settling)";
+        }
+    }
 
     /** Counted down by the first user Gatling offers: the first step starts then, not before Gatling does. */
     private final java.util.concurrent.CountDownLatch gatlingStarted = new java.util.concurrent.CountDownLatch(1);
@@ -70,6 +75,8 @@ final class ProbeGate implements EdgeProbe.StepRunner {
     private final int slot;
     private final ServerCounter server;
     private int stepsRun;
+    /** The warm-up's length: the shared schedule's steps start after it. */
+    private long warmUpMillis;
     private final List<Window> windows = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A step as run: the whole offered rate, its measured part on the shared clock, and what the mock counted in it. */
@@ -84,7 +91,7 @@ final class ProbeGate implements EdgeProbe.StepRunner {
         if (startAt == null) {
             startAt = startAtMillis.get();
         }
-        return startAt + step * slotMillis();
+        return startAt + warmUpMillis + step * slotMillis();
     }
 
     List<Window> windows() {
@@ -112,20 +119,39 @@ final class ProbeGate implements EdgeProbe.StepRunner {
         }
         sentInAll.incrementAndGet();
         if (now < s.measureFromMillis()) {
-            return s.name() + " (settling)";
+            return s.unmeasured();
         }
         s.measuredSentAt().add(now);
         return s.name();
     }
 
-    /** Runs one step on the wall clock: blocks for its length, then hands over what came back. */
+    /** Offers the warm-up's rate until it ends (on the shared schedule with several injectors); nothing is judged. */
     @Override
-    public EdgeProbe.StepResult run(String name, double ratePerSecond) {
+    public void warmUp(double ratePerSecond, double seconds) {
+        awaitGatling();
+        long now = System.currentTimeMillis();
+        long start = startAtMillis == null ? now : scheduledStart(0);
+        warmUpMillis = Math.round(seconds * 1000);
+        sleepUntil(start);
+        long end = start + warmUpMillis;
+        long phaseMicros = Math.round(1_000_000 / ratePerSecond * slot);
+        step = new Step(EdgeProbe.WARM_UP, ratePerSecond * share, start, end, end, new AtomicLong(start * 1000 + phaseMicros),
+                new ConcurrentLinkedQueue<>());
+        sleepUntil(end);
+    }
+
+    private void awaitGatling() {
         try {
             gatlingStarted.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Runs one step on the wall clock: blocks for its length, then hands over what came back. */
+    @Override
+    public EdgeProbe.StepResult run(String name, double ratePerSecond) {
+        awaitGatling();
         // A queueing endpoint may still hold requests of the step before: a step starts once they are answered,
         // so their waits are not charged to it. Against a throttling one nothing is out for long.
         awaitAnswers();

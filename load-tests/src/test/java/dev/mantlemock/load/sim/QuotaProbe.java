@@ -43,8 +43,8 @@ public class QuotaProbe extends Simulation {
             ? new ProbeGate(run.meter, Math.round(run.settings.requestTimeoutSeconds() * 1000), probe.settleSeconds(), probe.measureSeconds())
             : new ProbeGate(run.meter, Math.round(run.settings.requestTimeoutSeconds() * 1000), probe.settleSeconds(), probe.measureSeconds(),
                     run::startAt, run.settings.rateShare(), run.settings.injectorIndex(), run.target.isMock() ? this::serverCount : null);
-    /** Whole steps within the budget, each as long as the gate's slot (judging included with several injectors). */
-    private final double budgetSeconds = Math.round(probe.budgetSeconds() / probe.stepSeconds()) * gate.slotMillis() / 1000.0;
+    /** The warm-up, then whole steps within the budget, each as long as the gate's slot (judging included with several injectors). */
+    private final double budgetSeconds = EdgeProbe.WARM_UP_SECONDS + Math.round(probe.budgetSeconds() / probe.stepSeconds()) * gate.slotMillis() / 1000.0;
     private volatile List<PhaseStats> decided = List.of();
 
     {
@@ -98,19 +98,28 @@ public class QuotaProbe extends Simulation {
 
     @Override
     public void before() {
-        System.out.printf(Locale.ROOT, "QuotaProbe: edge predicted at %,.0f quota TPM (%s, %,.0f TPM at admission); steps of %.0f s settle + %.0f s measured, %.0f s budget%n",
+        System.out.printf(Locale.ROOT, "QuotaProbe: edge predicted at %,.0f quota TPM (%s, %,.0f TPM at admission); %.0f s warm-up at %.0f%% of it, then steps of %.0f s settle + %.0f s measured, %.0f s budget%n",
                 plan.settledTpm(probe.predictedRate()), new dev.mantlemock.load.ArrivalRate(probe.predictedRate()),
-                plan.admissionTpm(probe.predictedRate()), probe.settleSeconds(), probe.measureSeconds(), budgetSeconds);
+                plan.admissionTpm(probe.predictedRate()), EdgeProbe.WARM_UP_SECONDS, EdgeProbe.WARM_UP_SHARE * 100,
+                probe.settleSeconds(), probe.measureSeconds(), budgetSeconds);
         probe.warnings().forEach(w -> System.out.println("QuotaProbe: WARNING " + w));
         // Not waiting here for a shared start: the gate waits for it once Gatling offers users, so the schedule
         // starts with every injector already injecting.
         run.markStartNow();
         Thread controller = new Thread(() -> {
             try {
-                decided = probe.run((name, rate) -> {
-                    System.out.printf(Locale.ROOT, "QuotaProbe: %s at %,.0f TPM offered at admission (%,.0f settled)%n",
-                            name, plan.admissionTpm(rate), plan.settledTpm(rate));
-                    return gate.run(name, rate);
+                decided = probe.run(new EdgeProbe.StepRunner() {
+                    @Override
+                    public EdgeProbe.StepResult run(String name, double rate) {
+                        announce(name, rate);
+                        return gate.run(name, rate);
+                    }
+
+                    @Override
+                    public void warmUp(double rate, double seconds) {
+                        announce(EdgeProbe.WARM_UP, rate);
+                        gate.warmUp(rate, seconds);
+                    }
                 });
             } finally {
                 gate.finish();
@@ -118,6 +127,11 @@ public class QuotaProbe extends Simulation {
         }, "quota-probe");
         controller.setDaemon(true);
         controller.start();
+    }
+
+    private void announce(String phase, double rate) {
+        System.out.printf(Locale.ROOT, "QuotaProbe: %s at %,.0f TPM offered at admission (%,.0f settled)%n",
+                phase, plan.admissionTpm(rate), plan.settledTpm(rate));
     }
 
     @Override
@@ -145,7 +159,7 @@ public class QuotaProbe extends Simulation {
                     steps.size(), probe.settleSeconds(), probe.measureSeconds(), plan.settledTpm(probe.predictedRate())));
             p.put("arithmetic", probe.arithmetic());
             run.publish(RunSummary.of("QuotaProbe", run.target.describe(), p, steps,
-                    run.overall(Math.max(1, steps.size()) * probe.stepSeconds()), checks, result));
+                    run.overall(EdgeProbe.WARM_UP_SECONDS + Math.max(1, steps.size()) * probe.stepSeconds()), checks, result));
         } finally {
             run.close();
         }
