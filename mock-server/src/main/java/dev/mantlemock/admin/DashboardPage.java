@@ -1,12 +1,11 @@
 package dev.mantlemock.admin;
 
+import dev.mantlemock.domain.Json;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
@@ -73,11 +72,6 @@ final class DashboardPage {
 
     /** A CSP source for inline text: the SHA-256 of its exact characters, as browsers compute it. */
     static String hash(String inline) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(inline.getBytes(StandardCharsets.UTF_8));
-            return "sha256-" + Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256-" + Base64.getEncoder().encodeToString(Json.sha256(inline));
     }
 }

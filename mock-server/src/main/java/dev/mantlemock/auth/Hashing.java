@@ -1,7 +1,7 @@
 package dev.mantlemock.auth;
 
+import dev.mantlemock.domain.Json;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 
 /**
@@ -15,21 +15,10 @@ final class Hashing {
     private static final byte INNER = 0x36;
     private static final byte OUTER = 0x5c;
 
-    // getInstance walks the provider list on every call; one instance per thread avoids it (digest() resets it).
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    });
-
     private Hashing() {}
 
     static byte[] sha256(byte[] data) {
-        MessageDigest digest = SHA256.get();
-        digest.reset();
-        return digest.digest(data);
+        return Json.sha256Digest().digest(data);
     }
 
     static String sha256Hex(byte[] data) {
@@ -42,8 +31,7 @@ final class Hashing {
 
     /** HMAC-SHA256: H((K ^ opad) || H((K ^ ipad) || data)), K padded (or first hashed) to one block. */
     static byte[] hmac(byte[] key, String data) {
-        MessageDigest digest = SHA256.get();
-        digest.reset();
+        MessageDigest digest = Json.sha256Digest();
         byte[] k = key.length > BLOCK ? digest.digest(key) : key;
         byte[] pad = new byte[BLOCK];
         for (int i = 0; i < BLOCK; i++) {
