@@ -18,13 +18,41 @@ import java.util.stream.Collectors;
  */
 public final class FeaturePolicy implements Stage {
     private final List<UnsupportedFeature> unsupported;
+    /** Each feature's field rules, split once: the request walk runs on every request. */
+    private final List<List<FieldRule>> fieldRules;
     private final FeatureTable table;
     private final BetaMode betaMode;
 
     public FeaturePolicy(FeatureTable table, String profile, BetaMode betaMode) {
         this.table = table;
         this.unsupported = table.unsupportedIn(profile);
+        this.fieldRules = unsupported.stream().map(f -> f.fields().stream().map(FieldRule::of).toList()).toList();
         this.betaMode = betaMode;
+    }
+
+    /** A field, or with {@code path=value} only that value of it (speed=fast). */
+    private record FieldRule(String path, String[] parts, String value) {
+        static FieldRule of(String field) {
+            int eq = field.indexOf('=');
+            String path = eq < 0 ? field : field.substring(0, eq);
+            return new FieldRule(path, path.split("\\."), eq < 0 ? null : field.substring(eq + 1));
+        }
+
+        boolean sentIn(JsonNode body) {
+            JsonNode node = body;
+            for (String part : parts) {
+                node = node.path(part);
+            }
+            return !node.isMissingNode() && (value == null || node.asText().equals(value));
+        }
+    }
+
+    /** Where a block sits, spelt out only when it is refused. */
+    private record Where(Where parent, String field, int index) {
+        @Override
+        public String toString() {
+            return (parent == null ? "" : parent + ".") + field + "." + index;
+        }
     }
 
     @Override
@@ -36,8 +64,9 @@ public final class FeaturePolicy implements Stage {
     public void process(Exchange exchange) {
         checkBetas(exchange);
         ObjectNode body = exchange.body();
-        for (UnsupportedFeature f : unsupported) {
-            checkFields(body, f);
+        for (int i = 0; i < unsupported.size(); i++) {
+            UnsupportedFeature f = unsupported.get(i);
+            checkFields(body, fieldRules.get(i), f);
             checkTools(body.path("tools"), f);
             checkMessages(body.path("messages"), f);
         }
@@ -75,14 +104,10 @@ public final class FeaturePolicy implements Stage {
         }
     }
 
-    /** A field, or with {@code path=value} only that value of it (speed=fast). */
-    private static void checkFields(ObjectNode body, UnsupportedFeature f) {
-        for (String field : f.fields()) {
-            int eq = field.indexOf('=');
-            String path = eq < 0 ? field : field.substring(0, eq);
-            JsonNode value = at(body, path);
-            if (!value.isMissingNode() && (eq < 0 || value.asText().equals(field.substring(eq + 1)))) {
-                throw refuse(path, f);
+    private static void checkFields(ObjectNode body, List<FieldRule> rules, UnsupportedFeature f) {
+        for (FieldRule rule : rules) {
+            if (rule.sentIn(body)) {
+                throw refuse(rule.path(), f);
             }
         }
     }
@@ -101,18 +126,18 @@ public final class FeaturePolicy implements Stage {
             return;
         }
         for (int i = 0; i < messages.size(); i++) {
-            checkBlocks(messages.get(i).path("content"), "messages." + i + ".content", f);
+            checkBlocks(messages.get(i).path("content"), new Where(null, "messages", i), f);
         }
     }
 
     /** Blocks may nest: a tool_result carries its own content blocks. */
-    private static void checkBlocks(JsonNode content, String path, UnsupportedFeature f) {
+    private static void checkBlocks(JsonNode content, Where holder, UnsupportedFeature f) {
         if (!content.isArray()) {
             return;
         }
         for (int j = 0; j < content.size(); j++) {
             JsonNode block = content.get(j);
-            String where = path + "." + j;
+            Where where = new Where(holder, "content", j);
             String type = block.path("type").asText();
             if (f.blockTypes().contains(type)) {
                 throw refuseType(where + ".type", type, f);
@@ -121,15 +146,8 @@ public final class FeaturePolicy implements Stage {
             if (f.sources().contains(source)) {
                 throw refuseType(where + ".source.type", source, f);
             }
-            checkBlocks(block.path("content"), where + ".content", f);
+            checkBlocks(block.path("content"), where, f);
         }
-    }
-
-    private static JsonNode at(JsonNode node, String dottedPath) {
-        for (String part : dottedPath.split("\\.")) {
-            node = node.path(part);
-        }
-        return node;
     }
 
     private static ApiException refuse(String where, UnsupportedFeature f) {

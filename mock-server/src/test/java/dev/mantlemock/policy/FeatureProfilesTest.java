@@ -74,6 +74,16 @@ class FeatureProfilesTest {
         check(ga.postMessages("{" + BASE + "," + HI + "}", "anthropic-beta", beta), "accepted", "-");
     }
 
+    @org.junit.jupiter.api.Test
+    void aRefusalNamesWhereTheFeatureSitsEvenInsideAToolResult() {
+        HttpResponse<String> r = ga.postMessages("{" + BASE + ",\"tools\":[{\"name\":\"t\",\"input_schema\":{\"type\":\"object\"}}],"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"t\",\"input\":{}}]},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_1\",\"content\":[{\"type\":\"text\",\"text\":\"y\"},"
+                + "{\"type\":\"document\",\"source\":{\"type\":\"file\",\"file_id\":\"file_1\"}}]},{\"type\":\"text\",\"text\":\"x\"}]}]}");
+        check(r, "refused", "The Files API");
+        assertThat(r.body()).contains("messages.2.content.0.content.1.source.type");
+    }
+
     private static void check(HttpResponse<String> r, String expected, String feature) {
         if (expected.equals("accepted")) {
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
