@@ -52,7 +52,9 @@ public class QuotaProbe extends Simulation {
         // Several injectors: users are offered from Gatling's start, and the steps begin at the shared start, up to
         // load.startWaitSeconds later; the load generator stops once the probe ends, whichever comes first.
         Duration length = Duration.ofMillis((long) ((budgetSeconds + (run.settings.injectors() > 1 ? run.settings.startWaitSeconds() : 0)) * 1000) + 1000);
-        run.checkBound(probe.maxRate() * run.settings.rateShare() * budgetSeconds); // what the gate lets through at most
+        // What the gate lets through at most: the warm-up's rate, then the top rate for every step.
+        run.checkBound(run.settings.rateShare() * (probe.predictedRate() * EdgeProbe.WARM_UP_SHARE * EdgeProbe.WARM_UP_SECONDS
+                + probe.maxRate() * (budgetSeconds - EdgeProbe.WARM_UP_SECONDS)));
         setUp(scenario("probe")
                 .exec(stopLoadGeneratorIf("the probe has ended and every answer is in", s -> gate.stopped()))
                 .exec(s -> s.set("phase", String.valueOf(gate.admit())))
