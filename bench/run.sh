@@ -13,7 +13,7 @@
 #               down or fail once clients outnumber its threads (errors per kind, threads, memory per step)
 #   startup     JVM start to first 200 (java -jar ... --port N, SigV4 POSTs until a 200), plain and with
 #               the JVM flags that shorten it (C1 only, Serial GC, an AppCDS archive), for the record
-#   profile     JFR on the mock under the short-term key + generator load (after BENCH_PROFILE_WARMUP s):
+#   profile     JFR on the mock under the short-term key + generator load (BENCH_PROFILE_SECONDS=60 of it, after BENCH_PROFILE_WARMUP=60 s):
 #               where the request threads' CPU goes, by stage of the pipeline (bench/profile.py)
 #   jmh         the JMH micro-benchmarks (SigV4 verifier, SseEncoder)
 #
@@ -429,14 +429,15 @@ fi
 # ---------------------------------------------------------------- profile
 if [[ " $PARTS " == *" profile "* ]]; then
   PW=${BENCH_PROFILE_WARMUP:-60}
-  log "profile: mock under the short-term key + generator load, JFR for 20 s after ${PW} s"
+  PS=${BENCH_PROFILE_SECONDS:-60}
+  log "profile: mock under the short-term key + generator load, JFR for ${PS} s after ${PW} s"
   cp $JAR "$UNDER_TEST"
   # JFR from launch (started later by jcmd, its instrumentation sends the JIT back to the start)
-  java -XX:StartFlightRecording=delay=${PW}s,duration=20s,filename="$OUT/profile.jfr",settings=profile \
+  java -XX:StartFlightRecording=delay=${PW}s,duration=${PS}s,filename="$OUT/profile.jfr",settings=profile \
     -jar "$UNDER_TEST" --port $MOCK_PORT --config $B/mock.yaml --fixtures $B/fixtures > "$OUT/mock.log" 2>&1 &
   MOCK_PID=$!; PIDS+=("$MOCK_PID")
   wait_for http://127.0.0.1:$MOCK_PORT/_mock/health
-  run_wrk profile-load $MOCK_PORT /anthropic/v1/messages $B/request.json "$H/stk-generator" warmup $((PW + 25))
+  run_wrk profile-load $MOCK_PORT /anthropic/v1/messages $B/request.json "$H/stk-generator" warmup $((PW + PS + 5))
   for _ in $(seq 1 30); do [ -s "$OUT/profile.jfr" ] && break; sleep 1; done
   stop $MOCK_PID
   python3 $B/profile.py "$OUT/profile.jfr" > "$OUT/profile.md" && cat "$OUT/profile.md" >&2
