@@ -82,9 +82,7 @@ public final class AnswerGenerator {
 
     /** The seed of one request: a hash of its canonical body (minus {@code stream}) mixed with the global seed. */
     long seed(MessageRequest request) {
-        ObjectNode body = request.json().deepCopy();
-        body.remove("stream");
-        return Json.sha256Long(Json.canonical(body)) ^ (globalSeed * 0x9E3779B97F4A7C15L);
+        return Json.sha256Long(Json.canonicalWithout(request.json(), "stream")) ^ (globalSeed * 0x9E3779B97F4A7C15L);
     }
 
     /** A thinking block first, no longer than the budget (adaptive thinking has none) nor max_tokens. */
