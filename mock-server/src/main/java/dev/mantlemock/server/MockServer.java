@@ -248,10 +248,6 @@ public final class MockServer implements AutoCloseable {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/anthropic";
     }
 
-    /**
-     * Stops gracefully: open streams are first written to their end without pacing (bounded by
-     * {@code connections.shutdown-grace-seconds}), then the server stops.
-     */
     /** The last answers' recordings are written after their clients have them: give them the grace period. */
     private void awaitRecordings() {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.connections.shutdownGraceMillis());
@@ -265,6 +261,10 @@ public final class MockServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops gracefully: open streams are first written to their end without pacing (bounded by
+     * {@code connections.shutdown-grace-seconds}), then the server stops.
+     */
     @Override
     public void close() {
         try {
