@@ -87,10 +87,15 @@ class DistributedProbeIT {
         double sustained = ((Number) edge.get("sustainedQuotaTpm")).doubleValue();
         double uncertainty = ((Number) edge.get("uncertaintyTpm")).doubleValue();
         EdgeFindingTest.Found one = EdgeFindingTest.probe(1000, 200, 0.2, window, 5, 5, 0);
+        // The model's one injector sends evenly spaced; three real ones send on three schedules, each a Gatling tick
+        // late now and then, so a window may hold one request more per extra injector than even spacing puts in it,
+        // and each such request moves the edge found by one settled request per window (twice the granularity).
+        // CI's runs (warm) were 58k below the model: two such requests; cold, before the warm-up, 97k.
+        double interleave = (INJECTORS - 1) * 2 * one.edge().granularityTpm();
         assertThat(Math.abs(sustained - one.edge().sustainedQuotaTpm()))
-                .as("merged %,.0f +- %,.0f vs one injector %,.0f +- %,.0f%n%s", sustained, uncertainty,
-                        one.edge().sustainedQuotaTpm(), one.edge().uncertaintyTpm(), table)
-                .isLessThanOrEqualTo(uncertainty + one.edge().uncertaintyTpm());
+                .as("merged %,.0f +- %,.0f vs one injector %,.0f +- %,.0f, interleave %,.0f%n%s", sustained, uncertainty,
+                        one.edge().sustainedQuotaTpm(), one.edge().uncertaintyTpm(), interleave, table)
+                .isLessThanOrEqualTo(uncertainty + one.edge().uncertaintyTpm() + interleave);
         double implied = ((Number) edge.get("impliedQuotaTpm")).doubleValue();
         assertThat(implied / QUOTA - 1).as(table).isBetween(-0.05, 0.05);
 
