@@ -141,6 +141,11 @@ public final class EdgeProbe {
         return plan.edgeRate(windowSeconds, latencySeconds).perSecond();
     }
 
+    /** The warm-up's arrival rate, requests per second. */
+    public double warmUpRate() {
+        return predictedRate() * WARM_UP_SHARE;
+    }
+
     /** The highest arrival rate the load generator must be able to offer. */
     public double maxRate() {
         return predictedRate() * MAX_RATE_FACTOR;
@@ -152,7 +157,7 @@ public final class EdgeProbe {
 
     /** Runs the whole search; returns each step's statistics in the order run. */
     public List<PhaseStats> run(StepRunner runner) {
-        runner.warmUp(predictedRate() * WARM_UP_SHARE, WARM_UP_SECONDS);
+        runner.warmUp(warmUpRate(), WARM_UP_SECONDS);
         List<PhaseStats> stats = new ArrayList<>();
         for (OptionalDouble next = search.next(); next.isPresent(); next = search.next()) {
             double rate = next.getAsDouble();

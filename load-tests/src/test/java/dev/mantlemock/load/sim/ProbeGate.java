@@ -134,10 +134,19 @@ final class ProbeGate implements EdgeProbe.StepRunner {
         warmUpMillis = Math.round(seconds * 1000);
         sleepUntil(start);
         long end = start + warmUpMillis;
-        long phaseMicros = Math.round(1_000_000 / ratePerSecond * slot);
-        step = new Step(EdgeProbe.WARM_UP, ratePerSecond * share, start, end, end, new AtomicLong(start * 1000 + phaseMicros),
-                new ConcurrentLinkedQueue<>());
+        step = offer(EdgeProbe.WARM_UP, ratePerSecond, start, start, end, end);
         sleepUntil(end);
+    }
+
+    /**
+     * A phase this injector offers its share of {@code ratePerSecond} in. Several injectors interleave: injector i of
+     * N sends a 1/N of an interval after injector i-1, so together they send evenly, as one injector would, rather
+     * than N requests at each instant of a shared schedule.
+     */
+    private Step offer(String name, double ratePerSecond, long scheduledMillis, long firstMillis, long measureFrom, long end) {
+        long phaseMicros = Math.round(1_000_000 / ratePerSecond * slot);
+        return new Step(name, ratePerSecond * share, firstMillis, measureFrom, end, new AtomicLong(scheduledMillis * 1000 + phaseMicros),
+                new ConcurrentLinkedQueue<>());
     }
 
     private void awaitGatling() {
@@ -162,12 +171,7 @@ final class ProbeGate implements EdgeProbe.StepRunner {
         sleepUntil(start);
         long measureFrom = start + Math.round(settleSeconds * 1000);
         long end = measureFrom + Math.round(measureSeconds * 1000);
-        long first = Math.max(start, System.currentTimeMillis());
-        // Several injectors interleave: injector i of N sends a 1/N of an interval after injector i-1, so together
-        // they send evenly, as one injector would, rather than N requests at each instant of a shared schedule.
-        long phaseMicros = Math.round(1_000_000 / ratePerSecond * slot);
-        Step s = new Step(name, ratePerSecond * share, first, measureFrom, end, new AtomicLong(start * 1000 + phaseMicros),
-                new ConcurrentLinkedQueue<>());
+        Step s = offer(name, ratePerSecond, start, Math.max(start, System.currentTimeMillis()), measureFrom, end);
         step = s;
         sleepUntil(end);
         EdgeProbe.ServerCount counted = null;

@@ -43,8 +43,10 @@ public class QuotaProbe extends Simulation {
             ? new ProbeGate(run.meter, Math.round(run.settings.requestTimeoutSeconds() * 1000), probe.settleSeconds(), probe.measureSeconds())
             : new ProbeGate(run.meter, Math.round(run.settings.requestTimeoutSeconds() * 1000), probe.settleSeconds(), probe.measureSeconds(),
                     run::startAt, run.settings.rateShare(), run.settings.injectorIndex(), run.target.isMock() ? this::serverCount : null);
-    /** The warm-up, then whole steps within the budget, each as long as the gate's slot (judging included with several injectors). */
-    private final double budgetSeconds = EdgeProbe.WARM_UP_SECONDS + Math.round(probe.budgetSeconds() / probe.stepSeconds()) * gate.slotMillis() / 1000.0;
+    /** Whole steps within the budget, each as long as the gate's slot (judging included with several injectors). */
+    private final double stepsSeconds = Math.round(probe.budgetSeconds() / probe.stepSeconds()) * gate.slotMillis() / 1000.0;
+    /** The warm-up, then the steps. */
+    private final double budgetSeconds = EdgeProbe.WARM_UP_SECONDS + stepsSeconds;
     private volatile List<PhaseStats> decided = List.of();
 
     {
@@ -53,8 +55,7 @@ public class QuotaProbe extends Simulation {
         // load.startWaitSeconds later; the load generator stops once the probe ends, whichever comes first.
         Duration length = Duration.ofMillis((long) ((budgetSeconds + (run.settings.injectors() > 1 ? run.settings.startWaitSeconds() : 0)) * 1000) + 1000);
         // What the gate lets through at most: the warm-up's rate, then the top rate for every step.
-        run.checkBound(run.settings.rateShare() * (probe.predictedRate() * EdgeProbe.WARM_UP_SHARE * EdgeProbe.WARM_UP_SECONDS
-                + probe.maxRate() * (budgetSeconds - EdgeProbe.WARM_UP_SECONDS)));
+        run.checkBound(run.settings.rateShare() * (probe.warmUpRate() * EdgeProbe.WARM_UP_SECONDS + probe.maxRate() * stepsSeconds));
         setUp(scenario("probe")
                 .exec(stopLoadGeneratorIf("the probe has ended and every answer is in", s -> gate.stopped()))
                 .exec(s -> s.set("phase", String.valueOf(gate.admit())))
