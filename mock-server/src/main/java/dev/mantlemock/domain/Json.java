@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,16 +89,16 @@ public final class Json {
      * seed is one; the copies were a twentieth of a request's CPU).
      */
     public static String canonicalWithout(JsonNode node, String left) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.createGenerator(out)) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = MAPPER.createGenerator(out)) {
             writeSorted(node, left, g);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
     }
 
-    private static void writeSorted(JsonNode node, String left, com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+    private static void writeSorted(JsonNode node, String left, JsonGenerator g) throws IOException {
         if (node.isObject()) {
             List<String> names = new ArrayList<>(node.size());
             node.fieldNames().forEachRemaining(names::add);

@@ -17,17 +17,21 @@ import java.util.stream.Collectors;
  * class only walks the request looking for them.
  */
 public final class FeaturePolicy implements Stage {
-    private final List<UnsupportedFeature> unsupported;
-    /** Each feature's field rules, split once: the request walk runs on every request. */
-    private final List<List<FieldRule>> fieldRules;
+    private final List<Refused> unsupported;
     private final FeatureTable table;
     private final BetaMode betaMode;
 
     public FeaturePolicy(FeatureTable table, String profile, BetaMode betaMode) {
         this.table = table;
-        this.unsupported = table.unsupportedIn(profile);
-        this.fieldRules = unsupported.stream().map(f -> f.fields().stream().map(FieldRule::of).toList()).toList();
+        this.unsupported = table.unsupportedIn(profile).stream().map(Refused::of).toList();
         this.betaMode = betaMode;
+    }
+
+    /** A feature with its field rules split once: the request walk runs on every request. */
+    private record Refused(UnsupportedFeature feature, List<FieldRule> fields) {
+        static Refused of(UnsupportedFeature f) {
+            return new Refused(f, f.fields().stream().map(FieldRule::of).toList());
+        }
     }
 
     /** A field, or with {@code path=value} only that value of it (speed=fast). */
@@ -64,9 +68,9 @@ public final class FeaturePolicy implements Stage {
     public void process(Exchange exchange) {
         checkBetas(exchange);
         ObjectNode body = exchange.body();
-        for (int i = 0; i < unsupported.size(); i++) {
-            UnsupportedFeature f = unsupported.get(i);
-            checkFields(body, fieldRules.get(i), f);
+        for (Refused r : unsupported) {
+            UnsupportedFeature f = r.feature();
+            checkFields(body, r.fields(), f);
             checkTools(body.path("tools"), f);
             checkMessages(body.path("messages"), f);
         }
@@ -96,9 +100,9 @@ public final class FeaturePolicy implements Stage {
 
     private void refuseUnsupportedBetas(Exchange exchange) {
         for (String beta : exchange.betas()) {
-            for (UnsupportedFeature f : unsupported) {
-                if (f.matchesBeta(beta)) {
-                    throw ApiException.of(ApiError.BETA_NOT_SUPPORTED, beta, f.name());
+            for (Refused r : unsupported) {
+                if (r.feature().matchesBeta(beta)) {
+                    throw ApiException.of(ApiError.BETA_NOT_SUPPORTED, beta, r.feature().name());
                 }
             }
         }

@@ -9,6 +9,7 @@ import dev.mantlemock.pipeline.Slot;
 import dev.mantlemock.pipeline.Stage;
 import dev.mantlemock.upstream.Capture;
 import dev.mantlemock.upstream.Upstream;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Record mode, right after the mock's own auth: the request goes to the upstream, re-signed, its answer
@@ -18,6 +19,8 @@ import dev.mantlemock.upstream.Upstream;
 public final class RecordingStage implements Stage {
     private final Upstream upstream;
     private final Recorder recorder;
+    /** Relays whose recording is not written yet (see {@link #pending()}). */
+    private final AtomicInteger pending = new AtomicInteger();
 
     public RecordingStage(Upstream upstream, Recorder recorder) {
         this.upstream = upstream;
@@ -60,8 +63,6 @@ public final class RecordingStage implements Stage {
     public int pending() {
         return pending.get();
     }
-
-    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
 
     public String describe() {
         return upstream.describe();

@@ -171,12 +171,12 @@ class ResilienceVerdictsTest {
         fails(ResilienceReport.CUT_STREAM, "the partial answer was taken as complete");
     }
 
-    /*
-     * The cut may reach the client as a reset, which can drop the events it had not read yet: the naive
-     * client then sends an empty partial answer, gets a 400 and retries it, failing a second verdict too
-     * (seen under the full suite). The verdict under test fails either way; the others are not its business.
+    /**
+     * The verdict is among the failed ones. A cut may reach the client as a reset, which can drop the events it
+     * had not read yet: the naive client then sends an empty partial answer, gets a 400 and retries it, failing
+     * a second verdict too (seen under the full suite). The verdict under test fails either way; the others are
+     * not its business.
      */
-
     private static void fails(String verdict, String detail) {
         assertThatThrownBy(mock::assertClientWasResilient).isInstanceOf(AssertionError.class)
                 .hasMessageMatching("(?s)the client was not resilient: it failed [^\\n]*'" + java.util.regex.Pattern.quote(verdict) + "'.*")
